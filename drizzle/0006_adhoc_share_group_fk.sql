@@ -1,0 +1,1 @@
+ALTER TABLE "adhoc_filter_shares" ADD CONSTRAINT "adhoc_filter_shares_group_id_user_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "public"."user_groups"("id") ON DELETE cascade ON UPDATE no action;

@@ -1,0 +1,51 @@
+import type { Command } from "commander";
+import { DEMO_DISTRICT, DEMO_LOGINS, DEMO_VENDOR_LOGIN } from "../features/demo/demo-logins.js";
+import { seedDemo } from "../features/demo/seed-demo.js";
+import { SUPPORT_DEMO_LOGINS } from "../features/demo/seed-support.js";
+import { createApp } from "../platform/app.js";
+import { systemClock } from "../platform/clock.js";
+import { loadConfig } from "../platform/config.js";
+import { createRightsProvider } from "../platform/rights-provider.js";
+import { startJobs } from "../platform/jobs/start-jobs.js";
+import { openDatabase } from "./context.js";
+
+function contactRole(c: (typeof SUPPORT_DEMO_LOGINS)[number]): string {
+  const status = "deactivated" in c && c.deactivated ? "deactivated" : `last active ${c.daysSinceActivity} days ago`;
+  return `authorized ${c.type} contact, ${status} (sets up MFA for the portal)`;
+}
+
+export function registerServe(program: Command) {
+  program
+    .command("serve")
+    .description("Start the Gatehouse server (migrates the database; seeds the demo district into an empty embedded database)")
+    .option("--port <port>", "port to listen on (default: PORT or 3000)")
+    .option("--no-demo", "do not seed the demo district into an empty database")
+    .action(async (options: { port?: string; demo: boolean }) => {
+      const config = loadConfig({ ...process.env, ...(options.port ? { PORT: options.port } : {}) });
+      const database = await openDatabase(config);
+      const seeded = options.demo && !config.databaseUrl ? await seedDemo(database.db) : null;
+      const deps = { config, database, clock: systemClock, rights: createRightsProvider(database) };
+      const { app } = await createApp(deps);
+      const jobs = await startJobs(deps); // daily inactivity sweep (pg-boss) and outbox delivery
+      const stop = async () => {
+        await jobs.stop();
+        await app.close();
+        await database.close();
+        process.exit(0);
+      };
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+      await app.listen({ port: config.port, host: config.host });
+      const url = config.publicUrl ?? `http://localhost:${config.port}`;
+      const where = config.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${config.dataDir}`;
+      const lines = [``, `Gatehouse is running at ${url}  (database: ${where})`, `API documentation: ${url}/docs`];
+      if (seeded) {
+        lines.push(``, `Demo district "${DEMO_DISTRICT.name}" — sign in at ${url}/login/${DEMO_DISTRICT.slug}`);
+        for (const l of DEMO_LOGINS) lines.push(`  ${l.username.padEnd(11)} ${l.password.padEnd(18)} ${l.role}`);
+        for (const c of SUPPORT_DEMO_LOGINS) lines.push(`  ${c.username.padEnd(11)} ${c.password.padEnd(18)} ${contactRole(c)}`);
+        lines.push(`Vendor staff — sign in at ${url}/login/vendor`);
+        lines.push(`  ${DEMO_VENDOR_LOGIN.username.padEnd(11)} ${DEMO_VENDOR_LOGIN.password.padEnd(18)} ${DEMO_VENDOR_LOGIN.role}`);
+      }
+      process.stdout.write(lines.join("\n") + "\n\n");
+    });
+}

@@ -1,0 +1,68 @@
+/**
+ * Answers from a compiled district. `checkRight` is the hot path (array read + calendar
+ * cap); `getRights` adds path lookup and falls back to direct evaluation for an asOf
+ * outside the compiled window, so both always give the same answer.
+ */
+import { requireNode } from "./catalog.js";
+import type { CompiledDistrict } from "./compile-district.js";
+import { evaluateRight, UnknownUserError, type EvaluateOptions } from "./explain-right.js";
+import { calendarGrantMatches, type CalendarRef } from "./model.js";
+import { rightsFromLevel, type Rights, type RightsLevel } from "./rights.js";
+
+/** Level cap a user's compiled grants put on a calendar-scoped tool in `calendar`. */
+export function calendarCapLevel(compiled: CompiledDistrict, userIdx: number, calendar: CalendarRef): RightsLevel {
+  if (compiled.sisRole[userIdx]) return 4;
+  let cap: RightsLevel = 0;
+  for (const g of compiled.grants[userIdx]!) {
+    if (!calendarGrantMatches(g, calendar)) continue;
+    if (g.modify) return 4;
+    cap = 1;
+  }
+  return cap;
+}
+
+/** Rights level of user `userIdx` on node `nodeIdx`, at compiled.asOf. */
+export function checkRight(compiled: CompiledDistrict, userIdx: number, nodeIdx: number, calendar?: CalendarRef): RightsLevel {
+  const level = compiled.levels[userIdx]![nodeIdx] as RightsLevel;
+  if (level === 0 || !calendar || !compiled.catalog.nodes[nodeIdx]!.calendarScoped) return level;
+  const cap = calendarCapLevel(compiled, userIdx, calendar);
+  return level < cap ? level : cap;
+}
+
+export function userIndexOf(compiled: CompiledDistrict, userId: string): number {
+  const idx = compiled.userIndex.get(userId);
+  if (idx === undefined) throw new UnknownUserError(userId);
+  return idx;
+}
+
+/** True when asOf is inside the window the compiled arrays are valid for. */
+export function isWithinWindow(compiled: CompiledDistrict, asOf: Date): boolean {
+  const t = asOf.getTime();
+  return (compiled.validFrom === null || t >= compiled.validFrom.getTime()) &&
+    (compiled.validUntil === null || t < compiled.validUntil.getTime());
+}
+
+/** Rights of a user on a tool; slow path when opts.asOf is outside the compiled window. */
+export function getRights(compiled: CompiledDistrict, userId: string, toolPath: string, opts: EvaluateOptions = {}): Rights {
+  if (opts.asOf && !isWithinWindow(compiled, opts.asOf)) {
+    return evaluateRight(compiled.catalog, compiled.model, userId, toolPath, opts);
+  }
+  const node = requireNode(compiled.catalog, toolPath);
+  return rightsFromLevel(checkRight(compiled, userIndexOf(compiled, userId), node.index, opts.calendar));
+}
+
+/**
+ * Ad hoc field gate. Federally protected fields are deny-by-default in Ad hoc: shown only
+ * to a user with at least R on the field's tool (capped by the calendar's rights). Fields
+ * that are not protected are governed by the Ad hoc tool rights alone, so this returns true.
+ */
+export function canReadProtectedField(
+  compiled: CompiledDistrict,
+  userIdx: number,
+  toolPath: string,
+  calendar?: CalendarRef,
+): boolean {
+  const node = requireNode(compiled.catalog, toolPath);
+  if (!node.federallyProtected) return true;
+  return checkRight(compiled, userIdx, node.index, calendar) >= 1;
+}

@@ -1,0 +1,83 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { listUserSessions, revokeSession, revokeUserSessions } from "../../platform/auth/session-store.js";
+import type { AppDeps } from "../../platform/deps.js";
+import { access } from "../../platform/http/access.js";
+import { notFound } from "../../platform/http/errors.js";
+import { setSessionCookie } from "../auth/cookies.js";
+import { changePassword } from "./change-password.js";
+import { confirmMfaSetup, disableMfa, startMfaSetup } from "./manage-mfa.js";
+import { ZChangePassword, ZMfaConfirm, ZMfaSetup, ZPasswordOnly, ZRecoveryCodes, ZSessionInfo } from "./schema.js";
+
+const tags = ["account"];
+
+export function accountRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      "/api/account/password",
+      { config: { access: access.authenticated() }, schema: { tags, summary: "Change my password", body: ZChangePassword, response: { 204: z.null() } } },
+      async (request, reply) => {
+        await changePassword(deps, request.actor!, request.body);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      "/api/account/sessions",
+      { config: { access: access.authenticated() }, schema: { tags, summary: "My open sessions", response: { 200: z.array(ZSessionInfo) } } },
+      async (request) => {
+        const rows = await listUserSessions(deps.database.db, request.actor!.userId, deps.clock.now());
+        return rows.map((s) => ({
+          id: s.id,
+          current: s.id === request.actor!.sessionId,
+          createdAt: s.createdAt,
+          lastSeenAt: s.lastSeenAt,
+          expiresAt: s.expiresAt,
+          userAgent: s.userAgent,
+          ip: s.ip,
+        }));
+      },
+    );
+
+    app.delete(
+      "/api/account/sessions/:sessionId",
+      { config: { access: access.authenticated() }, schema: { tags, summary: "Sign out one of my sessions", params: z.object({ sessionId: z.uuid() }), response: { 204: z.null() } } },
+      async (request, reply) => {
+        const revoked = await revokeSession(deps.database.db, request.actor!.userId, request.params.sessionId, deps.clock.now());
+        if (!revoked) throw notFound("That session");
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.post(
+      "/api/account/sign-out-everywhere",
+      { config: { access: access.authenticated() }, schema: { tags, summary: "Sign out of every other session", response: { 200: z.object({ signedOut: z.number() }) } } },
+      async (request) => ({ signedOut: await revokeUserSessions(deps.database.db, request.actor!.userId, deps.clock.now(), request.actor!.sessionId) }),
+    );
+
+    app.post(
+      "/api/account/mfa/setup",
+      { config: { access: access.session() }, schema: { tags, summary: "Start authenticator (TOTP) setup", response: { 200: ZMfaSetup } } },
+      async (request) => startMfaSetup(deps, request.session!),
+    );
+
+    app.post(
+      "/api/account/mfa/confirm",
+      { config: { access: access.session() }, schema: { tags, summary: "Confirm authenticator setup; returns recovery codes once", body: ZMfaConfirm, response: { 200: ZRecoveryCodes } } },
+      async (request, reply) => {
+        const { recoveryCodes, token } = await confirmMfaSetup(deps, request.session!, request.body.code);
+        if (token) setSessionCookie(deps, request, reply, token);
+        return { recoveryCodes };
+      },
+    );
+
+    app.post(
+      "/api/account/mfa/disable",
+      { config: { access: access.authenticated() }, schema: { tags, summary: "Turn off MFA (not allowed for vendor staff)", body: ZPasswordOnly, response: { 204: z.null() } } },
+      async (request, reply) => {
+        await disableMfa(deps, request.actor!.userId, request.body.password);
+        return reply.status(204).send(null);
+      },
+    );
+  };
+}

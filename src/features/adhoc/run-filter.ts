@@ -1,0 +1,80 @@
+import type { Db } from "../../platform/db/connect.js";
+import type { AdhocDefinition } from "../../platform/db/schema/adhoc.js";
+import type { DistrictActor } from "../../platform/http/actor.js";
+import { listCalendars } from "../sis/calendar-access.js";
+import { queryRows } from "../sis/query-rows.js";
+import { recordFieldReads, type AccessRoute, type FieldRead } from "../sis/record-access.js";
+import { buildQuery, type BuiltQuery, type Column, type KeyValue } from "./build-query.js";
+
+export const PREVIEW_ROWS = 50;
+export const EXPORT_BATCH = 5000;
+
+type Row = Record<string, unknown>;
+export type RunOptions = { strict: boolean; filterId: string | null };
+
+async function prepare(db: Db, actor: DistrictActor, def: AdhocDefinition, strict: boolean): Promise<BuiltQuery> {
+  return buildQuery(actor, await listCalendars(db, actor), def, strict);
+}
+
+async function fetchPage(db: Db, query: BuiltQuery, after: KeyValue[] | null, limit: number): Promise<Row[]> {
+  return queryRows<Row>(db, query.page(after, limit));
+}
+
+/** Every protected value the rows showed, one access-log row per person and field. */
+function readsOf(query: BuiltQuery, rows: Row[]): FieldRead[] {
+  const reads: FieldRead[] = [];
+  for (const col of query.loggedColumns) {
+    const seen = new Set<string>();
+    for (const row of rows) {
+      const person = row._pid as string;
+      if (!col.calendars.has(row._cal as string) || seen.has(person)) continue;
+      seen.add(person);
+      reads.push({ personId: person, field: col.field.id, tool: col.field.tool });
+    }
+  }
+  return reads;
+}
+
+const valuesOf = (query: BuiltQuery, row: Row) => query.columns.map((_, i) => (row[`f${i}`] ?? null) as KeyValue);
+
+/** The first page of results, as the designer's preview shows it. */
+export async function previewFilter(db: Db, actor: DistrictActor, def: AdhocDefinition, options: RunOptions) {
+  const query = await prepare(db, actor, def, options.strict);
+  const rows = await fetchPage(db, query, null, PREVIEW_ROWS + 1);
+  const page = rows.slice(0, PREVIEW_ROWS);
+  await recordFieldReads(db, actor, readsOf(query, page), "adhoc-preview", options.filterId);
+  return { columns: query.columns, rows: page.map((r) => valuesOf(query, r)), more: rows.length > PREVIEW_ROWS };
+}
+
+/**
+ * CSV in keyset batches: memory holds one batch whatever the size of the district, and the
+ * database is free between batches (PGlite has a single connection). Pulled by the response
+ * stream, so a slow client slows the query rather than filling memory.
+ */
+export async function* exportFilterCsv(db: Db, actor: DistrictActor, def: AdhocDefinition, options: RunOptions, route: AccessRoute = "adhoc-export") {
+  const query = await prepare(db, actor, def, options.strict);
+  yield csvLine(query.columns.map((c) => (c.withheld ? `${c.label} (withheld)` : c.label))) ;
+  let after: KeyValue[] | null = null;
+  for (;;) {
+    const rows = await fetchPage(db, query, after, EXPORT_BATCH);
+    if (rows.length === 0) return;
+    await recordFieldReads(db, actor, readsOf(query, rows), route, options.filterId);
+    yield rows.map((r) => csvLine(valuesOf(query, r))).join("");
+    if (rows.length < EXPORT_BATCH) return;
+    after = query.keyOf(rows[rows.length - 1]!);
+  }
+}
+
+/** RFC 4180; a leading = + - @ is prefixed with ' so a spreadsheet does not run it as a formula. */
+export function csvLine(values: KeyValue[]): string {
+  return values.map(csvCell).join(",") + "\r\n";
+}
+
+function csvCell(value: KeyValue): string {
+  if (value === null) return "";
+  let text = String(value);
+  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export type { Column };

@@ -1,0 +1,34 @@
+import { and, desc, eq, gte, ilike, like, lt, or, sql } from "drizzle-orm";
+import type { Db } from "../../platform/db/connect.js";
+import { auditLog } from "../../platform/db/schema/audit.js";
+import type { DistrictActor } from "../../platform/http/actor.js";
+import type { AuditQuery } from "./schema.js";
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The district's audit trail, newest first, filtered and paged by id (stable under new writes). */
+export async function listAuditEntries(db: Db, actor: DistrictActor, query: AuditQuery) {
+  const rows = await db
+    .select()
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.districtId, actor.districtId),
+        query.from ? gte(auditLog.at, query.from) : undefined,
+        query.to ? lt(auditLog.at, query.to) : undefined,
+        query.actor ? sql`lower(${auditLog.actorName}) = lower(${query.actor})` : undefined,
+        query.action ? like(auditLog.action, `${escapeLike(query.action)}%`) : undefined,
+        query.target
+          ? or(ilike(auditLog.targetName, `%${escapeLike(query.target)}%`), eq(auditLog.targetId, query.target))
+          : undefined,
+        query.before ? lt(auditLog.id, query.before) : undefined,
+      ),
+    )
+    .orderBy(desc(auditLog.id))
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  return {
+    entries: page.map(({ districtId: _d, actorId: _a, ...entry }) => entry),
+    nextBefore: rows.length > query.limit ? page[page.length - 1]!.id : null,
+  };
+}

@@ -1,0 +1,67 @@
+import { sql } from "drizzle-orm";
+import { formatDay, type Day } from "../../domain/contacts/calendar-day.js";
+import type { LifecycleStage } from "../../domain/contacts/lifecycle-rules.js";
+import type { Database } from "../../platform/db/connect.js";
+import { stageStatement } from "./sweep-repo.js";
+
+export type SweepAction = { district: string; username: string; action: LifecycleStage };
+export type StageReport = { stage: LifecycleStage; count: number; ms: number };
+export type SweepResult = { asOf: string; actions: SweepAction[]; stages: StageReport[] };
+
+export type SweepOptions = {
+  /** The calendar day (UTC) the sweep acts for. */
+  asOf: Day;
+  /** When the actions are recorded (deactivated_at, acted_at). */
+  at: Date;
+  /** Base of the portal link in the messages. */
+  publicUrl: string;
+};
+
+/**
+ * Deactivation first, the new notices last. With the one-action-a-day rule the order does not
+ * change the outcome; it only means a crash part-way has already done the most urgent work.
+ */
+const STAGE_ORDER: LifecycleStage[] = ["deactivate", "final-notice", "reminder", "notice"];
+
+/** Sweepers take turns per stage: two at once would otherwise lock the same contacts in different orders. */
+const SWEEP_LOCK = 727_275;
+const ANALYZE_AFTER_ROWS = 1_000;
+const RETRYABLE = new Set(["40P01", "40001"]); // deadlock with a contact's activity; serialization failure
+
+/**
+ * Runs the inactivity lifecycle for every district on one day. Each stage is one transaction
+ * holding one set-based statement, so a sweep killed part-way keeps the stages it finished and
+ * the next run does the rest; running it again the same day does nothing.
+ */
+export async function sweepContacts(database: Database, options: SweepOptions): Promise<SweepResult> {
+  const params = { asOf: formatDay(options.asOf), at: options.at, publicUrl: options.publicUrl.replace(/\/+$/, "") };
+  const actions: SweepAction[] = [];
+  const stages: StageReport[] = [];
+  for (const stage of STAGE_ORDER) {
+    const started = performance.now();
+    const rows = await withRetry(() =>
+      database.db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_advisory_xact_lock(${SWEEP_LOCK})`);
+        const result = await tx.execute(stageStatement(stage, params));
+        return (result as unknown as { rows: SweepAction[] }).rows;
+      }),
+    );
+    // A stage that changed many rows leaves the planner's statistics stale (e.g. "nobody is
+    // pending"), which can turn the next stage's joins into nested loops over every contact.
+    if (rows.length >= ANALYZE_AFTER_ROWS) await database.query("analyze authorized_contacts, contact_notices");
+    actions.push(...rows.map((r) => ({ district: r.district, username: r.username, action: r.action })));
+    stages.push({ stage, count: rows.length, ms: Math.round(performance.now() - started) });
+  }
+  return { asOf: params.asOf, actions, stages };
+}
+
+async function withRetry<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      const code = (error as { code?: string; cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
+      if (attempt >= attempts || !code || !RETRYABLE.has(code)) throw error;
+    }
+  }
+}

@@ -1,0 +1,138 @@
+import { sql, type SQL } from "drizzle-orm";
+import { LIFECYCLE, type LifecycleStage } from "../../domain/contacts/lifecycle-rules.js";
+import { noticeTemplate } from "./notice-messages.js";
+
+/**
+ * The set-based SQL of the inactivity sweep: one statement per stage, each a chain of
+ * data-modifying CTEs — pick the contacts due (`acted`), record the stage with
+ * INSERT … ON CONFLICT DO NOTHING RETURNING (`noted`), and write the outbox message and audit row
+ * only for the rows actually recorded. So however many sweepers run, and however often, the
+ * unique (contact, cycle, stage) key lets each notice through once, and its email with it.
+ *
+ * Stages after the notice are driven from contacts that are pending deactivation (a small set,
+ * found through the status index), never from the ever-growing history of notices.
+ */
+export type StageParams = { asOf: string; at: Date; publicUrl: string };
+
+const { noticeAfterDays, reminderAfterDays, deactivateAfterDays, finalNoticeDaysBefore } = LIFECYCLE;
+const finalAfterDays = deactivateAfterDays - finalNoticeDaysBefore;
+
+const escapeHtml = (expr: SQL) => sql`replace(replace(replace(replace(${expr}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;')`;
+
+/** No stage of the contact's current cycle was carried out today: one action per contact per day. */
+const nothingToday = (p: StageParams, stages: LifecycleStage[]) => sql`not exists (
+  select 1 from contact_notices x
+  where x.contact_id = c.id and x.district_id = c.district_id and x.inactivity_cycle = c.inactivity_cycle
+    and (x.stage in (${sql.join(stages.map((s) => sql`${s}`), sql`, `)}) or x.sent_on = ${p.asOf}::date))`;
+
+/** The current cycle's notice of a contact, joined as `n`. */
+const noticeOf = sql`join contact_notices n on n.contact_id = c.id and n.district_id = c.district_id
+  and n.inactivity_cycle = c.inactivity_cycle and n.stage = 'notice'`;
+
+/** Which contacts each stage acts on; each returns id, district_id, user_id, inactivity_cycle, due_on, deadline_on. */
+function actedCte(stage: LifecycleStage, p: StageParams): SQL {
+  switch (stage) {
+    case "notice": {
+      // Contacts last active before the start of (asOf - 179 days) have 180 full calendar days without activity.
+      const cutoff = new Date(Date.parse(`${p.asOf}T00:00:00Z`) - (noticeAfterDays - 1) * 86_400_000);
+      const inactive = sql`c.status in ('active', 'pending-deactivation') and c.last_activity_at < ${cutoff.toISOString()}::timestamptz`;
+      // One UPDATE, no self-join: it re-checks its condition on rows changed meanwhile, so a
+      // contact who signs in while the sweep runs is not flagged (activity takes the same row lock).
+      return sql`acted as (
+        update authorized_contacts c
+        set status = 'pending-deactivation', version = c.version + (case when c.status = 'active' then 1 else 0 end)
+        where ${inactive} and not exists (
+          select 1 from contact_notices x where x.contact_id = c.id and x.district_id = c.district_id
+            and x.inactivity_cycle = c.inactivity_cycle and x.stage = 'notice')
+        returning c.id, c.district_id, c.user_id, c.inactivity_cycle,
+          (c.last_activity_at at time zone 'UTC')::date + ${noticeAfterDays}::int as due_on,
+          ${p.asOf}::date + ${deactivateAfterDays}::int as deadline_on
+      )`;
+    }
+    case "reminder":
+      // FOR UPDATE waits for a concurrent activity on the contact and re-checks status and cycle.
+      return sql`acted as (
+        select c.id, c.district_id, c.user_id, c.inactivity_cycle,
+          n.sent_on + ${reminderAfterDays}::int as due_on, n.sent_on + ${deactivateAfterDays}::int as deadline_on
+        from authorized_contacts c ${noticeOf}
+        where c.status = 'pending-deactivation'
+          and n.sent_on <= ${p.asOf}::date - ${reminderAfterDays}::int
+          and n.sent_on > ${p.asOf}::date - ${finalAfterDays}::int
+          and ${nothingToday(p, ["reminder", "final-notice", "deactivate"])}
+        for update of c
+      )`;
+    case "final-notice":
+      return sql`acted as (
+        select c.id, c.district_id, c.user_id, c.inactivity_cycle,
+          n.sent_on + ${finalAfterDays}::int as due_on,
+          greatest(n.sent_on + ${deactivateAfterDays}::int, ${p.asOf}::date + ${finalNoticeDaysBefore}::int) as deadline_on
+        from authorized_contacts c ${noticeOf}
+        where c.status = 'pending-deactivation'
+          and n.sent_on <= ${p.asOf}::date - ${finalAfterDays}::int
+          and ${nothingToday(p, ["final-notice", "deactivate"])}
+        for update of c
+      )`;
+    case "deactivate":
+      return sql`acted as (
+        update authorized_contacts c
+        set status = 'deactivated', deactivated_at = ${p.at.toISOString()}::timestamptz, version = c.version + 1
+        from contact_notices n, contact_notices f
+        where c.status = 'pending-deactivation'
+          and n.contact_id = c.id and n.district_id = c.district_id and n.inactivity_cycle = c.inactivity_cycle and n.stage = 'notice'
+          and f.contact_id = c.id and f.district_id = c.district_id and f.inactivity_cycle = c.inactivity_cycle and f.stage = 'final-notice'
+          and n.sent_on <= ${p.asOf}::date - ${deactivateAfterDays}::int
+          and f.sent_on <= ${p.asOf}::date - ${finalNoticeDaysBefore}::int
+          and ${nothingToday(p, ["deactivate"])}
+        returning c.id, c.district_id, c.user_id, c.inactivity_cycle, n.sent_on + ${deactivateAfterDays}::int as due_on, ${p.asOf}::date as deadline_on
+      )`;
+  }
+}
+
+const AUDITED: Partial<Record<LifecycleStage, { action: string; before: string; after: string }>> = {
+  notice: { action: "contact.pending-deactivation", before: "active", after: "pending-deactivation" },
+  deactivate: { action: "contact.deactivated", before: "pending-deactivation", after: "deactivated" },
+};
+
+/** The whole statement for one stage; it returns one row per action: district, username, action. */
+export function stageStatement(stage: LifecycleStage, p: StageParams): SQL {
+  const t = noticeTemplate(stage);
+  const deadline = sql`to_char(w.deadline_on, 'FMDay, FMMonth FMDD, YYYY')`;
+  const link = sql`${p.publicUrl}::text || '/login/' || w.slug`;
+  const audit = AUDITED[stage];
+  const auditCte = audit
+    ? sql`, audited as (
+        insert into audit_log (district_id, actor_name, action, target_type, target_id, target_name, before, after)
+        select w.district_id, 'inactivity sweep', ${audit.action}, 'authorized-contact', w.contact_id::text, w.username,
+          jsonb_build_object('status', ${audit.before}::text),
+          jsonb_build_object('status', ${audit.after}::text, 'deadline', w.deadline_on, 'inactivityCycle', w.inactivity_cycle)
+        from who w
+      )`
+    : sql``;
+  return sql`with ${actedCte(stage, p)},
+    noted as (
+      insert into contact_notices (district_id, contact_id, inactivity_cycle, stage, sent_on, due_on, deadline_on, acted_at)
+      select a.district_id, a.id, a.inactivity_cycle, ${stage}, ${p.asOf}::date, a.due_on, a.deadline_on, ${p.at.toISOString()}::timestamptz
+      from acted a
+      on conflict (contact_id, inactivity_cycle, stage) do nothing
+      returning contact_id, district_id, inactivity_cycle, deadline_on
+    ),
+    who as (
+      select n.contact_id, n.district_id, n.inactivity_cycle, n.deadline_on, d.name as district, d.slug, u.username, u.display_name, u.email
+      from noted n
+      -- By primary key, not by joining the two CTEs (CTE joins can go quadratic); user_id never changes.
+      join authorized_contacts c on c.id = n.contact_id and c.district_id = n.district_id
+      join users u on u.id = c.user_id and u.district_id = n.district_id
+      join districts d on d.id = n.district_id
+    ),
+    mailed as (
+      insert into outbox (district_id, dedupe_key, kind, to_address, subject, text_body, html_body)
+      select w.district_id, 'contact-lifecycle:' || w.contact_id || ':' || w.inactivity_cycle || ':' || ${stage}::text, ${`contact-${stage}`}, w.email,
+        format(${t.subject}::text, w.district, w.display_name, ${deadline}, ${link}),
+        format(${t.text}::text, w.district, w.display_name, ${deadline}, ${link}),
+        format(${t.html}::text, ${escapeHtml(sql`w.district`)}, ${escapeHtml(sql`w.display_name`)}, ${deadline}, ${escapeHtml(link)})
+      from who w
+      where coalesce(w.email, '') <> ''
+      on conflict (dedupe_key) do nothing
+    )${auditCte}
+    select w.district, w.username, ${stage}::text as action from who w order by w.district, w.username`;
+}

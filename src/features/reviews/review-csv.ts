@@ -1,0 +1,60 @@
+/**
+ * Each review as CSV: one header row, one row per line of the review, RFC 4180 quoting, and
+ * cells that a spreadsheet would run as formulas made into text (CSV injection).
+ */
+import { RIGHTS_BY_LEVEL } from "../../domain/rights/rights.js";
+import type { DeleteRight } from "./build-delete-rights.js";
+import type { ExpiringGrant, GroupOverLimit, IndividualRight } from "./build-grant-reviews.js";
+import type { HeatMap } from "./build-heat-map.js";
+import { describeVia, type ProtectedArea } from "./build-protected-access.js";
+
+function cell(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  let text = value instanceof Date ? value.toISOString() : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv(header: string[], rows: unknown[][]): string {
+  return [header, ...rows].map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
+}
+
+const rightsText = (r: string) => (r === "" ? "none" : r);
+
+export function protectedAccessCsv(areas: ProtectedArea[]): string {
+  const rows: unknown[][] = [];
+  for (const a of areas) {
+    for (const h of a.holders) rows.push([a.toolPath, h.username, h.displayName, h.rights, h.via.map(describeVia).join("; ")]);
+  }
+  return toCsv(["Protected area", "Username", "Name", "Rights", "Through"], rows);
+}
+
+export function individualRightsCsv(list: IndividualRight[]): string {
+  return toCsv(
+    ["Username", "Name", "Tool", "Rights", "Deny", "Until", "In force"],
+    list.map((r) => [r.username, r.displayName, r.toolPath, r.deny ? "" : rightsText(r.rights), r.deny ? "deny" : "", r.until, r.active ? "yes" : "no"]),
+  );
+}
+
+export function groupsOverLimitCsv(list: GroupOverLimit[]): string {
+  return toCsv(["Group", "Member limit", "Members"], list.map((g) => [g.name, g.memberLimit, g.members]));
+}
+
+export function expiringGrantsCsv(list: ExpiringGrant[]): string {
+  return toCsv(
+    ["Until", "Kind", "Group", "Username", "Tool", "Rights"],
+    list.map((g) => [g.until, g.kind, g.groupName, g.username, g.toolPath, g.deny ? "deny" : g.rights === null ? "" : rightsText(g.rights)]),
+  );
+}
+
+export function deleteRightsCsv(list: DeleteRight[]): string {
+  return toCsv(["Group", "Tool", "Rights", "From entry", "Dangerous because"], list.map((r) => [r.groupName, r.toolPath, r.rights, r.entryPath, r.dangerous]));
+}
+
+export function heatMapCsv(map: HeatMap): string {
+  const level = (l: number) => rightsText(RIGHTS_BY_LEVEL[l]!);
+  return toCsv(
+    ["Group", "Members", ...map.modules],
+    map.rows.map((r) => [r.groupName, r.members, ...r.cells.map((c) => (c.min === c.max ? level(c.max) : `${level(c.min)}..${level(c.max)}`))]),
+  );
+}

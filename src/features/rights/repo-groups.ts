@@ -1,0 +1,128 @@
+import { and, asc, eq, ilike, isNotNull, sql } from "drizzle-orm";
+import type { Db } from "../../platform/db/connect.js";
+import { calendarGrants, rightEntries, userGroupMembers, userGroups } from "../../platform/db/schema/rights.js";
+import { users } from "../../platform/db/schema/users.js";
+import { inDistrict, type DistrictScope } from "../../platform/db/tenancy.js";
+import type { Entry, Grant, GroupSummary } from "./schema.js";
+
+export type GroupRow = typeof userGroups.$inferSelect;
+export type Grantee = { groupId: string } | { userId: string };
+
+const count = (table: typeof rightEntries | typeof calendarGrants | typeof userGroupMembers) =>
+  // column refs in a single-table select render unqualified, so the correlation is spelled out
+  sql<number>`(select count(*) from ${table} x where x.group_id = "user_groups"."id")`.mapWith(Number);
+
+const summaryColumns = {
+  id: userGroups.id,
+  name: userGroups.name,
+  description: userGroups.description,
+  memberLimit: userGroups.memberLimit,
+  template: userGroups.template,
+  memberCount: count(userGroupMembers),
+  entryCount: count(rightEntries),
+  calendarGrantCount: count(calendarGrants),
+  version: userGroups.version,
+  updatedAt: userGroups.updatedAt,
+  updatedBy: userGroups.updatedByName,
+};
+
+/** Groups by name; `search` matches anywhere in the name, case-insensitively. */
+export async function listGroups(db: Db, scope: DistrictScope, search = ""): Promise<GroupSummary[]> {
+  const pattern = search ? ilike(userGroups.name, `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined;
+  return db.select(summaryColumns).from(userGroups).where(inDistrict(userGroups, scope, pattern)).orderBy(asc(sql`lower(${userGroups.name})`));
+}
+
+export async function findGroupSummary(db: Db, scope: DistrictScope, groupId: string): Promise<GroupSummary | null> {
+  const [row] = await db.select(summaryColumns).from(userGroups).where(inDistrict(userGroups, scope, eq(userGroups.id, groupId))).limit(1);
+  return row ?? null;
+}
+
+/** The group row, locked for update when inside a transaction that changes it. */
+export async function findGroup(db: Db, scope: DistrictScope, groupId: string, lock = false): Promise<GroupRow | null> {
+  const q = db.select().from(userGroups).where(inDistrict(userGroups, scope, eq(userGroups.id, groupId))).limit(1);
+  const [row] = lock ? await q.for("update") : await q;
+  return row ?? null;
+}
+
+export async function findGroupByName(db: Db, scope: DistrictScope, name: string): Promise<GroupRow | null> {
+  const [row] = await db.select().from(userGroups).where(inDistrict(userGroups, scope, sql`lower(${userGroups.name}) = lower(${name})`)).limit(1);
+  return row ?? null;
+}
+
+const granteeCondition = (table: typeof rightEntries | typeof calendarGrants, grantee: Grantee) =>
+  "groupId" in grantee ? eq(table.groupId, grantee.groupId) : eq(table.userId, grantee.userId);
+
+export async function readEntries(db: Db, scope: DistrictScope, grantee: Grantee): Promise<Entry[]> {
+  const rows = await db.select().from(rightEntries).where(inDistrict(rightEntries, scope, granteeCondition(rightEntries, grantee))).orderBy(asc(rightEntries.toolPath), asc(rightEntries.validFrom));
+  return rows.map((r) => ({ toolPath: r.toolPath, rights: r.deny ? "" : r.rights, deny: r.deny, from: r.validFrom, until: r.validUntil }));
+}
+
+export async function readGrants(db: Db, scope: DistrictScope, grantee: Grantee): Promise<Grant[]> {
+  const rows = await db
+    .select()
+    .from(calendarGrants)
+    .where(inDistrict(calendarGrants, scope, granteeCondition(calendarGrants, grantee)))
+    .orderBy(asc(calendarGrants.school), asc(calendarGrants.year), asc(calendarGrants.calendar));
+  return rows.map((r) => ({ school: r.school, year: r.year, calendar: r.calendar, modify: r.modify, from: r.validFrom, until: r.validUntil }));
+}
+
+/** Replaces a grantee's whole entry set (the caller validated and locked). */
+export async function writeEntries(tx: Db, scope: DistrictScope, grantee: Grantee, entries: Entry[]): Promise<void> {
+  await tx.delete(rightEntries).where(inDistrict(rightEntries, scope, granteeCondition(rightEntries, grantee)));
+  if (entries.length === 0) return;
+  await tx.insert(rightEntries).values(
+    entries.map((e) => ({
+      districtId: scope.districtId,
+      ...("groupId" in grantee ? { groupId: grantee.groupId } : { userId: grantee.userId }),
+      toolPath: e.toolPath,
+      rights: e.deny ? ("" as const) : e.rights,
+      deny: e.deny,
+      validFrom: e.from,
+      validUntil: e.until,
+    })),
+  );
+}
+
+export async function writeGrants(tx: Db, scope: DistrictScope, grantee: Grantee, grants: Grant[]): Promise<void> {
+  await tx.delete(calendarGrants).where(inDistrict(calendarGrants, scope, granteeCondition(calendarGrants, grantee)));
+  if (grants.length === 0) return;
+  await tx.insert(calendarGrants).values(
+    grants.map((g) => ({
+      districtId: scope.districtId,
+      ...("groupId" in grantee ? { groupId: grantee.groupId } : { userId: grantee.userId }),
+      school: g.school,
+      year: g.year,
+      calendar: g.calendar,
+      modify: g.modify,
+      validFrom: g.from,
+      validUntil: g.until,
+    })),
+  );
+}
+
+export type MemberRow = { userId: string; username: string; displayName: string; from: Date | null; until: Date | null };
+
+export async function readMembers(db: Db, scope: DistrictScope, groupId: string): Promise<MemberRow[]> {
+  return db
+    .select({ userId: users.id, username: users.username, displayName: users.displayName, from: userGroupMembers.validFrom, until: userGroupMembers.validUntil })
+    .from(userGroupMembers)
+    .innerJoin(users, eq(users.id, userGroupMembers.userId))
+    .where(inDistrict(userGroupMembers, scope, eq(userGroupMembers.groupId, groupId)))
+    .orderBy(asc(users.username));
+}
+
+/** Marks the group changed: new version, who and when (shown on a version conflict). */
+export async function touchGroup(tx: Db, scope: DistrictScope, groupId: string, actor: { id: string; name: string } | null, set: Partial<GroupRow> = {}) {
+  const [row] = await tx
+    .update(userGroups)
+    .set({ ...set, version: sql`${userGroups.version} + 1`, updatedAt: sql`now()`, updatedById: actor?.id ?? null, updatedByName: actor?.name ?? null })
+    .where(inDistrict(userGroups, scope, eq(userGroups.id, groupId)))
+    .returning();
+  return row!;
+}
+
+/** True when the group holds calendar rights (any) — the automatic staff accounts rule needs it. */
+export async function hasCalendarGrants(db: Db, scope: DistrictScope, groupId: string): Promise<boolean> {
+  const [row] = await db.select({ id: calendarGrants.id }).from(calendarGrants).where(inDistrict(calendarGrants, scope, and(eq(calendarGrants.groupId, groupId), isNotNull(calendarGrants.groupId)))).limit(1);
+  return row !== undefined;
+}

@@ -1,0 +1,50 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppDeps } from "../../platform/deps.js";
+import { access } from "../../platform/http/access.js";
+import { getGroup } from "./get-group.js";
+import { districtActor } from "./guards.js";
+import { addMember, removeMember } from "./manage-members.js";
+import { ZAddMember, ZMember } from "./schema.js";
+import { TOOLS } from "./tools.js";
+
+const tags = ["rights"];
+
+/** Group membership: the one rights change the SIS Group Assignment role may make. */
+export function memberRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  const { db } = deps.database;
+  return async (app) => {
+    app.get(
+      "/api/groups/:groupId/members",
+      { config: { access: access.tool(TOOLS.members, "R") }, schema: { tags, summary: "Members of a group with their dates", params: z.object({ groupId: z.uuid() }), response: { 200: z.array(ZMember) } } },
+      async (request) => (await getGroup(db, districtActor(request.actor), request.params.groupId, deps.clock.now())).members,
+    );
+    app.post(
+      "/api/groups/:groupId/members",
+      {
+        config: { access: access.tool(TOOLS.members, "A") },
+        schema: {
+          tags,
+          summary: "Add a member (or change the dates of a membership); past the member limit needs confirmOverLimit",
+          params: z.object({ groupId: z.uuid() }),
+          body: ZAddMember,
+          response: { 200: z.object({ overLimit: z.boolean(), members: z.array(ZMember) }) },
+        },
+      },
+      async (request) => {
+        const actor = districtActor(request.actor);
+        const now = deps.clock.now();
+        const { overLimit } = await addMember(db, actor, request.params.groupId, request.body, now);
+        return { overLimit, members: (await getGroup(db, actor, request.params.groupId, now)).members };
+      },
+    );
+    app.delete(
+      "/api/groups/:groupId/members/:userId",
+      { config: { access: access.tool(TOOLS.members, "D") }, schema: { tags, summary: "Remove a member", params: z.object({ groupId: z.uuid(), userId: z.uuid() }), response: { 204: z.null() } } },
+      async (request, reply) => {
+        await removeMember(db, districtActor(request.actor), request.params.groupId, request.params.userId);
+        return reply.status(204).send(null);
+      },
+    );
+  };
+}

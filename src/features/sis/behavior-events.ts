@@ -1,0 +1,68 @@
+import { recordAudit } from "../../platform/audit.js";
+import type { Db } from "../../platform/db/connect.js";
+import type { DistrictActor } from "../../platform/http/actor.js";
+import { AppError, notFound } from "../../platform/http/errors.js";
+import { actionsFor, bestLevel, calendarIdsWith } from "./calendar-access.js";
+import { TOOLS } from "./field-catalog.js";
+import { requirePersonAccess, requireRight } from "./person-access.js";
+import { deleteBehaviorEvent, findBehaviorEvent, insertBehaviorEvent, listBehavior } from "./repo-records.js";
+
+const TOOL = TOOLS.behavior;
+
+export async function getBehavior(db: Db, actor: DistrictActor, personId: string) {
+  const { person, calendars, actions } = await requirePersonAccess(db, actor, personId, TOOL, "student");
+  const allowed = calendarIdsWith(actor.rights, [TOOL], calendars);
+  const events = await listBehavior(db, actor, personId, allowed);
+  const byCalendar = new Map(calendars.map((c) => [c.id, c]));
+  return {
+    personId: person.id,
+    name: `${person.lastName}, ${person.firstName}`,
+    events: events.map((e) => ({ ...e, actions: actionsFor(bestLevel(actor.rights, TOOL, [byCalendar.get(e.calendarId)!])) })),
+    /** calendars a new event may be filed in (A there) */
+    calendars: calendars.filter((c) => bestLevel(actor.rights, TOOL, [c]).includes("A")),
+    actions,
+  };
+}
+
+export async function addBehaviorEvent(
+  db: Db,
+  actor: DistrictActor,
+  personId: string,
+  input: { calendarId: string; eventDate: string; eventType: string; resolution: string | null; details: string | null },
+) {
+  const { calendars } = await requirePersonAccess(db, actor, personId, TOOL, "student");
+  const calendar = calendars.find((c) => c.id === input.calendarId);
+  if (!calendar) throw new AppError(400, "calendar-not-enrolled", "The student is not enrolled in that calendar.", { path: "body.calendarId" });
+  requireRight(bestLevel(actor.rights, TOOL, [calendar]), "A", TOOL);
+  return db.transaction(async (tx) => {
+    const row = await insertBehaviorEvent(tx, actor, { personId, ...input });
+    await recordAudit(tx, {
+      districtId: actor.districtId,
+      actor: { id: actor.userId, name: actor.username },
+      action: "sis.behavior-event-added",
+      target: { type: "behavior-event", id: row.id, name: row.eventType },
+      after: { eventDate: row.eventDate, eventType: row.eventType, calendar: calendar.name },
+    });
+    return row;
+  });
+}
+
+export async function removeBehaviorEvent(db: Db, actor: DistrictActor, eventId: string) {
+  const row = await findBehaviorEvent(db, actor, eventId);
+  if (!row) throw notFound("The behavior event");
+  const { calendars } = await requirePersonAccess(db, actor, row.personId, TOOL, "student");
+  const calendar = calendars.find((c) => c.id === row.calendarId);
+  const level = calendar ? bestLevel(actor.rights, TOOL, [calendar]) : "";
+  if (!level.includes("R")) throw notFound("The behavior event");
+  requireRight(level, "D", TOOL);
+  await db.transaction(async (tx) => {
+    await deleteBehaviorEvent(tx, actor, eventId);
+    await recordAudit(tx, {
+      districtId: actor.districtId,
+      actor: { id: actor.userId, name: actor.username },
+      action: "sis.behavior-event-deleted",
+      target: { type: "behavior-event", id: row.id, name: row.eventType },
+      before: { eventDate: row.eventDate, eventType: row.eventType, resolution: row.resolution },
+    });
+  });
+}

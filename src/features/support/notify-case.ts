@@ -1,0 +1,38 @@
+import type { Config } from "../../platform/config.js";
+import type { Db } from "../../platform/db/connect.js";
+import { enqueueEmail } from "../../platform/mail/enqueue-email.js";
+import type { CaseRow } from "./repo.js";
+
+export type CaseNotice = {
+  /** One line: what happened ("Vera Vendor replied"). */
+  headline: string;
+  /** The message text, when the notice carries one (a reply, the case description). */
+  body?: string | null;
+  audience: "district" | "vendor";
+  kind: string;
+};
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+export function caseLink(config: Pick<Config, "publicUrl">, c: Pick<CaseRow, "id">, audience: "district" | "vendor") {
+  const base = (config.publicUrl ?? "").replace(/\/$/, "");
+  return `${base}/${audience === "vendor" ? "vendor" : "support"}/cases/${c.id}`;
+}
+
+/**
+ * Puts one email per recipient in the outbox, inside the caller's transaction, so a notice is
+ * sent if and only if the change it reports was committed.
+ */
+export async function notifyCase(tx: Db, config: Pick<Config, "publicUrl">, c: CaseRow, to: (string | null)[], notice: CaseNotice) {
+  const link = caseLink(config, c, notice.audience);
+  const subject = `[Case #${c.number}] ${c.subject} — ${notice.headline}`;
+  const text = [notice.headline, "", ...(notice.body ? [notice.body, ""] : []), `Open the case: ${link}`].join("\n");
+  const html = [
+    `<p><strong>${escapeHtml(notice.headline)}</strong></p>`,
+    notice.body ? `<p style="white-space:pre-wrap">${escapeHtml(notice.body)}</p>` : "",
+    `<p><a href="${escapeHtml(link)}">Open case #${c.number}</a></p>`,
+  ].join("\n");
+  for (const address of new Set(to.filter((a): a is string => Boolean(a)))) {
+    await enqueueEmail(tx, { districtId: c.districtId, kind: notice.kind, to: address, subject, text, html });
+  }
+}

@@ -1,0 +1,97 @@
+import { and, eq, isNull, ne } from "drizzle-orm";
+import type { Db } from "../db/connect.js";
+import { sessions } from "../db/schema/sessions.js";
+import { users } from "../db/schema/users.js";
+import { newToken, sha256 } from "./tokens.js";
+
+export type SessionStage = "mfa" | "mfa-enrol" | "active";
+export type SessionLimits = { idleMinutes: number; absoluteHours: number };
+export type SessionRow = typeof sessions.$inferSelect;
+export type UserRow = typeof users.$inferSelect;
+
+// Writing last_seen_at on every request would turn reads into writes; a minute is precise enough.
+const TOUCH_EVERY_MS = 60_000;
+
+export async function createSession(
+  db: Db,
+  input: { user: UserRow; stage: SessionStage; userAgent?: string; ip?: string; now: Date; limits: SessionLimits },
+): Promise<{ token: string; session: SessionRow }> {
+  const token = newToken();
+  const [session] = await db
+    .insert(sessions)
+    .values({
+      tokenHash: sha256(token),
+      userId: input.user.id,
+      districtId: input.user.districtId,
+      stage: input.stage,
+      csrfToken: newToken(24),
+      userAgent: input.userAgent?.slice(0, 300),
+      ip: input.ip,
+      createdAt: input.now,
+      lastSeenAt: input.now,
+      expiresAt: new Date(input.now.getTime() + input.limits.absoluteHours * 3_600_000),
+    })
+    .returning();
+  return { token, session: session! };
+}
+
+/** The live session behind a cookie token, or null when unknown, revoked, idle or expired. */
+export async function findSession(
+  db: Db,
+  token: string,
+  now: Date,
+  limits: SessionLimits,
+): Promise<{ session: SessionRow; user: UserRow } | null> {
+  const [row] = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, sha256(token)), isNull(sessions.revokedAt)))
+    .limit(1);
+  if (!row || row.user.disabled) return null;
+  const idleSince = now.getTime() - row.session.lastSeenAt.getTime();
+  if (row.session.expiresAt <= now || idleSince > limits.idleMinutes * 60_000) return null;
+  if (idleSince > TOUCH_EVERY_MS) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, row.session.id));
+  }
+  return row;
+}
+
+/** Moves a session to a new stage under a new token, so a token seen before sign-in is worthless after. */
+export async function rotateSession(db: Db, sessionId: string, stage: SessionStage, now: Date): Promise<string> {
+  const token = newToken();
+  await db
+    .update(sessions)
+    .set({ tokenHash: sha256(token), stage, lastSeenAt: now, csrfToken: newToken(24) })
+    .where(eq(sessions.id, sessionId));
+  return token;
+}
+
+export async function revokeSession(db: Db, userId: string, sessionId: string, now: Date): Promise<boolean> {
+  const revoked = await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  return revoked.length > 0;
+}
+
+/** Signs a user out everywhere, optionally keeping the session that asked. */
+export async function revokeUserSessions(db: Db, userId: string, now: Date, keepSessionId?: string): Promise<number> {
+  const revoked = await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(
+      and(eq(sessions.userId, userId), isNull(sessions.revokedAt), keepSessionId ? ne(sessions.id, keepSessionId) : undefined),
+    )
+    .returning({ id: sessions.id });
+  return revoked.length;
+}
+
+export async function listUserSessions(db: Db, userId: string, now: Date): Promise<SessionRow[]> {
+  const rows = await db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+  return rows.filter((s) => s.expiresAt > now).sort((a, b) => b.lastSeenAt.getTime() - a.lastSeenAt.getTime());
+}

@@ -1,0 +1,66 @@
+import fs from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import pg from "pg";
+import * as schema from "./schema/index.js";
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+/** One database handle for the whole process: Drizzle plus raw SQL for set-based work. */
+export type Database = {
+  kind: "pglite" | "postgres";
+  db: Db;
+  /** Runs one parameterised statement and returns its rows. */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Runs `work` holding a PostgreSQL advisory lock (PGlite has one connection: no lock needed). */
+  withAdvisoryLock<T>(key: number, work: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+};
+
+export type DatabaseTarget = { databaseUrl?: string; dataDir?: string };
+
+/** `databaseUrl` selects PostgreSQL; otherwise PGlite in `dataDir` (or in memory when absent). */
+export async function connectDatabase(target: DatabaseTarget): Promise<Database> {
+  return target.databaseUrl ? connectPostgres(target.databaseUrl) : connectPglite(target.dataDir);
+}
+
+async function connectPostgres(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  pool.on("error", () => undefined); // a dropped idle client is replaced on next use
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return {
+    kind: "postgres",
+    db,
+    query: async (text, params) => (await pool.query(text, params as unknown[])).rows,
+    withAdvisoryLock: async (key, work) => {
+      const client = await pool.connect();
+      try {
+        await client.query("select pg_advisory_lock($1)", [key]);
+        try {
+          return await work();
+        } finally {
+          await client.query("select pg_advisory_unlock($1)", [key]);
+        }
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+async function connectPglite(dataDir?: string): Promise<Database> {
+  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
+  const client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    kind: "pglite",
+    db,
+    query: async (text, params) => (await client.query(text, params as unknown[])).rows as never,
+    withAdvisoryLock: (_key, work) => work(),
+    close: () => client.close(),
+  };
+}

@@ -1,0 +1,20 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import type { Database } from "./connect.js";
+
+const MIGRATION_LOCK = 727_274;
+const MIGRATIONS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../drizzle");
+
+/**
+ * Applies drizzle-kit's SQL migrations. On PostgreSQL an advisory lock makes concurrent
+ * starts of several servers safe: one migrates, the others wait and find nothing to do.
+ */
+export async function migrateDatabase(database: Database): Promise<void> {
+  if (database.kind === "pglite") {
+    await migratePglite(database.db as never, { migrationsFolder: MIGRATIONS });
+    return;
+  }
+  await database.withAdvisoryLock(MIGRATION_LOCK, () => migratePg(database.db as never, { migrationsFolder: MIGRATIONS }));
+}

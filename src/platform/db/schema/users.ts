@@ -1,0 +1,50 @@
+import { sql } from "drizzle-orm";
+import { boolean, index, integer, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { districts } from "./districts.js";
+
+export const PRODUCT_SECURITY_ROLES = ["none", "student-information-system", "sis-group-assignment"] as const;
+export type ProductSecurityRole = (typeof PRODUCT_SECURITY_ROLES)[number];
+
+/**
+ * District staff carry their district; vendor support staff have no district (kind = 'vendor').
+ * Usernames are unique within a district, and among vendor staff.
+ */
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    districtId: uuid("district_id").references(() => districts.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["district", "vendor"] }).notNull().default("district"),
+    username: text("username").notNull(),
+    displayName: text("display_name").notNull(),
+    email: text("email"),
+    passwordHash: text("password_hash"),
+    productSecurityRole: text("product_security_role", { enum: PRODUCT_SECURITY_ROLES }).notNull().default("none"),
+    disabled: boolean("disabled").notNull().default(false),
+    failedLogins: integer("failed_logins").notNull().default(0),
+    lockedAt: timestamp("locked_at", { withTimezone: true }),
+    mfaSecret: text("mfa_secret"),
+    mfaPendingSecret: text("mfa_pending_secret"),
+    mfaEnabledAt: timestamp("mfa_enabled_at", { withTimezone: true }),
+    passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }),
+    lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    unique("users_district_username").on(t.districtId, t.username).nullsNotDistinct(),
+    index("users_district_idx").on(t.districtId),
+    index("users_username_lower_idx").on(t.districtId, sql`lower(${t.username})`),
+  ],
+);
+
+export const mfaRecoveryCodes = pgTable(
+  "mfa_recovery_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [index("mfa_recovery_codes_user_idx").on(t.userId)],
+);

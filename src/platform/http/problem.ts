@@ -1,0 +1,81 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
+import { AppError, type FieldError } from "./errors.js";
+
+export type ProblemInput = {
+  status: number;
+  code: string;
+  detail: string;
+  path?: string;
+  errors?: FieldError[];
+  [extra: string]: unknown;
+};
+
+export type Problem = ProblemInput & {
+  type: string;
+  title: string;
+  requestId: string;
+};
+
+
+const TITLES: Record<number, string> = {
+  400: "Bad request",
+  401: "Not signed in",
+  403: "Not allowed",
+  404: "Not found",
+  409: "Conflict",
+  413: "Too large",
+  415: "Unsupported media type",
+  422: "Unprocessable",
+  423: "Locked",
+  429: "Too many requests",
+  500: "Internal error",
+};
+
+/** Sends an application/problem+json body: one shape for every error the API returns. */
+export function sendProblem(reply: FastifyReply, request: FastifyRequest, p: ProblemInput) {
+  const body: Problem = {
+    ...p,
+    type: `about:blank#${p.code}`,
+    title: TITLES[p.status] ?? "Error",
+    requestId: String(request.id),
+  };
+  return reply.status(p.status).type("application/problem+json").send(body);
+}
+
+export function handleError(error: FastifyError | AppError | Error, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof AppError) {
+    return sendProblem(reply, request, {
+      status: error.status,
+      code: error.code,
+      detail: error.message,
+      path: error.extra.path ?? error.extra.errors?.[0]?.path,
+      errors: error.extra.errors,
+      ...error.extra.detail,
+    });
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const errors = error.validation.map((v) => ({
+      path: [(error as FastifyError).validationContext ?? "body", ...String(v.instancePath).split("/").filter(Boolean)].join("."),
+      message: v.message ?? "is not valid",
+    }));
+    return sendProblem(reply, request, {
+      status: 400,
+      code: "validation-failed",
+      detail: `Please correct ${errors.length === 1 ? "this field" : "these fields"}: ${errors.map((e) => `${e.path} (${e.message})`).join("; ")}`,
+      path: errors[0]?.path,
+      errors,
+    });
+  }
+  const status = (error as FastifyError).statusCode ?? 500;
+  if (status >= 500 || isResponseSerializationError(error)) {
+    request.log.error({ err: error }, "request failed");
+    return sendProblem(reply, request, {
+      status: 500,
+      code: "internal-error",
+      detail: `Something went wrong on our side. Quote request id ${request.id} when reporting it.`,
+    });
+  }
+  const code = (error as FastifyError).code?.toLowerCase().replace(/^fst_err_/, "").replace(/_/g, "-") ?? "bad-request";
+  return sendProblem(reply, request, { status, code, detail: error.message });
+}

@@ -1,0 +1,72 @@
+import { randomUUID } from "node:crypto";
+import fastifyCookie from "@fastify/cookie";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyRateLimit from "@fastify/rate-limit";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { AppDeps } from "../deps.js";
+import "./fastify-types.js";
+import type { Access } from "./access.js";
+import { handleError } from "./problem.js";
+import { makeAuthHook } from "./request-auth.js";
+
+export type RouteAccessRecord = { method: string; url: string; access: Access };
+
+/** Routes that Fastify plugins add for themselves; everything else must declare its access. */
+const FRAMEWORK_PREFIXES = ["/docs", "/assets/"];
+
+export async function createServer(deps: AppDeps): Promise<{ app: FastifyInstance; routeAccess: RouteAccessRecord[] }> {
+  const app = Fastify({
+    logger: deps.config.logLevel === "silent" ? false : { level: deps.config.logLevel },
+    genReqId: (req) => (typeof req.headers["x-request-id"] === "string" ? req.headers["x-request-id"].slice(0, 64) : randomUUID()),
+    requestIdHeader: false,
+    bodyLimit: 12 * 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+
+  const routeAccess: RouteAccessRecord[] = [];
+  app.addHook("onRoute", (route) => {
+    const accessDecl = route.config?.access as Access | undefined;
+    if (!accessDecl) {
+      if (FRAMEWORK_PREFIXES.some((p) => route.url.startsWith(p)) || route.url === "*") return;
+      throw new Error(`Route ${String(route.method)} ${route.url} declares no access; add config.access (a tool right or a marker).`);
+    }
+    routeAccess.push({ method: String(route.method), url: route.url, access: accessDecl });
+  });
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: { title: "Gatehouse API", version: "1", description: "Tool rights, calendar rights, protected data and authorized support contacts." },
+      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "gh_session" } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/docs" });
+  app.addHook("onRequest", makeAuthHook(deps));
+  return { app, routeAccess };
+}

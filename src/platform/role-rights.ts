@@ -1,0 +1,20 @@
+import type { RightsProvider } from "./deps.js";
+import type { RightsView } from "./http/actor.js";
+
+const FULL: RightsView = {
+  level: () => "RWAD",
+  has: () => true,
+  calendarGrants: () => [{ school: "*", year: "*", calendar: "*", modify: true }],
+};
+const NONE: RightsView = { level: () => "", has: () => false, calendarGrants: () => [] };
+
+/**
+ * Rights from the Product Security Role alone: holders of the Student Information System role
+ * have RWAD everywhere; everyone else has nothing. Used where no tool rights are stored (vendor
+ * staff, a district with no groups yet); the rights feature layers group and user grants on top.
+ */
+export const roleOnlyRights: RightsProvider = {
+  async viewFor(user) {
+    return user.kind === "district" && user.productSecurityRole === "student-information-system" ? FULL : NONE;
+  },
+};

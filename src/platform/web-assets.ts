@@ -1,0 +1,28 @@
+import fs from "node:fs";
+import path from "node:path";
+import fastifyStatic from "@fastify/static";
+import type { FastifyInstance } from "fastify";
+import { sendProblem } from "./http/problem.js";
+
+/**
+ * Serves the built React app: hashed files under /assets, and index.html for every other GET
+ * outside /api so the client router can take the path. API misses stay problem+json.
+ */
+export async function serveWebApp(app: FastifyInstance, webDir: string): Promise<void> {
+  const root = path.resolve(webDir);
+  const indexFile = path.join(root, "index.html");
+  const hasBuild = fs.existsSync(indexFile);
+  if (hasBuild) {
+    await app.register(fastifyStatic, { root: path.join(root, "assets"), prefix: "/assets/", immutable: true, maxAge: "365d" });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === "GET" && !request.url.startsWith("/api/") && !request.url.startsWith("/docs");
+    if (isPage && hasBuild) {
+      return reply.type("text/html").header("cache-control", "no-cache").send(fs.createReadStream(indexFile));
+    }
+    const detail = isPage
+      ? "The web app has not been built yet: run `npm run build:web` (npm start does this for you)."
+      : `No route ${request.method} ${request.url.split("?")[0]}.`;
+    return sendProblem(reply, request, { status: 404, code: "not-found", detail });
+  });
+}

@@ -1,0 +1,135 @@
+import { ActionIcon, Button, Checkbox, Group, Stack, Switch, Table, Text, TextInput } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useState } from "react";
+import { EmptyState } from "../../components/empty-state.js";
+import { ProblemAlert } from "../../components/problem-alert.js";
+import type { Grant } from "./security-api.js";
+
+export type GrantDraft = { school: string; year: string; calendar: string; modify: boolean; until: string };
+
+const ALL = "*";
+const PARTS = [
+  { key: "school", label: "School", example: "Ballard High" },
+  { key: "year", label: "Year", example: "2025-26" },
+  { key: "calendar", label: "Calendar", example: "25-26 Ballard High" },
+] as const;
+
+const toDraft = (g: Grant): GrantDraft => ({ school: g.school, year: g.year, calendar: g.calendar, modify: g.modify, until: g.until?.slice(0, 10) ?? "" });
+
+type Props = {
+  grants: Grant[];
+  readOnly: boolean;
+  granteeLabel: string;
+  save(grants: { school: string; year: string; calendar: string; modify: boolean; until?: string }[]): Promise<unknown>;
+  onSaved(): void;
+};
+
+/** School / year / calendar grants, each part "all" or a name, with the modify flag that lifts the read-only cap. */
+export function CalendarGrantsEditor({ grants, readOnly, granteeLabel, save, onSaved }: Props) {
+  const [rows, setRows] = useState<GrantDraft[]>(() => grants.map(toDraft));
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [seen, setSeen] = useState(grants);
+  if (seen !== grants) {
+    setSeen(grants);
+    setRows(grants.map(toDraft));
+  }
+  const update = (i: number, patch: Partial<GrantDraft>) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const dirty = JSON.stringify(rows) !== JSON.stringify(grants.map(toDraft));
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await save(rows.map((r) => ({ school: r.school.trim(), year: r.year.trim(), calendar: r.calendar.trim(), modify: r.modify, ...(r.until ? { until: r.until } : {}) })));
+      notifications.show({ color: "green", message: `Saved the calendar rights of ${granteeLabel}.` });
+      onSaved();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Stack gap="sm">
+      <Text size="sm" c="dimmed" maw={820}>
+        Calendar rights decide which schools, years and calendars the tool rights apply in. Without a matching grant a student-data tool shows
+        nothing; a grant without <strong>Modify</strong> makes it read-only; with Modify the tool rights apply in full. Tick "All" for every school,
+        year or calendar.
+      </Text>
+      <ProblemAlert error={error} title="The calendar rights were not saved" />
+      {rows.length === 0 ? (
+        <EmptyState title="No calendar rights" message="Without calendar rights, tools on student data show nothing in any calendar." />
+      ) : (
+        <Table aria-label="Calendar rights" withTableBorder>
+          <Table.Thead>
+            <Table.Tr>
+              {PARTS.map((p) => (
+                <Table.Th key={p.key}>{p.label}</Table.Th>
+              ))}
+              <Table.Th w={90}>Modify</Table.Th>
+              <Table.Th w={150}>Until</Table.Th>
+              <Table.Th w={50} />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((r, i) => (
+              <Table.Tr key={i} data-testid="calendar-grant-row">
+                {PARTS.map((p) => (
+                  <Table.Td key={p.key}>
+                    <Group gap="xs" wrap="nowrap">
+                      <Checkbox
+                        label="All"
+                        aria-label={`All ${p.label.toLowerCase()}s (row ${i + 1})`}
+                        checked={r[p.key] === ALL}
+                        disabled={readOnly}
+                        onChange={(e) => update(i, { [p.key]: e.currentTarget.checked ? ALL : "" })}
+                      />
+                      {r[p.key] !== ALL && (
+                        <TextInput
+                          size="xs"
+                          aria-label={`${p.label} (row ${i + 1})`}
+                          placeholder={p.example}
+                          value={r[p.key]}
+                          disabled={readOnly}
+                          onChange={(e) => update(i, { [p.key]: e.currentTarget.value })}
+                        />
+                      )}
+                    </Group>
+                  </Table.Td>
+                ))}
+                <Table.Td>
+                  <Switch aria-label={`Modify (row ${i + 1})`} checked={r.modify} disabled={readOnly} onChange={(e) => update(i, { modify: e.currentTarget.checked })} />
+                </Table.Td>
+                <Table.Td>
+                  <TextInput size="xs" type="date" aria-label={`Until (row ${i + 1})`} value={r.until} disabled={readOnly} onChange={(e) => update(i, { until: e.currentTarget.value })} />
+                </Table.Td>
+                <Table.Td>
+                  {!readOnly && (
+                    <ActionIcon variant="subtle" color="red" aria-label={`Remove calendar grant ${i + 1}`} onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}>
+                      ✕
+                    </ActionIcon>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {!readOnly && (
+        <Group gap="sm">
+          <Button variant="default" size="xs" onClick={() => setRows((rs) => [...rs, { school: ALL, year: ALL, calendar: ALL, modify: false, until: "" }])}>
+            Add calendar grant
+          </Button>
+          <Button size="xs" disabled={!dirty} loading={busy} onClick={() => void submit()}>
+            Save calendar rights
+          </Button>
+          {dirty && (
+            <Button size="xs" variant="subtle" onClick={() => setRows(grants.map(toDraft))}>
+              Undo changes
+            </Button>
+          )}
+        </Group>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,104 @@
+import { Anchor, Badge, Group, Loader, Tabs, Text } from "@mantine/core";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link, useParams, useSearchParams } from "react-router-dom";
+import { useMe } from "../../app/auth-context.js";
+import { PageHeader } from "../../components/page-header.js";
+import { CalendarGrantsEditor } from "./calendar-grants-editor.js";
+import { GroupMembers } from "./group-members.js";
+import { GroupSettings } from "./group-settings.js";
+import { RightsEditor } from "./rights-editor.js";
+import { RoleNotice, SecurityProblem } from "./role-notice.js";
+import { keys, securityApi } from "./security-api.js";
+import { useCatalogTree } from "./use-catalog.js";
+
+/** One user group: its tool rights, calendar rights, members and settings. */
+export function GroupPage() {
+  const { groupId = "" } = useParams();
+  const [params, setParams] = useSearchParams();
+  const me = useMe();
+  const queryClient = useQueryClient();
+  const group = useQuery({ queryKey: keys.group(groupId), queryFn: () => securityApi.group(groupId) });
+  const tree = useCatalogTree();
+  const canManageRights = me?.user.productSecurityRole === "student-information-system";
+  const reload = () => void queryClient.invalidateQueries({ queryKey: keys.all });
+  const tab = params.get("tab") ?? "rights";
+  const g = group.data;
+
+  if (!g) {
+    return (
+      <>
+        <PageHeader title="User group" />
+        <SecurityProblem error={group.error} />
+        {group.isPending && <Loader aria-label="Loading the group" />}
+      </>
+    );
+  }
+  return (
+    <>
+      <Text size="sm" mb={4}>
+        <Anchor component={Link} to="/security/groups">
+          User groups
+        </Anchor>{" "}
+        ›
+      </Text>
+      <PageHeader
+        title={g.name}
+        description={
+          <>
+            {g.description || "No description."}{" "}
+            <Group gap={6} mt={6} component="span">
+              <Badge variant="light" color="gray">
+                {g.memberCount} {g.memberCount === 1 ? "member" : "members"}
+                {g.memberLimit !== null ? ` of ${g.memberLimit} allowed` : ""}
+              </Badge>
+              {g.template && (
+                <Badge variant="light" color="blue">
+                  from the seed's {g.template}
+                </Badge>
+              )}
+            </Group>
+          </>
+        }
+      />
+      <RoleNotice />
+      <Tabs value={tab} onChange={(v) => v && setParams({ tab: v }, { replace: true })} keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="rights">Tool rights</Tabs.Tab>
+          <Tabs.Tab value="calendars">Calendar rights</Tabs.Tab>
+          <Tabs.Tab value="members">Members</Tabs.Tab>
+          <Tabs.Tab value="settings">Settings</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="rights">
+          <SecurityProblem error={tree.error} />
+          {tree.data && (
+            <RightsEditor
+              tree={tree.data}
+              entries={g.entries}
+              version={g.version}
+              readOnly={!canManageRights}
+              granteeLabel={`group "${g.name}"`}
+              preview={(entries) => securityApi.previewGroupRights(g.id, entries)}
+              save={(entries, version) => securityApi.saveGroupRights(g.id, entries, version)}
+              onSaved={reload}
+            />
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="calendars">
+          <CalendarGrantsEditor
+            grants={g.calendarGrants}
+            readOnly={!canManageRights}
+            granteeLabel={`group "${g.name}"`}
+            save={(grants) => securityApi.saveGroupGrants(g.id, grants, g.version)}
+            onSaved={reload}
+          />
+        </Tabs.Panel>
+        <Tabs.Panel value="members">
+          <GroupMembers group={g} onChanged={reload} />
+        </Tabs.Panel>
+        <Tabs.Panel value="settings">
+          <GroupSettings group={g} readOnly={!canManageRights} onChanged={reload} />
+        </Tabs.Panel>
+      </Tabs>
+    </>
+  );
+}

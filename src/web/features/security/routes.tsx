@@ -1,0 +1,41 @@
+import type { FeatureRoute } from "../../app/feature-routes.js";
+import { AuditPage } from "./audit-page.js";
+import { GroupPage } from "./group-page.js";
+import { GroupsPage } from "./groups-page.js";
+import { PreferencesPage } from "./preferences-page.js";
+import { ReviewsPage } from "./reviews-page.js";
+import { UserPage } from "./user-page.js";
+import { UsersPage } from "./users-page.js";
+
+const US = "System Administration > User Security";
+
+/** The user security screens (System Administration > User Security). */
+export const securityRoutes: FeatureRoute[] = [
+  {
+    path: "/security/groups",
+    element: <GroupsPage />,
+    nav: { label: "User groups", section: "User Security", tool: `${US} > User Groups > Tool Rights`, audience: "district", description: "Groups with their tool rights, calendar rights and members" },
+  },
+  { path: "/security/groups/:groupId", element: <GroupPage /> },
+  {
+    path: "/security/users",
+    element: <UsersPage />,
+    nav: { label: "Users", section: "User Security", tool: `${US} > Users`, audience: "district", description: "Staff accounts, their roles, groups and effective rights" },
+  },
+  { path: "/security/users/:userId", element: <UserPage /> },
+  {
+    path: "/security/reviews",
+    element: <ReviewsPage />,
+    nav: { label: "Access reviews", section: "User Security", tool: `${US} > Reviews`, audience: "district", description: "Who can see protected data, individual rights, expiring grants, heat map" },
+  },
+  {
+    path: "/security/preferences",
+    element: <PreferencesPage />,
+    nav: { label: "Account Security Preferences", section: "User Security", tool: `${US} > Account Security Preferences`, audience: "district", description: "Automatic creation of staff accounts" },
+  },
+  {
+    path: "/security/audit",
+    element: <AuditPage />,
+    nav: { label: "Audit log", section: "User Security", tool: `${US} > Audit Log`, audience: "district", description: "Who changed what, when, before and after" },
+  },
+];

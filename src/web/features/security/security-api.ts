@@ -1,0 +1,82 @@
+/**
+ * The security screens' view of the API: wire types derived from the server's zod schemas
+ * (dates arrive as ISO strings), the calls, and the query keys to refresh after a change.
+ */
+import type { z } from "zod";
+import type {
+  ZDeletionPreview,
+  ZGrant,
+  ZGroupDetail,
+  ZGroupSummary,
+  ZMember,
+  ZPreferences,
+  ZRightsPreview,
+} from "../../../features/rights/schema.js";
+import type { ZEffectiveRights, ZExplanation, ZUserDetail, ZUserSummary } from "../../../features/rights/schema-users.js";
+import { api } from "../../api.js";
+import type { EntryDto } from "./rights-diff.js";
+
+/** A server type as JSON delivers it: Date → ISO string. */
+export type Wire<T> = T extends Date ? string : T extends (infer U)[] ? Wire<U>[] : T extends object ? { [K in keyof T]: Wire<T[K]> } : T;
+
+export type GroupSummary = Wire<z.infer<typeof ZGroupSummary>>;
+export type GroupDetail = Wire<z.infer<typeof ZGroupDetail>>;
+export type Member = Wire<z.infer<typeof ZMember>>;
+export type Grant = Wire<z.infer<typeof ZGrant>>;
+export type DeletionPreview = Wire<z.infer<typeof ZDeletionPreview>>;
+export type RightsPreview = Wire<z.infer<typeof ZRightsPreview>>;
+export type Preferences = Wire<z.infer<typeof ZPreferences>>;
+
+/** The body of a 409 "version-conflict" on a save: the state that won, and who made it. */
+export type RightsConflict = {
+  detail: string;
+  current: { entries: EntryDto[]; calendarGrants?: Grant[]; version: number; updatedBy?: string | null; updatedAt?: string | null };
+};
+
+export const keys = {
+  catalog: ["security", "catalog"] as const,
+  groups: (search = "") => ["security", "groups", search] as const,
+  group: (id: string) => ["security", "group", id] as const,
+  users: (search = "") => ["security", "users", search] as const,
+  user: (id: string) => ["security", "user", id] as const,
+  effective: (id: string) => ["security", "user", id, "effective"] as const,
+  preferences: ["security", "preferences"] as const,
+  all: ["security"] as const,
+};
+
+export type UserSummary = Wire<z.infer<typeof ZUserSummary>>;
+export type UserDetail = Wire<z.infer<typeof ZUserDetail>>;
+export type EffectiveRights = Wire<z.infer<typeof ZEffectiveRights>>;
+export type Explanation = Wire<z.infer<typeof ZExplanation>>;
+export type Role = UserSummary["productSecurityRole"];
+export type Template = { name: string; notes: string[]; memberLimit: number | null; entries: { path: string; rights: string; masterSchedulingPeriod: boolean }[] };
+
+type GrantInput = { school: string; year: string; calendar: string; modify: boolean; until?: string };
+type EntryInput = EntryDto;
+
+/** Every URL of the rights API the screens use, in one place. */
+export const securityApi = {
+  templates: () => api.get<Template[]>("/api/templates"),
+  users: (search: string) => api.get<UserSummary[]>(`/api/users?search=${encodeURIComponent(search)}`),
+  user: (id: string) => api.get<UserDetail>(`/api/users/${id}`),
+  setRole: (id: string, role: Role, version: number) => api.put<{ productSecurityRole: Role; version: number }>(`/api/users/${id}/role`, { role, version }),
+  saveUserRights: (id: string, entries: EntryInput[], version: number) =>
+    api.put<{ version: number; warning: string | null }>(`/api/users/${id}/rights`, { version, entries }),
+  saveUserGrants: (id: string, calendarGrants: GrantInput[], version: number) => api.put<{ version: number }>(`/api/users/${id}/calendar-rights`, { version, calendarGrants }),
+  effectiveRights: (userId: string) => api.get<EffectiveRights>(`/api/users/${userId}/effective-rights`),
+  explain: (userId: string, tool: string) => api.get<Explanation>(`/api/users/${userId}/explain?tool=${encodeURIComponent(tool)}`),
+  preferences: () => api.get<Preferences>("/api/preferences"),
+  savePreferences: (body: { automaticStaffAccounts?: boolean; masterSchedulingEnds?: string | null; version: number }) => api.put<Preferences>("/api/preferences", body),
+  groups: (search: string) => api.get<GroupSummary[]>(`/api/groups?search=${encodeURIComponent(search)}`),
+  group: (id: string) => api.get<GroupDetail>(`/api/groups/${id}`),
+  createGroup: (body: { name: string; description?: string; memberLimit?: number | null; template?: string; copyOf?: string; masterSchedulingEnds?: string }) =>
+    api.post<GroupDetail>("/api/groups", body),
+  updateGroup: (id: string, body: { name?: string; description?: string; memberLimit?: number | null; version: number }) => api.patch<GroupDetail>(`/api/groups/${id}`, body),
+  deletionPreview: (id: string) => api.get<DeletionPreview>(`/api/groups/${id}/deletion-preview`),
+  deleteGroup: (id: string, version: number) => api.delete<void>(`/api/groups/${id}?version=${version}`),
+  saveGroupRights: (id: string, entries: EntryInput[], version: number) => api.put<{ version: number }>(`/api/groups/${id}/rights`, { version, entries }),
+  previewGroupRights: (id: string, entries: EntryInput[]) => api.post<RightsPreview>(`/api/groups/${id}/rights/preview`, { entries }),
+  saveGroupGrants: (id: string, calendarGrants: GrantInput[], version: number) => api.put<{ version: number }>(`/api/groups/${id}/calendar-rights`, { version, calendarGrants }),
+  addMember: (groupId: string, body: { userId: string; until?: string; confirmOverLimit?: boolean }) => api.post<{ overLimit: boolean; members: Member[] }>(`/api/groups/${groupId}/members`, body),
+  removeMember: (groupId: string, userId: string) => api.delete<void>(`/api/groups/${groupId}/members/${userId}`),
+};

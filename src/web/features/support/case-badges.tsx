@@ -1,0 +1,32 @@
+import { Badge, Group } from "@mantine/core";
+import { PRIORITY_COLORS, STATUS_COLORS, STATUS_LABELS } from "./labels.js";
+import type { CaseSummary } from "./types.js";
+
+export function StatusBadge({ status }: { status: CaseSummary["status"] }) {
+  return (
+    <Badge variant="light" color={STATUS_COLORS[status]} style={{ minWidth: "max-content" }}>
+      {STATUS_LABELS[status]}
+    </Badge>
+  );
+}
+
+export function CaseBadges({ c }: { c: Pick<CaseSummary, "status" | "priority" | "emergency" | "kind"> }) {
+  return (
+    <Group gap={6} wrap="nowrap">
+      <StatusBadge status={c.status} />
+      <Badge variant="outline" color={PRIORITY_COLORS[c.priority]} style={{ minWidth: "max-content" }}>
+        {c.priority}
+      </Badge>
+      {c.emergency && (
+        <Badge color="red" variant="filled">
+          Emergency
+        </Badge>
+      )}
+      {c.kind === "modify-contact" && (
+        <Badge color="grape" variant="light">
+          Modify contact
+        </Badge>
+      )}
+    </Group>
+  );
+}

@@ -1,0 +1,29 @@
+import type { FeatureRoute } from "../../app/feature-routes.js";
+import { EmergencyCasePage } from "./emergency-case-page.js";
+import { VendorCasePage } from "./vendor-case-page.js";
+import { VendorDistrictPage } from "./vendor-district-page.js";
+import { VendorDistrictsPage } from "./vendor-districts-page.js";
+import { VendorQueuePage } from "./vendor-queue-page.js";
+import { VendorUpdateRequestsPage } from "./vendor-update-requests-page.js";
+
+/** Vendor support staff's pages: the case queue, districts and their contacts, update requests. */
+export const vendorFeatureRoutes: FeatureRoute[] = [
+  {
+    path: "/vendor/cases",
+    element: <VendorQueuePage />,
+    nav: { label: "Case queue", section: "Support", audience: "vendor", description: "Cases from every district; emergencies first" },
+  },
+  { path: "/vendor/cases/new", element: <EmergencyCasePage /> },
+  { path: "/vendor/cases/:caseId", element: <VendorCasePage /> },
+  {
+    path: "/vendor/districts",
+    element: <VendorDistrictsPage />,
+    nav: { label: "Districts", section: "Support", audience: "vendor", description: "Hosting, add-on products and authorized contacts" },
+  },
+  { path: "/vendor/districts/:districtId", element: <VendorDistrictPage /> },
+  {
+    path: "/vendor/update-requests",
+    element: <VendorUpdateRequestsPage />,
+    nav: { label: "Update requests", section: "Support", audience: "vendor", description: "Schedule, complete or decline district requests" },
+  },
+];

@@ -1,0 +1,131 @@
+import { Alert, Button, Card, Checkbox, Grid, Group, Select, Stack, Switch, Text, Textarea, Title } from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useParams } from "react-router-dom";
+import { api, isApiError } from "../../api.js";
+import { PageHeader } from "../../components/page-header.js";
+import { ProblemAlert } from "../../components/problem-alert.js";
+import { CaseBadges } from "../support/case-badges.js";
+import { AttachmentList, CaseFacts } from "../support/case-page.js";
+import { CaseTimeline } from "../support/case-timeline.js";
+import { CONTACT_TYPE_LABELS, STATUS_LABELS } from "../support/labels.js";
+import type { CaseDetail } from "../support/types.js";
+
+type Staff = { id: string; name: string; username: string };
+
+function ModifyDecision({ c }: { c: CaseDetail }) {
+  const queryClient = useQueryClient();
+  const [note, setNote] = useState("");
+  const [overAllowance, setOverAllowance] = useState(false);
+  const decide = useMutation({
+    mutationFn: (decision: "approve" | "decline") => api.post(`/api/vendor/cases/${c.id}/modify-contact-decision`, { decision, note: note || undefined, approveOverAllowance: overAllowance }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["vendor"] }),
+  });
+  const r = c.modifyRequest!;
+  const what = { add: "Add", remove: "Remove", "change-type": "Change the type of", reactivate: "Reactivate" }[r.action];
+  return (
+    <Card withBorder radius="md" padding="md" component="section" aria-label="Modify Support Contact request" bg="grape.0">
+      <Title order={3} size="h5">
+        Modify Support Contact: {what} {r.targetName}
+        {r.newType ? ` as ${CONTACT_TYPE_LABELS[r.newType].toLowerCase()}` : ""}
+      </Title>
+      {r.status === "pending" ? (
+        <Stack gap="xs" mt="xs">
+          <ProblemAlert error={decide.error} />
+          {isApiError(decide.error) && decide.error.code === "allowance-exceeded" && (
+            <Checkbox label="Approve going past the district's contact allowance (recorded)" checked={overAllowance} onChange={(e) => setOverAllowance(e.currentTarget.checked)} />
+          )}
+          <Textarea label="Note to the district" description="Required when declining." autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+          <Group>
+            <Button color="green" onClick={() => decide.mutate("approve")} loading={decide.isPending}>
+              Approve and apply
+            </Button>
+            <Button variant="default" onClick={() => decide.mutate("decline")}>
+              Decline
+            </Button>
+          </Group>
+        </Stack>
+      ) : (
+        <Text size="sm" mt="xs">
+          {r.status === "approved" ? "Approved" : "Declined"} by {r.decidedByName}. {r.decisionNote}
+        </Text>
+      )}
+    </Card>
+  );
+}
+
+/** One case for vendor staff: reply or note, status, priority, assignee, and contact-change decisions. */
+export function VendorCasePage() {
+  const { caseId } = useParams();
+  const queryClient = useQueryClient();
+  const query = useQuery({ queryKey: ["vendor", "case", caseId], queryFn: () => api.get<CaseDetail>(`/api/vendor/cases/${caseId}`) });
+  const staff = useQuery({ queryKey: ["vendor", "staff"], queryFn: () => api.get<Staff[]>("/api/vendor/staff"), staleTime: 300_000 });
+  const [body, setBody] = useState("");
+  const [internal, setInternal] = useState(false);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ["vendor"] });
+  const comment = useMutation({ mutationFn: () => api.post(`/api/vendor/cases/${caseId}/comments`, { body, internal }), onSuccess: () => { setBody(""); void refresh(); } });
+  const update = useMutation({ mutationFn: (change: Record<string, unknown>) => api.patch(`/api/vendor/cases/${caseId}`, { ...change, version: query.data!.version }), onSuccess: refresh, onError: refresh });
+  if (query.error) return <ProblemAlert error={query.error} />;
+  if (!query.data) return null;
+  const c = query.data;
+  return (
+    <Stack>
+      <PageHeader title={`#${c.number} ${c.subject}`} description={<CaseBadges c={c} />} />
+      <ProblemAlert error={update.error} />
+      <Grid gutter="lg">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack>
+            {c.emergency && (
+              <Alert color="red" title="Emergency case">
+                Opened by {c.openedByName} on behalf of {c.contactName}: {c.emergencyReason}
+              </Alert>
+            )}
+            {c.modifyRequest && <ModifyDecision c={c} />}
+            <Card withBorder radius="md" padding="md">
+              <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+                {c.description}
+              </Text>
+            </Card>
+            <Title order={3} size="h4">
+              Timeline
+            </Title>
+            <CaseTimeline events={c.events} attachmentBase="/api/vendor/attachments" />
+            <Card withBorder radius="md" padding="md" component="form" aria-label="Reply or note" bg={internal ? "yellow.0" : undefined} onSubmit={(e) => { e.preventDefault(); comment.mutate(); }}>
+              <ProblemAlert error={comment.error} />
+              <Textarea label={internal ? "Internal note (not shown to the district)" : "Reply to the district"} autosize minRows={3} value={body} onChange={(e) => setBody(e.currentTarget.value)} />
+              <Group justify="space-between" mt="xs">
+                <Switch label="Internal note" checked={internal} onChange={(e) => setInternal(e.currentTarget.checked)} />
+                <Button type="submit" disabled={!body.trim()} loading={comment.isPending}>
+                  {internal ? "Add note" : "Send reply"}
+                </Button>
+              </Group>
+            </Card>
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Stack>
+            <Card withBorder radius="md" padding="md">
+              <Stack gap="xs">
+                <Select label="Status" value={c.status} onChange={(v) => v && update.mutate({ status: v })} allowDeselect={false} data={Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))} />
+                <Select label="Priority" value={c.priority} onChange={(v) => v && update.mutate({ priority: v })} allowDeselect={false} data={["low", "normal", "high", "urgent"]} />
+                <Select label="Assignee" value={c.assigneeId} onChange={(v) => update.mutate({ assigneeId: v })} clearable placeholder="Unassigned" data={(staff.data ?? []).map((s) => ({ value: s.id, label: s.name }))} />
+              </Stack>
+            </Card>
+            <Card withBorder radius="md" padding="md">
+              <CaseFacts c={c} />
+              <Text size="xs" c="dimmed" mt="xs">
+                Watchers: {c.watchers.map((w) => w.name).join(", ") || "none"}
+              </Text>
+            </Card>
+            <Card withBorder radius="md" padding="md" component="section" aria-label="Files">
+              <Title order={4} size="h6" mb="xs">
+                Files
+              </Title>
+              <AttachmentList c={c} base="/api/vendor/attachments" />
+            </Card>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

@@ -1,0 +1,79 @@
+import { Alert, Button, PasswordInput, Stack, TextInput } from "@mantine/core";
+import { useMutation } from "@tanstack/react-query";
+import { useState, type FormEvent, type ReactNode } from "react";
+import { api, isApiError } from "../../api.js";
+import { rememberSignIn } from "../../app/last-district.js";
+import { ProblemAlert } from "../../components/problem-alert.js";
+import { useContinueSignIn, type SessionStage } from "./sign-in-flow.js";
+
+type Props = {
+  /** District slug; absent for vendor support staff. */
+  district?: string;
+  /** What to tell someone whose account is locked: who can unlock it. */
+  lockedHelp: ReactNode;
+};
+
+/** Username + password, with the server's messages: wrong details, a locked account, or a missing field. */
+export function PasswordForm({ district, lockedHelp }: Props) {
+  const [username, setUsername] = useState("");
+  const [password, setPassword] = useState("");
+  const { go } = useContinueSignIn();
+  const signIn = useMutation({
+    mutationFn: () => api.post<{ stage: SessionStage }>("/api/auth/sign-in", { district, username, password }),
+    onSuccess: async ({ stage }) => {
+      rememberSignIn(district ?? "vendor");
+      await go(stage);
+    },
+    onError: (e) => {
+      if (isApiError(e) && e.code === "invalid-credentials") setPassword("");
+    },
+  });
+  const error = signIn.error;
+  const locked = isApiError(error) && error.code === "account-locked";
+  const fieldMessage = (field: string) => (isApiError(error) && error.code === "validation-failed" ? error.fieldError(field) : undefined);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    signIn.mutate();
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-label="Sign in">
+      <Stack gap="md">
+        {locked ? (
+          <Alert color="orange" variant="light" title="This account is locked" role="alert">
+            {error.detail} {lockedHelp}
+          </Alert>
+        ) : (
+          error && !fieldMessage("username") && !fieldMessage("password") && <ProblemAlert error={error} title="Could not sign you in" />
+        )}
+        <TextInput
+          label="Username"
+          name="username"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          data-autofocus
+          autoFocus
+          withAsterisk
+          aria-required
+          value={username}
+          onChange={(e) => setUsername(e.currentTarget.value)}
+          error={fieldMessage("username")}
+        />
+        <PasswordInput
+          label="Password"
+          name="password"
+          autoComplete="current-password"
+          withAsterisk
+          aria-required
+          value={password}
+          onChange={(e) => setPassword(e.currentTarget.value)}
+          error={fieldMessage("password")}
+        />
+        <Button type="submit" loading={signIn.isPending} fullWidth>
+          Sign in
+        </Button>
+      </Stack>
+    </form>
+  );
+}

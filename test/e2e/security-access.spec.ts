@@ -1,0 +1,93 @@
+import { expect, test, type Page } from "@playwright/test";
+import { callApi } from "./support/api.js";
+import { saveScreenshot } from "./support/screenshots.js";
+import { signInAs } from "./support/sign-in.js";
+
+const US = "System Administration > User Security";
+const tag = () => Math.random().toString(36).slice(2, 7);
+
+type Group = { id: string; version: number };
+type User = { id: string; username: string };
+
+// The server copies the code's tool catalog into the database the first time it compiles a
+// district's rights, which a signed-in teacher triggers (an SIS-role admin alone does not yet).
+test.beforeAll(async ({ browser }) => {
+  const page = await (await browser.newContext()).newPage();
+  await signInAs(page, "teacher");
+  expect((await page.request.get("/api/me/tools")).status()).toBe(200);
+  await page.context().close();
+});
+
+async function findUser(page: Page, username: string): Promise<User> {
+  const users = await callApi<User[]>(page, "GET", `/api/users?search=${username}`);
+  return users.find((u) => u.username === username)!;
+}
+
+test("a user without a Product Security Role is refused the user security screens", async ({ page }) => {
+  await signInAs(page, "teacher", "/security/groups");
+  const refusal = page.getByRole("alert").filter({ hasText: "You cannot open this" });
+  await expect(refusal).toContainText("Product Security Role");
+  await expect(page.getByRole("navigation", { name: "User Security" })).toHaveCount(0);
+  await saveScreenshot(page, "security-refused");
+});
+
+test("the SIS Group Assignment role can change memberships only", async ({ page, browser }) => {
+  // The administrator gives groupadmin's duties a group: read the groups, manage their members.
+  await signInAs(page, "admin");
+  const admins = await callApi<Group>(page, "POST", "/api/groups", { name: `Membership Admins ${tag()}` });
+  await callApi(page, "PUT", `/api/groups/${admins.id}/rights`, {
+    version: admins.version,
+    entries: [
+      { toolPath: `${US} > User Groups > Tool Rights`, rights: "R" },
+      { toolPath: `${US} > User Groups > Members`, rights: "RWAD" },
+      { toolPath: `${US} > Users`, rights: "R" },
+    ],
+  });
+  const groupadmin = await findUser(page, "groupadmin");
+  await callApi(page, "POST", `/api/groups/${admins.id}/members`, { userId: groupadmin.id });
+  const target = await callApi<Group>(page, "POST", "/api/groups", { name: `Health Staff ${tag()}`, template: "Health Staff" });
+
+  const other = await (await browser.newContext()).newPage();
+  await signInAs(other, "groupadmin", `/security/groups/${target.id}`);
+  await expect(other.getByText("Membership changes only")).toBeVisible();
+  await expect(other.getByRole("button", { name: "Review and save…" })).toHaveCount(0);
+  await other.getByRole("button", { name: "Expand Student Information", exact: true }).click();
+  await expect(other.getByRole("checkbox", { name: "Read (R) on Student Information > Health" })).toBeDisabled();
+  await saveScreenshot(other, "security-groupadmin-rights");
+
+  await other.getByRole("tab", { name: "Members" }).click();
+  await other.getByRole("textbox", { name: "Add a person" }).fill("terry");
+  await other.getByRole("option", { name: /Terry Teacher/ }).click();
+  await other.getByRole("button", { name: "Add to group" }).click();
+  await expect(other.getByTestId("member-row").filter({ hasText: "Terry Teacher" })).toBeVisible();
+  await other.context().close();
+});
+
+test("two administrators saving the same group: the second is shown the first's change and nothing is overwritten", async ({ page, browser }) => {
+  await signInAs(page, "admin");
+  const group = await callApi<Group>(page, "POST", "/api/groups", { name: `Conflict ${tag()}` });
+  const second = await (await browser.newContext()).newPage();
+  await signInAs(second, "admin", `/security/groups/${group.id}`);
+  await page.goto(`/security/groups/${group.id}`);
+
+  await page.getByRole("checkbox", { name: "Read (R) on Attendance" }).check();
+  await page.getByRole("button", { name: "Review and save…" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Save rights" }).click();
+  await expect(page.getByText("No unsaved changes")).toBeVisible();
+
+  await second.getByRole("checkbox", { name: "Write (W) on Behavior" }).check();
+  await second.getByRole("button", { name: "Review and save…" }).click();
+  await second.getByRole("dialog").getByRole("button", { name: "Save rights" }).click();
+  const conflict = second.getByTestId("rights-conflict");
+  await expect(conflict).toContainText("Someone else saved these rights");
+  await expect(conflict).toContainText("Attendance: inherits → R");
+  await saveScreenshot(second, "security-conflict");
+
+  await conflict.getByRole("button", { name: "Put my edits on top of theirs" }).click();
+  await second.getByRole("button", { name: "Review and save…" }).click();
+  await second.getByRole("dialog").getByRole("button", { name: "Save rights" }).click();
+  await expect(second.getByText("No unsaved changes")).toBeVisible();
+  const saved = await callApi<{ entries: { toolPath: string; rights: string }[] }>(page, "GET", `/api/groups/${group.id}`);
+  expect(saved.entries.map((e) => `${e.toolPath}=${e.rights}`).sort()).toEqual(["Attendance=R", "Behavior=RW"]);
+  await second.context().close();
+});

@@ -1,0 +1,46 @@
+import { DEMO_DISTRICT, DEMO_LOGINS } from "../../../src/features/demo/demo-logins.js";
+
+/**
+ * The sign-ins the browser tests use. The demo ones come from the seed; the others are made by
+ * prepare-database.ts before the server starts. The database is shared by every spec in a run,
+ * so a test that changes an account (password, MFA, lockout) uses an account of its own here.
+ */
+export type Account = {
+  username: string;
+  password: string;
+  displayName: string;
+  /** District slug; null for vendor support staff. */
+  district: string | null;
+  role?: "none" | "student-information-system" | "sis-group-assignment";
+  /** A known authenticator secret: the account starts with MFA on, and tests can make codes. */
+  mfaSecret?: string;
+};
+
+const demo = (username: (typeof DEMO_LOGINS)[number]["username"], displayName: string): Account => ({
+  username,
+  password: DEMO_LOGINS.find((l) => l.username === username)!.password,
+  displayName,
+  district: DEMO_DISTRICT.slug,
+});
+
+export const DEMO_SLUG = DEMO_DISTRICT.slug;
+export const DEMO_NAME = DEMO_DISTRICT.name;
+
+/** Base32 secret for the e2e vendor account (any 32 base32 characters will do). */
+const VENDOR_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+export const ACCOUNTS = {
+  // Seeded demo users: sign in freely, but do not change their password, MFA or lock them out.
+  admin: demo("admin", "Alex Admin"),
+  groupadmin: demo("groupadmin", "Gale Groups"),
+  teacher: demo("teacher", "Terry Teacher"),
+  // Vendor support staff with MFA already on, for specs that work as the vendor.
+  vendor: { username: "e2e-vendor", password: "Vendor-E2E-Pass-31", displayName: "Vic Vendor-Tester", district: null, mfaSecret: VENDOR_SECRET },
+  // Accounts that one spec changes; each belongs to the spec named in its key.
+  signInWrongPassword: { username: "e2e-wrongpw", password: "Wrong-Pw-Owner-77", displayName: "Wendy Wrongpass", district: DEMO_DISTRICT.slug },
+  signInChangePassword: { username: "e2e-chpw", password: "Before-Change-Pass-5", displayName: "Charlie Changer", district: DEMO_DISTRICT.slug },
+  signInVendorEnrol: { username: "e2e-vendor-new", password: "New-Vendor-Pass-64", displayName: "Nia Newvendor", district: null },
+  accountMfa: { username: "e2e-mfa", password: "Mfa-Owner-Pass-48", displayName: "Morgan Mfa", district: DEMO_DISTRICT.slug },
+} satisfies Record<string, Account>;
+
+export type AccountName = keyof typeof ACCOUNTS;
