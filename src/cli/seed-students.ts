@@ -13,7 +13,7 @@ export function parseStudentCount(value: string): number {
 }
 
 /** Fills the demo district with N synthetic students (once; a district that has students is left alone). */
-export async function seedStudents(database: Database, districtId: string, students: number, seed?: number): Promise<void> {
+export async function seedStudents(database: Database, districtId: string, students: number, seed?: number, quietIfPresent = false): Promise<void> {
   const started = Date.now();
   const result = await database.db.transaction((tx) =>
     seedSisDistrict(tx, districtId, {
@@ -23,7 +23,7 @@ export async function seedStudents(database: Database, districtId: string, stude
     }),
   );
   if (!result.created) {
-    process.stdout.write("The demo district already has student data; nothing changed.\n");
+    if (!quietIfPresent) process.stdout.write("The demo district already has student data; nothing changed.\n");
     return;
   }
   process.stderr.write("\n");

@@ -8,6 +8,7 @@ import { loadConfig } from "../platform/config.js";
 import { createRightsProvider } from "../platform/rights-provider.js";
 import { startJobs } from "../platform/jobs/start-jobs.js";
 import { openDatabase } from "./context.js";
+import { DEMO_STUDENTS, seedStudents } from "./seed-students.js";
 
 function contactRole(c: (typeof SUPPORT_DEMO_LOGINS)[number]): string {
   const status = "deactivated" in c && c.deactivated ? "deactivated" : `last active ${c.daysSinceActivity} days ago`;
@@ -24,6 +25,8 @@ export function registerServe(program: Command) {
       const config = loadConfig({ ...process.env, ...(options.port ? { PORT: options.port } : {}) });
       const database = await openDatabase(config);
       const seeded = options.demo && !config.databaseUrl ? await seedDemo(database.db) : null;
+      // Also on later starts, so a first start stopped half-way still ends with student data.
+      if (seeded) await seedStudents(database, seeded.districtId, DEMO_STUDENTS, undefined, true);
       const deps = { config, database, clock: systemClock, rights: createRightsProvider(database) };
       const { app } = await createApp(deps);
       const jobs = await startJobs(deps); // daily inactivity sweep (pg-boss) and outbox delivery
