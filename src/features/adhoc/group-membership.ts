@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/connect.js";
 import { userGroupMembers, userGroups } from "../../platform/db/schema/rights.js";
 import { inDistrict, type DistrictScope } from "../../platform/db/tenancy.js";
@@ -21,6 +21,11 @@ export async function memberGroupIds(db: Db, scope: DistrictScope, userId: strin
       ),
     );
   return rows.map((r) => r.id);
+}
+
+/** The district's user groups a filter can be shared with: names only, nothing about their rights or members. */
+export async function listShareGroups(db: Db, scope: DistrictScope): Promise<{ id: string; name: string }[]> {
+  return db.select({ id: userGroups.id, name: userGroups.name }).from(userGroups).where(inDistrict(userGroups, scope)).orderBy(asc(userGroups.name));
 }
 
 export async function existingGroupIds(db: Db, scope: DistrictScope, ids: string[]): Promise<string[]> {

@@ -8,6 +8,7 @@ import { TOOLS } from "../sis/field-catalog.js";
 import { removeFilter } from "./delete-filter.js";
 import { presentFilter } from "./filter-access.js";
 import { listReadableFields } from "./list-fields.js";
+import { listShareGroups } from "./group-membership.js";
 import { findVisibleFilter, listVisibleFilters } from "./repo.js";
 import { sendCsv, startStream } from "./csv-response.js";
 import { exportFilterCsv, previewFilter } from "./run-filter.js";
@@ -84,6 +85,12 @@ export function adhocRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       config: { access: access.tool(TOOLS.adhoc, "W") },
       schema: { tags, summary: "Share a filter you own with user groups", params: ZFilterParams, body: ZShares, response: { 200: ZFilter } },
     }, async (request) => shareFilter(db, districtActor(request.actor), request.params.filterId, request.body.groupIds));
+
+    // Sharing needs the groups' names, also for a report writer who may not open the user security screens.
+    app.get("/api/adhoc/share-groups", {
+      config: { access: access.tool(TOOLS.adhoc, "W") },
+      schema: { tags, summary: "User groups a filter can be shared with", response: { 200: z.object({ groups: z.array(z.object({ id: z.uuid(), name: z.string() })) }) } },
+    }, async (request) => ({ groups: await listShareGroups(db, districtActor(request.actor)) }));
 
     app.post("/api/adhoc/filters/:filterId/preview", {
       config: { access: access.tool(TOOLS.adhoc, "R") },
