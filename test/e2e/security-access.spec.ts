@@ -1,27 +1,10 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { callApi } from "./support/api.js";
 import { saveScreenshot } from "./support/screenshots.js";
 import { signInAs } from "./support/sign-in.js";
+import { findUser, tag, US, warmCatalog, type Group } from "./security-e2e-helpers.js";
 
-const US = "System Administration > User Security";
-const tag = () => Math.random().toString(36).slice(2, 7);
-
-type Group = { id: string; version: number };
-type User = { id: string; username: string };
-
-// The server copies the code's tool catalog into the database the first time it compiles a
-// district's rights, which a signed-in teacher triggers (an SIS-role admin alone does not yet).
-test.beforeAll(async ({ browser }) => {
-  const page = await (await browser.newContext()).newPage();
-  await signInAs(page, "teacher");
-  expect((await page.request.get("/api/me/tools")).status()).toBe(200);
-  await page.context().close();
-});
-
-async function findUser(page: Page, username: string): Promise<User> {
-  const users = await callApi<User[]>(page, "GET", `/api/users?search=${username}`);
-  return users.find((u) => u.username === username)!;
-}
+warmCatalog();
 
 test("a user without a Product Security Role is refused the user security screens", async ({ page }) => {
   await signInAs(page, "teacher", "/security/groups");
@@ -56,10 +39,10 @@ test("the SIS Group Assignment role can change memberships only", async ({ page,
   await saveScreenshot(other, "security-groupadmin-rights");
 
   await other.getByRole("tab", { name: "Members" }).click();
-  await other.getByRole("textbox", { name: "Add a person" }).fill("terry");
-  await other.getByRole("option", { name: /Terry Teacher/ }).click();
+  await other.getByRole("textbox", { name: "Add a person" }).fill("robin");
+  await other.getByRole("option", { name: /Robin Reviewed/ }).click();
   await other.getByRole("button", { name: "Add to group" }).click();
-  await expect(other.getByTestId("member-row").filter({ hasText: "Terry Teacher" })).toBeVisible();
+  await expect(other.getByTestId("member-row").filter({ hasText: "Robin Reviewed" })).toBeVisible();
   await other.context().close();
 });
 
@@ -90,4 +73,48 @@ test("two administrators saving the same group: the second is shown the first's 
   const saved = await callApi<{ entries: { toolPath: string; rights: string }[] }>(page, "GET", `/api/groups/${group.id}`);
   expect(saved.entries.map((e) => `${e.toolPath}=${e.rights}`).sort()).toEqual(["Attendance=R", "Behavior=RW"]);
   await second.context().close();
+});
+
+test("staff with the tool rights but no Product Security Role only look; given the SIS Group Assignment role on their account, they manage members", async ({ page, browser }) => {
+  await signInAs(page, "admin");
+  const auditors = await callApi<Group>(page, "POST", "/api/groups", { name: `Rights Auditors ${tag()}` });
+  await callApi(page, "PUT", `/api/groups/${auditors.id}/rights`, {
+    version: auditors.version,
+    entries: [
+      { toolPath: `${US} > User Groups > Tool Rights`, rights: "RWAD" },
+      { toolPath: `${US} > User Groups > Members`, rights: "RWAD" },
+      { toolPath: `${US} > Users`, rights: "R" },
+    ],
+  });
+  const avery = await findUser(page, "securityAuditor");
+  await callApi(page, "POST", `/api/groups/${auditors.id}/members`, { userId: avery.id });
+  const target = await callApi<Group>(page, "POST", "/api/groups", { name: `Nurses ${tag()}`, template: "Health Staff" });
+
+  const other = await (await browser.newContext()).newPage();
+  await signInAs(other, "securityAuditor", `/security/groups/${target.id}`);
+  await expect(other.getByRole("alert").filter({ hasText: "View only" })).toContainText("Product Security Role");
+  await expect(other.getByRole("button", { name: "Review and save…" })).toHaveCount(0);
+  await expect(other.getByRole("checkbox", { name: "Read (R) on Attendance" })).toBeDisabled();
+  await other.getByRole("tab", { name: "Members" }).click();
+  await expect(other.getByRole("textbox", { name: "Add a person" })).toHaveCount(0);
+  await saveScreenshot(other, "security-view-only");
+  // The API refuses the change too, saying which role it needs.
+  const refused = await callApi<{ code: string; detail: string }>(other, "PUT", `/api/groups/${target.id}/rights`, { version: target.version, entries: [] }, 403);
+  expect(refused.code).toBe("product-security-role-required");
+  expect(refused.detail).toContain("Student Information System product security role");
+
+  // The administrator sets the role on Avery's account.
+  await page.goto(`/security/users/${avery.id}`);
+  await page.getByRole("radio", { name: "SIS Group Assignment" }).check();
+  await page.getByRole("button", { name: "Save role" }).click();
+  await expect(page.getByText("Avery Auditor now has the role: SIS Group Assignment.")).toBeVisible();
+
+  await other.reload();
+  await expect(other.getByText("Membership changes only")).toBeVisible();
+  await other.getByRole("tab", { name: "Members" }).click();
+  await other.getByRole("textbox", { name: "Add a person" }).fill("robin");
+  await other.getByRole("option", { name: /Robin Reviewed/ }).click();
+  await other.getByRole("button", { name: "Add to group" }).click();
+  await expect(other.getByTestId("member-row").filter({ hasText: "Robin Reviewed" })).toBeVisible();
+  await other.context().close();
 });

@@ -5,7 +5,7 @@ import { buildDeleteRights } from "./build-delete-rights.js";
 import { buildExpiringGrants, buildGroupsOverLimit, buildIndividualRights } from "./build-grant-reviews.js";
 import { buildHeatMap } from "./build-heat-map.js";
 import { buildProtectedAccess, describeVia, protectedAreas } from "./build-protected-access.js";
-import { deleteRightsCsv, heatMapCsv, protectedAccessCsv, toCsv } from "./review-csv.js";
+import { deleteRightsCsv, expiringGrantsCsv, heatMapCsv, protectedAccessCsv, toCsv } from "./review-csv.js";
 import type { ReviewSource } from "./review-source.js";
 
 const asOf = new Date("2026-03-01T12:00:00Z");
@@ -110,6 +110,15 @@ describe("grant reviews", () => {
     expect(rows.map((r) => [r.kind, r.username ?? r.groupName, r.toolPath])).toEqual([
       ["membership", "ida", null],
       ["group-entry", "Counselors", "Scheduling > Trials"],
+    ]);
+  });
+
+  it("writes the expiring grants as CSV with days and plain kinds", () => {
+    expect(expiringGrantsCsv(buildExpiringGrants(source)).split("\r\n")).toEqual([
+      "Until,Kind,Group,Username,Tool,Rights",
+      `${days(5).toISOString().slice(0, 10)},membership,Registrars,ida,,`,
+      `${days(10).toISOString().slice(0, 10)},group right,Counselors,,Scheduling > Trials,R`,
+      "",
     ]);
   });
 });

@@ -20,6 +20,9 @@ export function toCsv(header: string[], rows: unknown[][]): string {
 }
 
 const rightsText = (r: string) => (r === "" ? "none" : r);
+/** Until dates are days (entries and memberships end at the start of one): a spreadsheet reads "2026-03-08" as a date. */
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+const KIND: Record<ExpiringGrant["kind"], string> = { "group-entry": "group right", "user-entry": "individual right", membership: "membership" };
 
 export function protectedAccessCsv(areas: ProtectedArea[]): string {
   const rows: unknown[][] = [];
@@ -32,7 +35,7 @@ export function protectedAccessCsv(areas: ProtectedArea[]): string {
 export function individualRightsCsv(list: IndividualRight[]): string {
   return toCsv(
     ["Username", "Name", "Tool", "Rights", "Deny", "Until", "In force"],
-    list.map((r) => [r.username, r.displayName, r.toolPath, r.deny ? "" : rightsText(r.rights), r.deny ? "deny" : "", r.until, r.active ? "yes" : "no"]),
+    list.map((r) => [r.username, r.displayName, r.toolPath, r.deny ? "" : rightsText(r.rights), r.deny ? "deny" : "", day(r.until), r.active ? "yes" : "no"]),
   );
 }
 
@@ -43,7 +46,7 @@ export function groupsOverLimitCsv(list: GroupOverLimit[]): string {
 export function expiringGrantsCsv(list: ExpiringGrant[]): string {
   return toCsv(
     ["Until", "Kind", "Group", "Username", "Tool", "Rights"],
-    list.map((g) => [g.until, g.kind, g.groupName, g.username, g.toolPath, g.deny ? "deny" : g.rights === null ? "" : rightsText(g.rights)]),
+    list.map((g) => [day(g.until), KIND[g.kind], g.groupName, g.username, g.toolPath, g.deny ? "deny" : g.rights === null ? "" : rightsText(g.rights)]),
   );
 }
 

@@ -10,7 +10,22 @@ import { findGroup } from "./repo-groups.js";
 import { bumpRightsVersion } from "./rights-version.js";
 import { findDistrictUser } from "./user-version.js";
 
-export type AddMember = { userId: string; from?: Date; until?: Date; confirmOverLimit: boolean };
+type Window = { from: Date | null; until: Date | null };
+export type AddMember = { userId: string; from?: Date | undefined; until?: Date | undefined; confirmOverLimit: boolean; expected?: Window | null | undefined };
+
+const sameTime = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
+
+/** Optimistic concurrency for a membership: what the caller saw must still be there. */
+function checkExpected(expected: Window | null | undefined, existing: { validFrom: Date | null; validUntil: Date | null } | undefined, username: string): void {
+  if (expected === undefined) return;
+  const current = existing ? { from: existing.validFrom, until: existing.validUntil } : null;
+  const same = expected === null || current === null ? expected === current : sameTime(expected.from, current.from) && sameTime(expected.until, current.until);
+  if (same) return;
+  throw new AppError(409, "membership-conflict", `${username}'s membership was changed by someone else after you opened it. Nothing was saved: review it and apply your change again.`, {
+    path: "body.expected",
+    detail: { current },
+  });
+}
 
 /**
  * Adds a user to a group, or changes the dates of an existing membership. A group with a
@@ -28,6 +43,7 @@ export async function addMember(db: Db, actor: DistrictActor, groupId: string, i
     const user = await findDistrictUser(tx, actor, input.userId);
     if (!user) throw notFound("That user");
     const [existing] = await tx.select().from(userGroupMembers).where(inDistrict(userGroupMembers, actor, eq(userGroupMembers.groupId, groupId), eq(userGroupMembers.userId, user.id)));
+    checkExpected(input.expected, existing, user.username);
     let overLimit = false;
     if (group.memberLimit !== null) {
       const [row] = await tx
@@ -36,7 +52,7 @@ export async function addMember(db: Db, actor: DistrictActor, groupId: string, i
         .where(inDistrict(userGroupMembers, actor, eq(userGroupMembers.groupId, groupId), ne(userGroupMembers.userId, user.id), or(isNull(userGroupMembers.validUntil), gt(userGroupMembers.validUntil, now))));
       overLimit = row!.n >= group.memberLimit;
       if (overLimit && !input.confirmOverLimit) {
-        throw new AppError(409, "member-limit-reached", `"${group.name}" is limited to ${group.memberLimit} members and already has ${row!.n}. Its rights should go to few people: confirm to add ${user.username} anyway (the confirmation is recorded in the audit log).`, {
+        throw new AppError(409, "member-limit-reached", `"${group.name}" is limited to ${group.memberLimit} ${group.memberLimit === 1 ? "member" : "members"} and already has ${row!.n}. Its rights should go to few people: confirm to add ${user.username} anyway (the confirmation is recorded in the audit log).`, {
           detail: { memberLimit: group.memberLimit, members: row!.n },
         });
       }

@@ -4,6 +4,7 @@ import { getCatalog } from "../../domain/rights/catalog.js";
 import { listTemplates } from "../../domain/rights/templates.js";
 import type { AppDeps } from "../../platform/deps.js";
 import { access } from "../../platform/http/access.js";
+import { calendarRef, listCalendars } from "../sis/calendar-access.js";
 import { readStoredCatalog } from "./catalog-sync.js";
 import { districtActor } from "./guards.js";
 import { listAccessHolders } from "./inspect-rights.js";
@@ -70,6 +71,14 @@ export function catalogRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           memberLimit: t.memberLimit ?? null,
           entries: t.entries.map((e) => ({ path: e.path, rights: e.rights, masterSchedulingPeriod: e.untilRule === "master-scheduling-period" })),
         })),
+    );
+    app.get(
+      "/api/calendars",
+      {
+        config: { access: access.tool(TOOLS.calendarRights, "R") },
+        schema: { tags, summary: "The district's calendars, to grant calendar rights and to see effective rights in one calendar", response: { 200: z.array(z.object({ school: z.string(), year: z.string(), calendar: z.string() })) } },
+      },
+      async (request) => (await listCalendars(db, districtActor(request.actor))).map(calendarRef),
     );
     app.get(
       "/api/who-has-access",

@@ -34,6 +34,7 @@ export const ACCOUNTS = {
   admin: demo("admin", "Alex Admin"),
   groupadmin: demo("groupadmin", "Gale Groups"),
   teacher: demo("teacher", "Terry Teacher"),
+  viewer: demo("viewer", "Val Viewer"),
   // Vendor support staff with MFA already on, for specs that work as the vendor.
   vendor: { username: "e2e-vendor", password: "Vendor-E2E-Pass-31", displayName: "Vic Vendor-Tester", district: null, mfaSecret: VENDOR_SECRET },
   // Accounts that one spec changes; each belongs to the spec named in its key.
@@ -41,6 +42,12 @@ export const ACCOUNTS = {
   signInChangePassword: { username: "e2e-chpw", password: "Before-Change-Pass-5", displayName: "Charlie Changer", district: DEMO_DISTRICT.slug },
   signInVendorEnrol: { username: "e2e-vendor-new", password: "New-Vendor-Pass-64", displayName: "Nia Newvendor", district: null },
   accountMfa: { username: "e2e-mfa", password: "Mfa-Owner-Pass-48", displayName: "Morgan Mfa", district: DEMO_DISTRICT.slug },
+  // Staff whose groups, rights and role the security specs change; they start in no group.
+  securityCounselor: { username: "e2e-counselor", password: "Counselor-E2E-Pass-52", displayName: "Casey Counselor", district: DEMO_DISTRICT.slug },
+  securityAuditor: { username: "e2e-auditor", password: "Auditor-E2E-Pass-63", displayName: "Avery Auditor", district: DEMO_DISTRICT.slug },
+  securityCalendars: { username: "e2e-calendars", password: "Calendars-E2E-Pass-74", displayName: "Cory Calendars", district: DEMO_DISTRICT.slug },
+  securityEditor: { username: "e2e-editor-member", password: "Editor-E2E-Pass-85", displayName: "Eddie Editor", district: DEMO_DISTRICT.slug },
+  securityReviewed: { username: "e2e-reviewed", password: "Reviewed-E2E-Pass-96", displayName: "Robin Reviewed", district: DEMO_DISTRICT.slug },
 } satisfies Record<string, Account>;
 
 export type AccountName = keyof typeof ACCOUNTS;

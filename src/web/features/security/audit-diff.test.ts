@@ -18,6 +18,24 @@ describe("diffAudit", () => {
     ]);
   });
 
+  it("tells apart one tool's entries for different dates", () => {
+    const wizard = "Scheduling > Schedule Wizard";
+    const after = {
+      entries: [
+        { toolPath: wizard, rights: "RWAD", from: null, until: "2026-08-15T00:00:00.000Z" },
+        { toolPath: wizard, rights: "", from: "2026-08-15T00:00:00.000Z", until: null },
+      ],
+    };
+    expect(diffAudit({ entries: [] }, after)).toEqual([
+      { path: `entries[${wizard}, until 2026-08-15]`, before: null, after: "rights: RWAD, until: 2026-08-15T00:00:00.000Z" },
+      { path: `entries[${wizard}, from 2026-08-15]`, before: null, after: 'rights: "", from: 2026-08-15T00:00:00.000Z' },
+    ]);
+  });
+
+  it("shows a value taken away as none", () => {
+    expect(diffAudit({ until: "2026-08-15" }, { until: null })).toEqual([{ path: "until", before: "2026-08-15", after: "none" }]);
+  });
+
   it("an empty list turning into one entry is one line", () => {
     expect(diffAudit({ entries: [] }, { entries: [{ toolPath: "Attendance", rights: "R" }] })).toEqual([
       { path: "entries[Attendance]", before: null, after: "rights: R" },

@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Code, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, TextInput } from "@mantine/core";
+import { ActionIcon, Autocomplete, Badge, Button, Code, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Fragment, useState, type FormEvent } from "react";
 import { useSearchParams } from "react-router-dom";
@@ -15,6 +15,25 @@ type AuditPage = Wire<z.infer<typeof ZAuditPage>>;
 type AuditEntry = AuditPage["entries"][number];
 const FILTERS = ["from", "to", "actor", "action", "target"] as const;
 type Filters = Record<(typeof FILTERS)[number], string>;
+
+/** Suggestions for the action filter: a prefix ("group.") matches every action under it. */
+const SECURITY_ACTIONS = [
+  "group.",
+  "group.created",
+  "group.updated",
+  "group.rights-replaced",
+  "group.calendar-rights-replaced",
+  "group.member-added",
+  "group.member-changed",
+  "group.member-removed",
+  "group.deleted",
+  "user.",
+  "user.role-changed",
+  "user.rights-replaced",
+  "user.calendar-rights-replaced",
+  "preferences.updated",
+  "policy.applied",
+];
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
 
@@ -89,7 +108,14 @@ export function AuditPage() {
           <TextInput type="date" label="From" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.currentTarget.value })} />
           <TextInput type="date" label="To (inclusive)" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.currentTarget.value })} />
           <TextInput label="Who (username)" value={draft.actor} onChange={(e) => setDraft({ ...draft, actor: e.currentTarget.value })} />
-          <TextInput label="What (action)" placeholder="e.g. group." value={draft.action} onChange={(e) => setDraft({ ...draft, action: e.currentTarget.value })} />
+          <Autocomplete
+            label="What (action)"
+            placeholder="e.g. group."
+            data={SECURITY_ACTIONS}
+            value={draft.action}
+            onChange={(action) => setDraft({ ...draft, action })}
+            limit={20}
+          />
           <TextInput label="Affected group or user" value={draft.target} onChange={(e) => setDraft({ ...draft, target: e.currentTarget.value })} />
         </SimpleGrid>
         <Group mt="sm" gap="sm">
@@ -117,7 +143,7 @@ export function AuditPage() {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th w={40} />
-                <Table.Th w={200}>When</Table.Th>
+                <Table.Th w={230}>When</Table.Th>
                 <Table.Th>Who</Table.Th>
                 <Table.Th>What</Table.Th>
                 <Table.Th>Affected</Table.Th>
@@ -132,7 +158,7 @@ export function AuditPage() {
                         {open.has(e.id) ? "▾" : "▸"}
                       </ActionIcon>
                     </Table.Td>
-                    <Table.Td>{when.format(new Date(e.at))}</Table.Td>
+                    <Table.Td style={{ whiteSpace: "nowrap" }}>{when.format(new Date(e.at))}</Table.Td>
                     <Table.Td>{e.actorName ?? <Text span c="dimmed">system</Text>}</Table.Td>
                     <Table.Td>
                       <Badge variant="light" tt="none">

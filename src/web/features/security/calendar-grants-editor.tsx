@@ -1,9 +1,10 @@
-import { ActionIcon, Button, Checkbox, Group, Stack, Switch, Table, Text, TextInput } from "@mantine/core";
+import { ActionIcon, Autocomplete, Button, Checkbox, Group, Stack, Switch, Table, Text, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { Fragment, useState } from "react";
 import { EmptyState } from "../../components/empty-state.js";
 import { ProblemAlert } from "../../components/problem-alert.js";
-import type { Grant } from "./security-api.js";
+import { keys, securityApi, type CalendarRef, type Grant } from "./security-api.js";
 
 export type GrantDraft = { school: string; year: string; calendar: string; modify: boolean; until: string };
 
@@ -13,6 +14,18 @@ const PARTS = [
   { key: "year", label: "Year", example: "2025-26" },
   { key: "calendar", label: "Calendar", example: "25-26 Ballard High" },
 ] as const;
+
+/** Names to suggest for one part of a row: those of the district's calendars that fit the row's other parts. */
+function suggestions(calendars: CalendarRef[], row: GrantDraft, part: (typeof PARTS)[number]["key"]): string[] {
+  const fits = (c: CalendarRef) => PARTS.every((p) => p.key === part || row[p.key] === ALL || !row[p.key].trim() || c[p.key] === row[p.key].trim());
+  return [...new Set(calendars.filter(fits).map((c) => c[part]))].sort();
+}
+
+/** A grant naming a school, year or calendar that no calendar of the district has gives nothing: say so. */
+function matchesNoCalendar(calendars: CalendarRef[] | undefined, row: GrantDraft): boolean {
+  if (!calendars?.length) return false;
+  return !calendars.some((c) => PARTS.every((p) => row[p.key] === ALL || c[p.key] === row[p.key].trim()));
+}
 
 const toDraft = (g: Grant): GrantDraft => ({ school: g.school, year: g.year, calendar: g.calendar, modify: g.modify, until: g.until?.slice(0, 10) ?? "" });
 
@@ -30,6 +43,8 @@ export function CalendarGrantsEditor({ grants, readOnly, granteeLabel, save, onS
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [seen, setSeen] = useState(grants);
+  // the district's calendars, to suggest names; without the Calendar Rights tool, names are typed freely
+  const calendars = useQuery({ queryKey: keys.calendars, queryFn: securityApi.calendars, retry: false, staleTime: 60_000 });
   if (seen !== grants) {
     setSeen(grants);
     setRows(grants.map(toDraft));
@@ -64,53 +79,68 @@ export function CalendarGrantsEditor({ grants, readOnly, granteeLabel, save, onS
           <Table.Thead>
             <Table.Tr>
               {PARTS.map((p) => (
-                <Table.Th key={p.key}>{p.label}</Table.Th>
+                <Table.Th key={p.key} w="24%">
+                  {p.label}
+                </Table.Th>
               ))}
-              <Table.Th w={90}>Modify</Table.Th>
+              <Table.Th w={130}>Modify</Table.Th>
               <Table.Th w={150}>Until</Table.Th>
               <Table.Th w={50} />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {rows.map((r, i) => (
-              <Table.Tr key={i} data-testid="calendar-grant-row">
-                {PARTS.map((p) => (
-                  <Table.Td key={p.key}>
-                    <Group gap="xs" wrap="nowrap">
-                      <Checkbox
-                        label="All"
-                        aria-label={`All ${p.label.toLowerCase()}s (row ${i + 1})`}
-                        checked={r[p.key] === ALL}
-                        disabled={readOnly}
-                        onChange={(e) => update(i, { [p.key]: e.currentTarget.checked ? ALL : "" })}
-                      />
-                      {r[p.key] !== ALL && (
-                        <TextInput
-                          size="xs"
-                          aria-label={`${p.label} (row ${i + 1})`}
-                          placeholder={p.example}
-                          value={r[p.key]}
+              <Fragment key={i}>
+                <Table.Tr data-testid="calendar-grant-row">
+                  {PARTS.map((p) => (
+                    <Table.Td key={p.key}>
+                      <Group gap="xs" wrap="nowrap">
+                        <Checkbox
+                          label="All"
+                          aria-label={`All ${p.label.toLowerCase()}s (row ${i + 1})`}
+                          checked={r[p.key] === ALL}
                           disabled={readOnly}
-                          onChange={(e) => update(i, { [p.key]: e.currentTarget.value })}
+                          onChange={(e) => update(i, { [p.key]: e.currentTarget.checked ? ALL : "" })}
                         />
-                      )}
-                    </Group>
+                        {r[p.key] !== ALL && (
+                          <Autocomplete
+                            size="xs"
+                            aria-label={`${p.label} (row ${i + 1})`}
+                            placeholder={p.example}
+                            value={r[p.key]}
+                            disabled={readOnly}
+                            data={suggestions(calendars.data ?? [], r, p.key)}
+                            onChange={(value) => update(i, { [p.key]: value })}
+                            w="100%"
+                          />
+                        )}
+                      </Group>
+                    </Table.Td>
+                  ))}
+                  <Table.Td>
+                    <Switch aria-label={`Modify (row ${i + 1})`} label={r.modify ? "Modify" : "Read only"} checked={r.modify} disabled={readOnly} onChange={(e) => update(i, { modify: e.currentTarget.checked })} />
                   </Table.Td>
-                ))}
-                <Table.Td>
-                  <Switch aria-label={`Modify (row ${i + 1})`} checked={r.modify} disabled={readOnly} onChange={(e) => update(i, { modify: e.currentTarget.checked })} />
-                </Table.Td>
-                <Table.Td>
-                  <TextInput size="xs" type="date" aria-label={`Until (row ${i + 1})`} value={r.until} disabled={readOnly} onChange={(e) => update(i, { until: e.currentTarget.value })} />
-                </Table.Td>
-                <Table.Td>
-                  {!readOnly && (
-                    <ActionIcon variant="subtle" color="red" aria-label={`Remove calendar grant ${i + 1}`} onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}>
-                      ✕
-                    </ActionIcon>
-                  )}
-                </Table.Td>
-              </Table.Tr>
+                  <Table.Td>
+                    <TextInput size="xs" type="date" aria-label={`Until (row ${i + 1})`} value={r.until} disabled={readOnly} onChange={(e) => update(i, { until: e.currentTarget.value })} />
+                  </Table.Td>
+                  <Table.Td>
+                    {!readOnly && (
+                      <ActionIcon variant="subtle" color="red" aria-label={`Remove calendar grant ${i + 1}`} onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}>
+                        ✕
+                      </ActionIcon>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+                {matchesNoCalendar(calendars.data, r) && (
+                  <Table.Tr>
+                    <Table.Td colSpan={6} pt={0}>
+                      <Text size="xs" c="orange.8">
+                        No calendar of the district matches row {i + 1}: it gives nothing until one does. Check the names, or tick All.
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                )}
+              </Fragment>
             ))}
           </Table.Tbody>
         </Table>

@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useNavigate } from "react-router-dom";
 import { ProblemAlert } from "../../components/problem-alert.js";
-import { securityApi, type GroupSummary } from "./security-api.js";
+import { keys, securityApi, type GroupSummary } from "./security-api.js";
 
 type Start = "empty" | "template" | "copy";
 
@@ -23,6 +23,8 @@ export function CreateGroupDialog({ opened, onClose, groups, onCreated }: Props)
   const [busy, setBusy] = useState(false);
   const templates = useQuery({ queryKey: ["security", "templates"], queryFn: securityApi.templates, enabled: opened, staleTime: Infinity });
   const chosen = templates.data?.find((t) => t.name === template);
+  const prefs = useQuery({ queryKey: keys.preferences, queryFn: securityApi.preferences, enabled: opened, retry: false });
+  const districtEnds = prefs.data?.masterSchedulingEnds?.slice(0, 10) ?? null;
 
   const pickTemplate = (t: string | null) => {
     setTemplate(t);
@@ -99,7 +101,12 @@ export function CreateGroupDialog({ opened, onClose, groups, onCreated }: Props)
                 <TextInput
                   type="date"
                   label="End of the master scheduling period"
-                  description="The rows marked ** are granted only until this day. Leave empty to give them no rights for now."
+                  description={
+                    districtEnds
+                      ? `The rows marked ** are granted only until this day. Empty: the district's date, ${districtEnds} (Account Security Preferences).`
+                      : "The rows marked ** are granted only until this day. Empty: they give no rights for now."
+                  }
+                  placeholder={districtEnds ?? undefined}
                   value={schedulingEnds}
                   onChange={(e) => setSchedulingEnds(e.currentTarget.value)}
                 />
@@ -116,7 +123,10 @@ export function CreateGroupDialog({ opened, onClose, groups, onCreated }: Props)
                 setCopyOf(v);
                 const g = groups.find((x) => x.id === v);
                 if (g && !name) setName(`${g.name} (copy)`);
+                if (g && !description) setDescription(g.description);
+                if (g) setLimit(g.memberLimit ?? "");
               }}
+              description="Its tool rights, calendar rights, description and member limit; not its members."
               searchable
               required
             />

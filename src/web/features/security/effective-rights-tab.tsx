@@ -1,30 +1,22 @@
-import { ActionIcon, Badge, Button, Code, Group, Loader, Modal, Stack, Table, Text, TextInput } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
+import { ActionIcon, Badge, Button, Group, Loader, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useMemo, useState, type ReactNode } from "react";
 import { SecurityProblem } from "./role-notice.js";
 import { filterPaths, type Tree } from "./rights-tree.js";
-import { keys, securityApi } from "./security-api.js";
+import { keys, securityApi, type CalendarRef, type RightsLens } from "./security-api.js";
+import { WhyDialog } from "./why-dialog.js";
 
 const LEVEL_COLOR: Record<string, string> = { "": "gray", R: "blue", RW: "cyan", RWA: "indigo", RWAD: "red" };
 
-function WhyDialog({ userId, tool, onClose }: { userId: string; tool: string; onClose(): void }) {
-  const explain = useQuery({ queryKey: ["security", "explain", userId, tool], queryFn: () => securityApi.explain(userId, tool) });
-  return (
-    <Modal opened onClose={onClose} title={`Why: ${tool}`} size="xl" centered>
-      {explain.isPending && <Loader size="sm" aria-label="Working out why" />}
-      <SecurityProblem error={explain.error} />
-      {explain.data && (
-        <Code block data-testid="explanation" style={{ whiteSpace: "pre-wrap" }}>
-          {explain.data.lines.join("\n")}
-        </Code>
-      )}
-    </Modal>
-  );
-}
-
 /** The whole catalog as this user sees it right now, with "why" on any tool. */
 export function EffectiveRightsTab({ userId, tree }: { userId: string; tree: Tree }) {
-  const effective = useQuery({ queryKey: keys.effective(userId), queryFn: () => securityApi.effectiveRights(userId) });
+  const [calendarKey, setCalendarKey] = useState<string | null>(null);
+  const [asOf, setAsOf] = useState("");
+  // the calendar list needs the Calendar Rights tool; without it the tab shows rights outside calendars only
+  const calendars = useQuery({ queryKey: keys.calendars, queryFn: securityApi.calendars, retry: false, staleTime: 60_000 });
+  const calendarOptions = (calendars.data ?? []).map((c) => ({ value: JSON.stringify(c), label: `${c.calendar} (${c.school}, ${c.year})` }));
+  const lens: RightsLens = { calendar: calendarKey ? (JSON.parse(calendarKey) as CalendarRef) : null, asOf: asOf || null };
+  const effective = useQuery({ queryKey: [...keys.effective(userId), lens], queryFn: () => securityApi.effectiveRights(userId, lens), placeholderData: keepPreviousData });
   const [expanded, setExpanded] = useState<Set<string>>(() => new Set());
   const [filter, setFilter] = useState("");
   const [why, setWhy] = useState<string | null>(null);
@@ -91,11 +83,26 @@ export function EffectiveRightsTab({ userId, tree }: { userId: string; tree: Tre
   return (
     <Stack gap="sm">
       <Text size="sm" c="dimmed" maw={820}>
-        What this person can do in each tool now: the largest right of their groups and individual rights, after any deny. In a calendar, calendar
-        rights may cap it further. Use "Why?" to see which group or entry gives or takes each right.
+        What this person can do in each tool: the largest right of their groups and individual rights, after any deny. Pick a calendar to see
+        what their calendar rights leave of it there (no matching grant: nothing; a grant without Modify: read only), or a day to see it then.
+        Use "Why?" to see which group or entry gives or takes each right.
       </Text>
-      <Group gap="sm">
-        <TextInput aria-label="Filter tools" placeholder="Filter tools" value={filter} onChange={(e) => setFilter(e.currentTarget.value)} size="xs" w={280} />
+      <Group gap="sm" align="flex-end">
+        {calendarOptions.length > 0 && (
+          <Select
+            label="In calendar"
+            placeholder="Outside any calendar"
+            data={calendarOptions}
+            value={calendarKey}
+            onChange={setCalendarKey}
+            clearable
+            searchable
+            size="xs"
+            w={300}
+          />
+        )}
+        <TextInput type="date" label="On day" value={asOf} onChange={(e) => setAsOf(e.currentTarget.value)} size="xs" w={150} />
+        <TextInput aria-label="Filter tools" placeholder="Filter tools, e.g. transcript" value={filter} onChange={(e) => setFilter(e.currentTarget.value)} size="xs" w={240} />
         <Button size="xs" variant="subtle" onClick={() => setExpanded(new Set(tree.nodes.keys()))}>
           Expand all
         </Button>
@@ -117,7 +124,7 @@ export function EffectiveRightsTab({ userId, tree }: { userId: string; tree: Tre
           <Table.Tbody>{rows}</Table.Tbody>
         </Table>
       )}
-      {why && <WhyDialog userId={userId} tool={why} onClose={() => setWhy(null)} />}
+      {why && <WhyDialog userId={userId} tool={why} lens={lens} onClose={() => setWhy(null)} />}
     </Stack>
   );
 }

@@ -9,8 +9,9 @@ import { EmptyState } from "../../components/empty-state.js";
 import { SecurityProblem } from "./role-notice.js";
 import { securityApi, type GroupDetail } from "./security-api.js";
 import { UserPicker } from "./user-picker.js";
+import { formatDay } from "./format-day.js";
 
-const day = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString(undefined, { dateStyle: "medium" }) : "");
+const day = formatDay;
 
 /** Members of a group, with until dates; adding past the member limit asks first (the confirmation is audited). */
 export function GroupMembers({ group, onChanged }: { group: GroupDetail; onChanged(): void }) {
@@ -115,9 +116,6 @@ export function GroupMembers({ group, onChanged }: { group: GroupDetail; onChang
       )}
       <Modal opened={overLimit !== null} onClose={() => setOverLimit(null)} title="Go past the member limit?" centered>
         <Text size="sm">{overLimit}</Text>
-        <Text size="sm" mt="xs">
-          The seed asks for few members in this group. If you go ahead, your confirmation is recorded in the audit log.
-        </Text>
         <Group justify="flex-end" mt="lg">
           <Button variant="default" onClick={() => setOverLimit(null)}>
             Cancel

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Loader, Tabs, Text } from "@mantine/core";
+import { Alert, Anchor, Badge, Group, Loader, Tabs, Text } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams, useSearchParams } from "react-router-dom";
 import { useMe } from "../../app/auth-context.js";
@@ -19,10 +19,14 @@ export function GroupPage() {
   const queryClient = useQueryClient();
   const group = useQuery({ queryKey: keys.group(groupId), queryFn: () => securityApi.group(groupId) });
   const tree = useCatalogTree();
+  // the preference decides whether this group may take tool rights; without the tool to read it, the save says so
+  const prefs = useQuery({ queryKey: keys.preferences, queryFn: securityApi.preferences, retry: false });
   const canManageRights = me?.user.productSecurityRole === "student-information-system";
   const reload = () => void queryClient.invalidateQueries({ queryKey: keys.all });
   const tab = params.get("tab") ?? "rights";
   const g = group.data;
+  const calendarGroup =
+    prefs.data?.automaticStaffAccounts === true && g !== undefined && g.calendarGrants.length > 0 && !g.entries.some((e) => !e.deny && e.rights !== "");
 
   if (!g) {
     return (
@@ -47,12 +51,12 @@ export function GroupPage() {
           <>
             {g.description || "No description."}{" "}
             <Group gap={6} mt={6} component="span">
-              <Badge variant="light" color="gray">
+              <Badge variant="light" color="gray" tt="none">
                 {g.memberCount} {g.memberCount === 1 ? "member" : "members"}
                 {g.memberLimit !== null ? ` of ${g.memberLimit} allowed` : ""}
               </Badge>
               {g.template && (
-                <Badge variant="light" color="blue">
+                <Badge variant="light" color="blue" tt="none">
                   from the seed's {g.template}
                 </Badge>
               )}
@@ -77,6 +81,15 @@ export function GroupPage() {
               version={g.version}
               readOnly={!canManageRights}
               granteeLabel={`group "${g.name}"`}
+              intro={
+                calendarGroup && (
+                  <Alert color="orange" variant="light" title="A calendar group: tool rights cannot be added" data-testid="calendar-group-notice">
+                    "{g.name}" holds only calendar rights and Automatic Creation of Staff Accounts is on (Account Security Preferences), so it
+                    places automatically created staff accounts in calendars and cannot also be given tool rights. Put the tool rights in a separate
+                    group and add the same people to it. Deny entries can still be added here.
+                  </Alert>
+                )
+              }
               preview={(entries) => securityApi.previewGroupRights(g.id, entries)}
               save={(entries, version) => securityApi.saveGroupRights(g.id, entries, version)}
               onSaved={reload}

@@ -38,10 +38,12 @@ export function GroupsPage() {
         }
       />
       {!refused && <RoleNotice />}
-      <Group mb="md" hidden={refused}>
-        <TextInput aria-label="Search groups" placeholder="Search by name or description" value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={360} />
-        {groups.isFetching && <Loader size="xs" aria-label="Searching" />}
-      </Group>
+      {!refused && (
+        <Group mb="md">
+          <TextInput aria-label="Search groups" placeholder="Search by name or description" value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={360} />
+          {groups.isFetching && <Loader size="xs" aria-label="Searching" />}
+        </Group>
+      )}
       <SecurityProblem error={groups.error} />
       {groups.data && list.length === 0 && (
         <EmptyState

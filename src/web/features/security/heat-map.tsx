@@ -1,4 +1,5 @@
-import { Group, Stack, Text, Tooltip } from "@mantine/core";
+import { Anchor, Group, Stack, Text, Tooltip } from "@mantine/core";
+import { Link } from "react-router-dom";
 
 const LEVEL_NAMES = ["none", "R", "RW", "RWA", "RWAD"];
 const LEVEL_LABELS = ["No rights", "Read", "Read, write", "Read, write, add", "Read, write, add, delete"];
@@ -23,7 +24,9 @@ export function HeatMap({ data }: { data: HeatMapData }) {
         {data.rows.map((row) => (
           <div key={row.groupId} style={{ display: "contents" }} role="row">
             <div className="gh-heat-row" role="rowheader" title={`${row.groupName} (${row.members} members)`}>
-              {row.groupName}{" "}
+              <Anchor component={Link} to={`/security/groups/${row.groupId}`} size="sm" c="inherit">
+                {row.groupName}
+              </Anchor>{" "}
               <Text span size="xs" c="dimmed">
                 {row.members}
               </Text>
@@ -53,7 +56,7 @@ export function HeatMap({ data }: { data: HeatMapData }) {
         ))}
         <Group gap={6}>
           <div className="gh-heat-cell gh-level-0" data-mixed="true" style={{ width: 26, height: 16 }} />
-          <Text size="xs">Dot: tools inside the module are set differently (colour shows the highest)</Text>
+          <Text size="xs">Yellow outline: tools inside the module are set differently (the colour shows the highest)</Text>
         </Group>
       </Group>
     </Stack>

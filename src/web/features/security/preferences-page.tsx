@@ -1,10 +1,52 @@
-import { Alert, Card, Group, Loader, Stack, Switch, Text } from "@mantine/core";
+import { Alert, Button, Card, Divider, Group, Loader, Stack, Switch, Text, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { useMe } from "../../app/auth-context.js";
 import { PageHeader } from "../../components/page-header.js";
+import { formatDay } from "./format-day.js";
 import { RoleNotice, SecurityProblem } from "./role-notice.js";
-import { keys, securityApi } from "./security-api.js";
+import { keys, securityApi, type Preferences } from "./security-api.js";
+
+type Change = { automaticStaffAccounts?: boolean; masterSchedulingEnds?: string | null };
+
+const day = (iso: string | null) => (iso ? iso.slice(0, 10) : "");
+
+function describe(change: Change, p: Preferences): string {
+  if (change.automaticStaffAccounts !== undefined) return `Automatic creation of staff accounts is now ${p.automaticStaffAccounts ? "on" : "off"}.`;
+  return p.masterSchedulingEnds
+    ? `The master scheduling period now ends on ${formatDay(p.masterSchedulingEnds)}.`
+    : "The master scheduling period has no end date now.";
+}
+
+/** The master scheduling period's end: the day the seed's ** rows run out in groups made from a template. */
+function SchedulingEnds({ prefs, disabled, onSave }: { prefs: Preferences; disabled: boolean; onSave(change: Change): void }) {
+  const [value, setValue] = useState(day(prefs.masterSchedulingEnds));
+  const [seen, setSeen] = useState(prefs.masterSchedulingEnds);
+  if (seen !== prefs.masterSchedulingEnds) {
+    setSeen(prefs.masterSchedulingEnds);
+    setValue(day(prefs.masterSchedulingEnds));
+  }
+  return (
+    <Stack gap="xs">
+      <div>
+        <Text fw={600}>End of the master scheduling period</Text>
+        <Text size="sm" c="dimmed">
+          The seed's example groups mark some scheduling rights ** : they are for the master scheduling period only. A group made from such a
+          template gets those rights until this day (changing it later does not move the dates of groups already made).
+        </Text>
+      </div>
+      <Group gap="sm" align="flex-end">
+        <TextInput type="date" label="Ends on" value={value} onChange={(e) => setValue(e.currentTarget.value)} disabled={disabled} w={180} />
+        {!disabled && (
+          <Button size="sm" variant="default" disabled={value === day(prefs.masterSchedulingEnds)} onClick={() => onSave({ masterSchedulingEnds: value || null })}>
+            Save date
+          </Button>
+        )}
+      </Group>
+    </Stack>
+  );
+}
 
 /** Account Security Preferences: the automatic creation of staff accounts, and what it blocks. */
 export function PreferencesPage() {
@@ -13,10 +55,10 @@ export function PreferencesPage() {
   const prefs = useQuery({ queryKey: keys.preferences, queryFn: securityApi.preferences });
   const canManage = me?.user.productSecurityRole === "student-information-system";
   const save = useMutation({
-    mutationFn: (automaticStaffAccounts: boolean) => securityApi.savePreferences({ automaticStaffAccounts, version: prefs.data!.version }),
-    onSuccess: (p) => {
+    mutationFn: (change: Change) => securityApi.savePreferences({ ...change, version: prefs.data!.version }),
+    onSuccess: (p, change) => {
       queryClient.setQueryData(keys.preferences, p);
-      notifications.show({ color: "green", message: `Automatic creation of staff accounts is now ${p.automaticStaffAccounts ? "on" : "off"}.` });
+      notifications.show({ color: "green", message: describe(change, p) });
     },
   });
   return (
@@ -40,13 +82,15 @@ export function PreferencesPage() {
                 aria-label="Enable Automatic Creation of Staff Accounts"
                 checked={prefs.data.automaticStaffAccounts}
                 disabled={!canManage || save.isPending}
-                onChange={(e) => save.mutate(e.currentTarget.checked)}
+                onChange={(e) => save.mutate({ automaticStaffAccounts: e.currentTarget.checked })}
               />
             </Group>
             <Alert color={prefs.data.automaticStaffAccounts ? "orange" : "gray"} variant="light" title="What this blocks">
               While this is on, a user group saved with only calendar rights cannot be given tool rights: the save is refused with a message saying why.
               Give tool rights through separate groups, and add the same people to both.
             </Alert>
+            <Divider my="xs" />
+            <SchedulingEnds prefs={prefs.data} disabled={!canManage || save.isPending} onSave={(change) => save.mutate(change)} />
           </Stack>
         </Card>
       )}

@@ -1,4 +1,5 @@
-import { Badge, Table, Text } from "@mantine/core";
+import { Anchor, Badge, Table, Text } from "@mantine/core";
+import { Link } from "react-router-dom";
 import type { z } from "zod";
 import type {
   ZDeleteRightsReview,
@@ -9,6 +10,7 @@ import type {
 } from "../../../features/reviews/schema.js";
 import { EmptyState } from "../../components/empty-state.js";
 import type { Wire } from "./security-api.js";
+import { formatDay } from "./format-day.js";
 
 export type ProtectedReview = Wire<z.infer<typeof ZProtectedAccessReview>>;
 export type IndividualReview = Wire<z.infer<typeof ZIndividualRightsReview>>;
@@ -16,8 +18,32 @@ export type OverLimitReview = Wire<z.infer<typeof ZGroupsOverLimitReview>>;
 export type ExpiringReview = Wire<z.infer<typeof ZExpiringGrantsReview>>;
 export type DeleteReview = Wire<z.infer<typeof ZDeleteRightsReview>>;
 
-const day = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString(undefined, { dateStyle: "medium" }) : "");
+const day = formatDay;
 const show = (r: string) => (r === "" ? "none" : r);
+
+function UserLink({ id, name, username }: { id: string; name: string; username?: string | null }) {
+  return (
+    <>
+      <Anchor component={Link} to={`/security/users/${id}`} size="sm">
+        {name}
+      </Anchor>
+      {username && (
+        <Text span size="xs" c="dimmed">
+          {" "}
+          ({username})
+        </Text>
+      )}
+    </>
+  );
+}
+
+function GroupLink({ id, name }: { id: string; name: string }) {
+  return (
+    <Anchor component={Link} to={`/security/groups/${id}`} size="sm">
+      {name}
+    </Anchor>
+  );
+}
 
 function describeVia(v: ProtectedReview["areas"][number]["holders"][number]["via"][number]): string {
   if (v.kind === "role") return "Student Information System role";
@@ -61,7 +87,7 @@ export function ProtectedTable({ data }: { data: ProtectedReview }) {
                     </Table.Td>
                   )}
                   <Table.Td>
-                    {h.displayName} <Text span size="xs" c="dimmed">({h.username})</Text>
+                    <UserLink id={h.userId} name={h.displayName} username={h.username} />
                   </Table.Td>
                   <Table.Td>{h.rights}</Table.Td>
                   <Table.Td>{h.via.map(describeVia).join("; ")}</Table.Td>
@@ -89,7 +115,7 @@ export function IndividualTable({ data }: { data: IndividualReview }) {
         {data.rows.map((r) => (
           <Table.Tr key={`${r.userId}:${r.toolPath}:${r.until}`}>
             <Table.Td>
-              {r.displayName} <Text span size="xs" c="dimmed">({r.username})</Text>
+              <UserLink id={r.userId} name={r.displayName} username={r.username} />
             </Table.Td>
             <Table.Td>{r.toolPath}</Table.Td>
             <Table.Td>{r.deny ? <Badge color="red">deny</Badge> : show(r.rights)}</Table.Td>
@@ -117,7 +143,9 @@ export function OverLimitTable({ data }: { data: OverLimitReview }) {
       <Table.Tbody>
         {data.rows.map((g) => (
           <Table.Tr key={g.groupId}>
-            <Table.Td>{g.name}</Table.Td>
+            <Table.Td>
+              <GroupLink id={g.groupId} name={g.name} />
+            </Table.Td>
             <Table.Td>{g.memberLimit}</Table.Td>
             <Table.Td>
               <Badge color="red" variant="light">
@@ -151,8 +179,8 @@ export function ExpiringTable({ data }: { data: ExpiringReview }) {
           <Table.Tr key={i}>
             <Table.Td>{day(r.until)}</Table.Td>
             <Table.Td>{KIND[r.kind]}</Table.Td>
-            <Table.Td>{r.groupName}</Table.Td>
-            <Table.Td>{r.username}</Table.Td>
+            <Table.Td>{r.groupId && r.groupName ? <GroupLink id={r.groupId} name={r.groupName} /> : null}</Table.Td>
+            <Table.Td>{r.userId && r.username ? <UserLink id={r.userId} name={r.username} /> : null}</Table.Td>
             <Table.Td>{r.toolPath ? `${r.toolPath}: ${r.deny ? "deny" : show(r.rights ?? "")}` : ""}</Table.Td>
           </Table.Tr>
         ))}
@@ -176,7 +204,9 @@ export function DeleteTable({ data }: { data: DeleteReview }) {
       <Table.Tbody>
         {data.rows.map((r, i) => (
           <Table.Tr key={i}>
-            <Table.Td>{r.groupName}</Table.Td>
+            <Table.Td>
+              <GroupLink id={r.groupId} name={r.groupName} />
+            </Table.Td>
             <Table.Td>
               {r.toolPath}
               {r.entryPath !== r.toolPath && (

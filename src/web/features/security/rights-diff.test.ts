@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getCatalog } from "../../../domain/rights/catalog.js";
 import { changedEntries, describeChange, entriesFromList, entriesToList, riskyGrants } from "./rights-diff.js";
-import { buildTree, setDeny, setRights, type EditorEntry } from "./rights-tree.js";
+import { buildTree, setDeny, setRights, setUntil, type EditorEntry } from "./rights-tree.js";
 
 const catalog = getCatalog();
 const tree = buildTree(
@@ -29,6 +29,50 @@ describe("entries to and from the API", () => {
       { toolPath: "Student Information", rights: "RW", deny: false, until: "2026-08-15" },
       { toolPath: "Student Information > Health", rights: "", deny: true },
     ]);
+  });
+});
+
+describe("a tool with entries for different dates (the seed's ** rows)", () => {
+  const WIZARD = "Scheduling > Schedule Wizard";
+  const pair = [
+    { toolPath: WIZARD, rights: "" as const, deny: false, from: "2026-08-15T00:00:00.000Z", until: null },
+    { toolPath: WIZARD, rights: "RWAD" as const, deny: false, from: null, until: "2026-08-15T00:00:00.000Z" },
+  ];
+
+  it("shows the entry in force and keeps the other beside it, saving both", () => {
+    const during = entriesFromList(pair, Date.parse("2026-03-01T12:00:00Z"));
+    expect(during.get(WIZARD)).toEqual({ rights: "RWAD", deny: false, until: "2026-08-15", others: [{ rights: "", deny: false, from: "2026-08-15" }] });
+    expect(entriesToList(tree, during)).toEqual([
+      { toolPath: WIZARD, rights: "RWAD", deny: false, until: "2026-08-15" },
+      { toolPath: WIZARD, rights: "", deny: false, from: "2026-08-15" },
+    ]);
+    expect(entriesFromList(pair, Date.parse("2026-09-01T12:00:00Z")).get(WIZARD)).toMatchObject({ rights: "", from: "2026-08-15" });
+  });
+
+  it("keeps the later entry when the row's rights change, and says so in the change", () => {
+    const before = entriesFromList(pair, Date.parse("2026-03-01T12:00:00Z"));
+    const after = setRights(tree, before, WIZARD, "R");
+    expect(after.get(WIZARD)?.others).toEqual([{ rights: "", deny: false, from: "2026-08-15" }]);
+    expect(changedEntries(tree, before, after).map(describeChange)).toEqual([
+      `${WIZARD}: R W A D until 2026-08-15, then none from 2026-08-15 → R until 2026-08-15, then none from 2026-08-15`,
+    ]);
+  });
+
+  it("moving the end date moves the entry that takes over on it", () => {
+    const before = entriesFromList(pair, Date.parse("2026-03-01T12:00:00Z"));
+    expect(setUntil(tree, before, WIZARD, "2026-09-01").get(WIZARD)).toEqual({
+      rights: "RWAD",
+      deny: false,
+      until: "2026-09-01",
+      others: [{ rights: "", deny: false, from: "2026-09-01" }],
+    });
+  });
+
+  it("a deny set and lifted again gives the tool back its entries for other dates", () => {
+    const before = entriesFromList(pair, Date.parse("2026-03-01T12:00:00Z"));
+    const denied = setDeny(before, WIZARD, true);
+    expect(entriesToList(tree, denied)).toHaveLength(2);
+    expect(setDeny(denied, WIZARD, false).get(WIZARD)).toEqual({ rights: "", deny: false, from: "2026-08-15" });
   });
 });
 

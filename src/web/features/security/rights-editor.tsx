@@ -8,6 +8,7 @@ import { filterPaths, type EditorEntry, type Tree } from "./rights-tree.js";
 import { RightsTreeView } from "./rights-tree-view.js";
 import { SaveRightsDialog } from "./save-rights-dialog.js";
 import type { RightsConflict, RightsPreview } from "./security-api.js";
+import "./security.css";
 
 type Props = {
   tree: Tree;
@@ -58,6 +59,7 @@ export function RightsEditor({ tree, entries, version, readOnly, granteeLabel, p
 
   const visible = useMemo(() => filterPaths(tree, filter), [tree, filter]);
   const changes = useMemo(() => changedEntries(tree, base, edited), [tree, base, edited]);
+  const changedPaths = useMemo(() => new Set(changes.map((c) => c.path)), [changes]);
   const toggle = (path: string) =>
     setExpanded((s) => {
       const next = new Set(s);
@@ -160,6 +162,11 @@ export function RightsEditor({ tree, entries, version, readOnly, granteeLabel, p
           </Group>
         </Group>
       </Paper>
+      {visible?.size === 0 && (
+        <Text size="sm" c="dimmed">
+          No tool matches "{filter.trim()}".
+        </Text>
+      )}
       <RightsTreeView
         tree={tree}
         entries={edited}
@@ -168,6 +175,7 @@ export function RightsEditor({ tree, entries, version, readOnly, granteeLabel, p
         expanded={expanded}
         onToggleExpanded={toggle}
         visible={visible}
+        changed={changedPaths}
       />
       {reviewing && (
         <SaveRightsDialog

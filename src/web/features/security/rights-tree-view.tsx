@@ -1,6 +1,7 @@
 import { ActionIcon, Badge, Button, Checkbox, Group, Switch, Table, Text, Tooltip } from "@mantine/core";
 import { useMemo, useState, type ReactNode } from "react";
 import type { RightLetter } from "../../../domain/rights/rights.js";
+import { describeWindow } from "./rights-diff.js";
 import { letterStates, resolve, setDeny, setUntil, toggleLetter, type Entries, type EditorEntry, type LetterState, type Tree, type TreeNode } from "./rights-tree.js";
 
 const LETTERS: RightLetter[] = ["R", "W", "A", "D"];
@@ -15,8 +16,8 @@ type Props = {
   onToggleExpanded(path: string): void;
   /** paths to show while filtering (null: no filter, follow `expanded`) */
   visible: Set<string> | null;
-  /** extra cell at the end of each row (the Effective rights tab puts "Why?" there) */
-  rowAction?(node: TreeNode): ReactNode;
+  /** tools whose own entry differs from the saved one: their rows are marked */
+  changed?: ReadonlySet<string>;
 };
 
 function NodeFlags({ node }: { node: TreeNode }) {
@@ -55,7 +56,7 @@ function LetterBox({ state, label, disabled, onChange }: { state: LetterState; l
 }
 
 /** The catalog as rows: expandable, R/W/A/D per tool (one box for Campus Instruction), deny and until per entry. */
-export function RightsTreeView({ tree, entries, onChange, readOnly, expanded, onToggleExpanded, visible, rowAction }: Props) {
+export function RightsTreeView({ tree, entries, onChange, readOnly, expanded, onToggleExpanded, visible, changed }: Props) {
   const states = useMemo(() => letterStates(tree, entries), [tree, entries]);
   // a date box on every row would drown the tree: rows without a date show a small button
   const [datePaths, setDatePaths] = useState<Set<string>>(() => new Set());
@@ -69,7 +70,7 @@ export function RightsTreeView({ tree, entries, onChange, readOnly, expanded, on
     const st = states.get(path)!;
     const lockedByDeny = r.denied && r.deniedBy !== path;
     rows.push(
-      <Table.Tr key={path} data-testid="rights-row" data-path={path}>
+      <Table.Tr key={path} data-testid="rights-row" data-path={path} data-changed={changed?.has(path) || undefined} className="gh-rights-row">
         <Table.Td style={{ paddingLeft: 8 + depth * 20 }}>
           <Group gap={6} wrap="nowrap">
             {node.children.length > 0 ? (
@@ -91,8 +92,28 @@ export function RightsTreeView({ tree, entries, onChange, readOnly, expanded, on
             </Text>
             <NodeFlags node={node} />
             {own && !own.deny && (
-              <Badge size="xs" variant="outline" color="gray" title="This tool has its own entry">
+              <Badge size="xs" variant="outline" color="gray" tt="none" title="This tool has its own entry; tools inside it follow it unless set differently">
                 set here
+              </Badge>
+            )}
+            {own?.deny && (
+              <Badge size="xs" color="red" tt="none" title="Denied here and everywhere inside, whatever other groups give">
+                denied
+              </Badge>
+            )}
+            {lockedByDeny && (
+              <Text size="xs" c="red.8">
+                denied above
+              </Text>
+            )}
+            {own?.others?.map((o) => (
+              <Text key={`${o.from}:${o.until}`} size="xs" c="dimmed" title="Another entry of this tool, for other dates: kept as it is when you save">
+                {o.from && own.until === o.from ? "then" : "also"} {describeWindow(o)}
+              </Text>
+            ))}
+            {changed?.has(path) && (
+              <Badge size="xs" color="yellow" variant="light" tt="none">
+                unsaved
               </Badge>
             )}
           </Group>
@@ -147,7 +168,6 @@ export function RightsTreeView({ tree, entries, onChange, readOnly, expanded, on
             )
           )}
         </Table.Td>
-        {rowAction && <Table.Td>{rowAction(node)}</Table.Td>}
       </Table.Tr>,
     );
     if (open) for (const c of node.children) walk(c, depth + 1);
@@ -166,7 +186,6 @@ export function RightsTreeView({ tree, entries, onChange, readOnly, expanded, on
             ))}
             <Table.Th w={64}>Deny</Table.Th>
             <Table.Th w={140}>Until</Table.Th>
-            {rowAction && <Table.Th w={80}>Why</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>{rows}</Table.Tbody>

@@ -19,8 +19,16 @@ export type TreeNode = {
 
 export type Tree = { nodes: ReadonlyMap<string, TreeNode>; roots: string[] };
 
-/** One entry of a group or user as the editor holds it; dates are "YYYY-MM-DD". */
-export type EditorEntry = { rights: Rights; deny: boolean; from?: string; until?: string };
+/** A rights entry's own fields; dates are "YYYY-MM-DD". */
+export type EntryWindow = { rights: Rights; deny: boolean; from?: string; until?: string };
+
+/**
+ * One tool's entry as the editor holds it: the one in force today, which the checkboxes show and
+ * change, plus the tool's other entries for other dates (the seed's ** rows come as a pair:
+ * "RWAD until the end of master scheduling", then "none from that day"). Those are kept as they
+ * are and saved with it, so editing a row never drops a scheduled change.
+ */
+export type EditorEntry = EntryWindow & { others?: EntryWindow[] };
 export type Entries = ReadonlyMap<string, EditorEntry>;
 
 export type LetterState = "checked" | "unchecked" | "partial";
@@ -116,7 +124,7 @@ export function setRights(tree: Tree, entries: Entries, path: string, rights: Ri
   const next = new Map(entries);
   for (const d of descendants(tree, path)) if (!next.get(d)?.deny) next.delete(d);
   const own = next.get(path);
-  const keep = own && (own.from || own.until);
+  const keep = own && (own.from || own.until || own.others?.length);
   if (own?.deny) {
     next.set(path, { ...own, deny: false, rights });
   } else if (!keep && inherited(tree, next, path) === rights) {
@@ -138,8 +146,14 @@ export function toggleLetter(tree: Tree, entries: Entries, path: string, letter:
 export function setDeny(entries: Entries, path: string, deny: boolean): Map<string, EditorEntry> {
   const next = new Map(entries);
   const own = next.get(path);
-  if (deny) next.set(path, { rights: "", deny: true, ...(own?.until ? { until: own.until } : {}) });
-  else if (own?.deny) next.delete(path);
+  const others = own?.others?.length ? { others: own.others } : {};
+  if (deny) next.set(path, { rights: "", deny: true, ...(own?.until ? { until: own.until } : {}), ...others });
+  else if (own?.deny) {
+    // lifting the deny leaves the tool's entries for other dates, if any, in charge
+    const [first, ...rest] = own.others ?? [];
+    if (first) next.set(path, { ...first, ...(rest.length ? { others: rest } : {}) });
+    else next.delete(path);
+  }
   return next;
 }
 
@@ -154,7 +168,9 @@ export function setUntil(tree: Tree, entries: Entries, path: string, until: stri
     }
     return next;
   }
-  next.set(path, { ...(own ?? { rights: resolve(tree, entries, path).allowed, deny: false }), until });
+  // an entry that takes over on the old end date (the ** rows' "then none") moves with it
+  const others = own?.others?.map((o) => (own.until && o.from === own.until ? { ...o, from: until } : o));
+  next.set(path, { ...(own ?? { rights: resolve(tree, entries, path).allowed, deny: false }), until, ...(others ? { others } : {}) });
   return next;
 }
 

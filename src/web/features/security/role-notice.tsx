@@ -22,11 +22,14 @@ export function RoleNotice() {
  * a change their role does not allow (403) are refusals that say what to do, not errors.
  */
 export function SecurityProblem({ error, title }: { error: unknown; title?: string }) {
+  const me = useMe();
   if (isApiError(error) && error.status === 404 && error.code === "not-found") {
+    const holdsRole = me !== null && me.user.productSecurityRole !== "none";
     return (
       <Alert color="orange" variant="light" title="You cannot open this" role="alert">
-        {error.detail} Either it does not exist, or your account has no rights to it: user security is managed by district system administrators
-        holding a Product Security Role. Ask one of them if you need access.
+        {holdsRole
+          ? `${error.detail} Either it does not exist, or your account has no tool rights to it. A district system administrator holding the Student Information System role can give them.`
+          : "User security is managed by district system administrators holding a Product Security Role, and your account holds none. If your duties need these screens, ask a district system administrator: they set the role on your user account."}
       </Alert>
     );
   }

@@ -26,17 +26,23 @@ function EffectTable({ title, rows, color }: { title: string; rows: RightsPrevie
       <Table withTableBorder verticalSpacing={2} fz="sm" aria-label={title}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>User</Table.Th>
-            <Table.Th>Tool</Table.Th>
-            <Table.Th>Now</Table.Th>
-            <Table.Th>After saving</Table.Th>
+            <Table.Th w={170}>User</Table.Th>
+            <Table.Th>Tool (and what is inside it)</Table.Th>
+            <Table.Th w={80}>Now</Table.Th>
+            <Table.Th w={110} style={{ whiteSpace: "nowrap" }}>
+              After saving
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {rows.flatMap((u) =>
-            u.changes.map((c) => (
+            u.changes.map((c, i) => (
               <Table.Tr key={`${u.userId}:${c.toolPath}`}>
-                <Table.Td>{u.username}</Table.Td>
+                {i === 0 && (
+                  <Table.Td rowSpan={u.changes.length} style={{ verticalAlign: "top", wordBreak: "break-all" }}>
+                    {u.username}
+                  </Table.Td>
+                )}
                 <Table.Td>{c.toolPath}</Table.Td>
                 <Table.Td>{describeRights(c.before)}</Table.Td>
                 <Table.Td>
@@ -117,7 +123,7 @@ export function SaveRightsDialog({ tree, before, after, granteeLabel, preview, o
             </Text>
           )}
           {effect.data && (
-            <ScrollArea.Autosize mah={300}>
+            <ScrollArea.Autosize mah={240}>
               <Stack gap="sm">
                 <EffectTable title="Who gains rights" rows={effect.data.gains} color="green" />
                 <EffectTable title="Who loses rights" rows={effect.data.losses} color="orange" />

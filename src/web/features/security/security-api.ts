@@ -41,6 +41,7 @@ export const keys = {
   user: (id: string) => ["security", "user", id] as const,
   effective: (id: string) => ["security", "user", id, "effective"] as const,
   preferences: ["security", "preferences"] as const,
+  calendars: ["security", "calendars"] as const,
   all: ["security"] as const,
 };
 
@@ -50,6 +51,23 @@ export type EffectiveRights = Wire<z.infer<typeof ZEffectiveRights>>;
 export type Explanation = Wire<z.infer<typeof ZExplanation>>;
 export type Role = UserSummary["productSecurityRole"];
 export type Template = { name: string; notes: string[]; memberLimit: number | null; entries: { path: string; rights: string; masterSchedulingPeriod: boolean }[] };
+
+/** One calendar as calendar grants name it. */
+export type CalendarRef = { school: string; year: string; calendar: string };
+/** Where and when to look at a user's rights: in one calendar (or none), on a day (or now). */
+export type RightsLens = { calendar: CalendarRef | null; asOf: string | null };
+
+function lensQuery(lens: RightsLens): string {
+  const p = new URLSearchParams();
+  if (lens.calendar) {
+    p.set("school", lens.calendar.school);
+    p.set("year", lens.calendar.year);
+    p.set("calendar", lens.calendar.calendar);
+  }
+  // a day means the whole of it as the administrator sees it: noon, local time
+  if (lens.asOf) p.set("asOf", new Date(`${lens.asOf}T12:00:00`).toISOString());
+  return p.toString();
+}
 
 type GrantInput = { school: string; year: string; calendar: string; modify: boolean; until?: string };
 type EntryInput = EntryDto;
@@ -63,8 +81,9 @@ export const securityApi = {
   saveUserRights: (id: string, entries: EntryInput[], version: number) =>
     api.put<{ version: number; warning: string | null }>(`/api/users/${id}/rights`, { version, entries }),
   saveUserGrants: (id: string, calendarGrants: GrantInput[], version: number) => api.put<{ version: number }>(`/api/users/${id}/calendar-rights`, { version, calendarGrants }),
-  effectiveRights: (userId: string) => api.get<EffectiveRights>(`/api/users/${userId}/effective-rights`),
-  explain: (userId: string, tool: string) => api.get<Explanation>(`/api/users/${userId}/explain?tool=${encodeURIComponent(tool)}`),
+  effectiveRights: (userId: string, lens: RightsLens) => api.get<EffectiveRights>(`/api/users/${userId}/effective-rights?${lensQuery(lens)}`),
+  explain: (userId: string, tool: string, lens: RightsLens) => api.get<Explanation>(`/api/users/${userId}/explain?tool=${encodeURIComponent(tool)}&${lensQuery(lens)}`),
+  calendars: () => api.get<CalendarRef[]>("/api/calendars"),
   preferences: () => api.get<Preferences>("/api/preferences"),
   savePreferences: (body: { automaticStaffAccounts?: boolean; masterSchedulingEnds?: string | null; version: number }) => api.put<Preferences>("/api/preferences", body),
   groups: (search: string) => api.get<GroupSummary[]>(`/api/groups?search=${encodeURIComponent(search)}`),

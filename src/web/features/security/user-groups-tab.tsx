@@ -8,8 +8,9 @@ import { ConfirmButton } from "../../components/confirm-button.js";
 import { EmptyState } from "../../components/empty-state.js";
 import { SecurityProblem } from "./role-notice.js";
 import { keys, securityApi, type UserDetail } from "./security-api.js";
+import { formatDay } from "./format-day.js";
 
-const day = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString(undefined, { dateStyle: "medium" }) : "");
+const day = formatDay;
 
 /** The groups a person is in: add with an optional end date, remove. */
 export function UserGroupsTab({ user, canManage, onChanged }: { user: UserDetail; canManage: boolean; onChanged(): void }) {
@@ -39,10 +40,11 @@ export function UserGroupsTab({ user, canManage, onChanged }: { user: UserDetail
       setBusy(false);
     }
   };
-  const remove = async (id: string) => {
+  const remove = async (id: string, name: string) => {
     setError(null);
     try {
       await securityApi.removeMember(id, user.id);
+      notifications.show({ color: "green", message: `Removed ${user.displayName} from ${name}.` });
       onChanged();
     } catch (e) {
       setError(e);
@@ -102,7 +104,7 @@ export function UserGroupsTab({ user, canManage, onChanged }: { user: UserDetail
                 </Table.Td>
                 <Table.Td>
                   {canManage && (
-                    <ConfirmButton size="xs" variant="subtle" color="red" title={`Remove from ${g.name}?`} message={`${user.displayName} loses the rights that come only from ${g.name}.`} confirmLabel="Remove" onConfirm={() => remove(g.groupId)}>
+                    <ConfirmButton size="xs" variant="subtle" color="red" title={`Remove from ${g.name}?`} message={`${user.displayName} loses the rights that come only from ${g.name}.`} confirmLabel="Remove" onConfirm={() => remove(g.groupId, g.name)}>
                       Remove
                     </ConfirmButton>
                   )}

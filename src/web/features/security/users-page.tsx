@@ -5,7 +5,8 @@ import { useState } from "react";
 import { Link } from "react-router-dom";
 import { EmptyState } from "../../components/empty-state.js";
 import { PageHeader } from "../../components/page-header.js";
-import { SecurityProblem } from "./role-notice.js";
+import { isApiError } from "../../api.js";
+import { RoleNotice, SecurityProblem } from "./role-notice.js";
 import { ROLE_LABELS } from "./roles.js";
 import { keys, securityApi } from "./security-api.js";
 
@@ -17,15 +18,19 @@ export function UsersPage() {
   const [debounced] = useDebouncedValue(search, 250);
   const users = useQuery({ queryKey: keys.users(debounced), queryFn: () => securityApi.users(debounced), placeholderData: keepPreviousData });
   const list = users.data ?? [];
+  const refused = isApiError(users.error) && users.error.status === 404;
   return (
     <>
       <PageHeader title="Users" description="District staff accounts: their groups, Product Security Role, calendar rights and what they can do in each tool." />
-      <Group mb="md">
-        <TextInput aria-label="Search users" placeholder="Search by name or username" value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={360} />
-        {users.isFetching && <Loader size="xs" aria-label="Searching" />}
-      </Group>
+      {!refused && <RoleNotice />}
+      {!refused && (
+        <Group mb="md">
+          <TextInput aria-label="Search users" placeholder="Search by name or username" value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={360} />
+          {users.isFetching && <Loader size="xs" aria-label="Searching" />}
+        </Group>
+      )}
       <SecurityProblem error={users.error} />
-      {users.data && list.length === 0 && <EmptyState title={`Nobody matches "${debounced}"`} />}
+      {users.data && list.length === 0 && <EmptyState title={debounced ? `Nobody matches "${debounced}"` : "No staff accounts yet"} />}
       {list.length > 0 && (
         <Table aria-label="Users">
           <Table.Thead>
