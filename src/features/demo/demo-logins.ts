@@ -5,6 +5,7 @@ export const DEMO_LOGINS = [
   { username: "admin", password: "Sunrise-Ballard-42", role: "district system administrator (Student Information System role)" },
   { username: "groupadmin", password: "Maple-Roster-17", role: "membership administrator (SIS group assignment role)" },
   { username: "teacher", password: "Chalk-Lesson-23", role: "teacher (no security role)" },
+  { username: "viewer", password: "Quiet-Ledger-58", role: "read-only student data, no SSN right (the seed's Image 8)" },
 ] as const;
 
 export const DEMO_VENDOR_LOGIN = { username: "vendor", password: "Harbor-Support-88", role: "vendor support staff (sets up MFA at first sign-in)" } as const;

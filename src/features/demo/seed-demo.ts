@@ -7,7 +7,8 @@ import { createUser } from "../users/create-user.js";
 import { DEMO_DISTRICT, DEMO_LOGINS, DEMO_VENDOR_LOGIN } from "./demo-logins.js";
 import { seedSupportDemo } from "./seed-support.js";
 
-const ROLES = { admin: "student-information-system", groupadmin: "sis-group-assignment", teacher: "none" } as const;
+const ROLES = { admin: "student-information-system", groupadmin: "sis-group-assignment", teacher: "none", viewer: "none" } as const;
+const DISPLAY_NAMES = { admin: "Alex Admin", groupadmin: "Gale Groups", teacher: "Terry Teacher", viewer: "Val Viewer" } as const;
 
 /** Creates the demo district and its sign-ins; running it again changes nothing. */
 export async function seedDemo(db: Db): Promise<{ created: boolean; districtId: string }> {
@@ -37,7 +38,7 @@ async function seedDemoIn(db: Db): Promise<{ created: boolean; districtId: strin
       {
         districtId: district!.id,
         username: login.username,
-        displayName: login.username === "admin" ? "Alex Admin" : login.username === "groupadmin" ? "Gale Groups" : "Terry Teacher",
+        displayName: DISPLAY_NAMES[login.username],
         email: `${login.username}@demo-usd.example`,
         password: login.password,
         productSecurityRole: ROLES[login.username],

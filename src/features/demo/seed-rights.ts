@@ -32,6 +32,13 @@ export function demoRightsPolicy(districtName: string, now: Date): PolicyDocumen
       template("Attendance Clerks", { calendars: [{ ...ALL, modify: true }] }),
       template("Health Staff", { calendars: [{ ...ALL, modify: false }] }),
       template("Schedulers", { calendars: [{ school: "*", year: NEXT_YEAR, calendar: "*", modify: true }] }),
+      // The seed's Image 8: Read only on Student Information, so every field is read-only and
+      // Save, New and Delete cannot be used; Demographics too, but no SSN right (SSNs show masked).
+      {
+        name: "Student Information Read-Only",
+        rights: rights({ "Student Information": "R", "Census > People > Demographics": "R" }),
+        calendars: [{ ...ALL, modify: true }],
+      },
       {
         name: "Membership Administrators",
         rights: rights({
@@ -46,6 +53,7 @@ export function demoRightsPolicy(districtName: string, now: Date): PolicyDocumen
       { ...staff("admin", ["All Campus Users"]), productSecurityRole: "student-information-system" },
       { ...staff("groupadmin", ["All Campus Users", "Membership Administrators"]), productSecurityRole: "sis-group-assignment" },
       staff("teacher", ["All Campus Users", "Teachers", "Disciplinary/Behavior Referral"]),
+      staff("viewer", ["All Campus Users", "Student Information Read-Only"]),
       staff("counselor", ["All Campus Users", "Counselors"]),
       staff("clerk", ["All Campus Users", "Attendance Clerks"]),
       staff("nurse", ["All Campus Users", "Health Staff"]),

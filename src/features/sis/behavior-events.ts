@@ -4,8 +4,8 @@ import type { DistrictActor } from "../../platform/http/actor.js";
 import { AppError, notFound } from "../../platform/http/errors.js";
 import { actionsFor, bestLevel, calendarIdsWith } from "./calendar-access.js";
 import { TOOLS } from "./field-catalog.js";
-import { requirePersonAccess, requireRight } from "./person-access.js";
-import { deleteBehaviorEvent, findBehaviorEvent, insertBehaviorEvent, listBehavior } from "./repo-records.js";
+import { checkVersion, requirePersonAccess, requireRight } from "./person-access.js";
+import { deleteBehaviorEvent, findBehaviorEvent, insertBehaviorEvent, listBehavior, updateBehaviorEvent, type BehaviorValues } from "./repo-records.js";
 
 const TOOL = TOOLS.behavior;
 
@@ -47,13 +47,38 @@ export async function addBehaviorEvent(
   });
 }
 
-export async function removeBehaviorEvent(db: Db, actor: DistrictActor, eventId: string) {
+/** The event and the user's level in its calendar; an event they cannot read is not there (404). */
+async function openBehaviorEvent(db: Db, actor: DistrictActor, eventId: string) {
   const row = await findBehaviorEvent(db, actor, eventId);
   if (!row) throw notFound("The behavior event");
   const { calendars } = await requirePersonAccess(db, actor, row.personId, TOOL, "student");
   const calendar = calendars.find((c) => c.id === row.calendarId);
   const level = calendar ? bestLevel(actor.rights, TOOL, [calendar]) : "";
   if (!level.includes("R")) throw notFound("The behavior event");
+  return { row, level };
+}
+
+/** W in the event's calendar changes what happened and how it was resolved (its calendar stays). */
+export async function changeBehaviorEvent(db: Db, actor: DistrictActor, eventId: string, input: BehaviorValues & { version: number }) {
+  const { row, level } = await openBehaviorEvent(db, actor, eventId);
+  requireRight(level, "W", TOOL);
+  const { version, ...values } = input;
+  return db.transaction(async (tx) => {
+    const saved = checkVersion(await updateBehaviorEvent(tx, actor, eventId, version, values), { version: (await findBehaviorEvent(tx, actor, eventId))?.version });
+    await recordAudit(tx, {
+      districtId: actor.districtId,
+      actor: { id: actor.userId, name: actor.username },
+      action: "sis.behavior-event-changed",
+      target: { type: "behavior-event", id: row.id, name: saved.eventType },
+      before: { eventDate: row.eventDate, eventType: row.eventType, resolution: row.resolution },
+      after: { eventDate: saved.eventDate, eventType: saved.eventType, resolution: saved.resolution, version: saved.version },
+    });
+    return { id: saved.id, version: saved.version };
+  });
+}
+
+export async function removeBehaviorEvent(db: Db, actor: DistrictActor, eventId: string) {
+  const { row, level } = await openBehaviorEvent(db, actor, eventId);
   requireRight(level, "D", TOOL);
   await db.transaction(async (tx) => {
     await deleteBehaviorEvent(tx, actor, eventId);

@@ -3,6 +3,7 @@ import type { Db } from "../../platform/db/connect.js";
 import type { DistrictActor, RightsView } from "../../platform/http/actor.js";
 import { AppError, notFound } from "../../platform/http/errors.js";
 import { actionsFor, bestLevel, calendarRef } from "./calendar-access.js";
+import { isCalendarDate, requireEndOnOrAfterStart } from "./calendar-date.js";
 import { fieldTools, findField, isLoggedField, isProtectedField, type FieldDef } from "./field-catalog.js";
 import { checkVersion, requireRight } from "./person-access.js";
 import { recordFieldReads } from "./record-access.js";
@@ -89,6 +90,11 @@ export async function saveEnrollmentSection(
     if (before !== after) history.push({ field: r.field.label, oldValue: before, newValue: after });
   }
   if (history.length === 0) return getEnrollmentSection(db, actor, enrollmentId, sectionId);
+  if ("startDate" in change || "endDate" in change) {
+    const start = "startDate" in change ? (change.startDate as string) : enrollment.startDate;
+    const end = "endDate" in change ? (change.endDate as string | null) : enrollment.endDate;
+    requireEndOnOrAfterStart(start, end, `body.values.${"endDate" in change ? "enrollment.endDate" : "enrollment.startDate"}`);
+  }
   await db.transaction(async (tx) => {
     const saved = await updateEnrollment(tx, actor, enrollmentId, input.version, change as EnrollmentChange, history, actor.username);
     checkVersion(saved, { version: (await findEnrollment(tx, actor, enrollmentId))?.version });
@@ -122,7 +128,7 @@ function coerce(field: FieldDef, value: unknown, path: string): string | boolean
     return String(n);
   }
   if (field.type === "date") {
-    if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw bad("a date (YYYY-MM-DD)");
+    if (typeof value !== "string" || !isCalendarDate(value)) throw bad("a date that exists, written YYYY-MM-DD");
     return value;
   }
   if (field.id.endsWith("serviceType") && !["P", "S", "N"].includes(String(value))) throw bad("P (primary), S (secondary) or N (special ed services)");

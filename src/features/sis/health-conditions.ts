@@ -2,6 +2,7 @@ import { recordAudit } from "../../platform/audit.js";
 import type { Db } from "../../platform/db/connect.js";
 import type { DistrictActor } from "../../platform/http/actor.js";
 import { notFound } from "../../platform/http/errors.js";
+import { requireEndOnOrAfterStart } from "./calendar-date.js";
 import { TOOLS } from "./field-catalog.js";
 import { checkVersion, requirePersonAccess, requireRight } from "./person-access.js";
 import { recordFieldReads } from "./record-access.js";
@@ -34,6 +35,7 @@ const audit = (actor: DistrictActor, action: string, id: string, personId: strin
 export async function addHealthCondition(db: Db, actor: DistrictActor, personId: string, values: ConditionValues) {
   const { level } = await requirePersonAccess(db, actor, personId, TOOL, "student");
   requireRight(level, "A", TOOL);
+  requireEndOnOrAfterStart(values.startDate, values.endDate, "body.endDate");
   return db.transaction(async (tx) => {
     const row = await insertHealthCondition(tx, actor, personId, values);
     await recordAudit(tx, audit(actor, "sis.health-condition-added", row.id, personId));
@@ -52,6 +54,7 @@ export async function changeHealthCondition(db: Db, actor: DistrictActor, condit
   const { row, level } = await openCondition(db, actor, conditionId);
   requireRight(level, "W", TOOL);
   const { version, ...values } = input;
+  requireEndOnOrAfterStart(values.startDate, values.endDate, "body.endDate");
   return db.transaction(async (tx) => {
     const saved = checkVersion(await updateHealthCondition(tx, actor, conditionId, version, values), await findHealthCondition(tx, actor, conditionId));
     await recordAudit(tx, audit(actor, "sis.health-condition-changed", row.id, row.personId));

@@ -34,6 +34,7 @@ export async function listBehavior(db: Db, scope: DistrictScope, personId: strin
       eventType: sisBehaviorEvents.eventType,
       resolution: sisBehaviorEvents.resolution,
       details: sisBehaviorEvents.details,
+      version: sisBehaviorEvents.version,
       ...calendarName,
     })
     .from(sisBehaviorEvents)
@@ -50,6 +51,18 @@ export async function findBehaviorEvent(db: Db, scope: DistrictScope, eventId: s
 export async function insertBehaviorEvent(db: Db, scope: DistrictScope, values: { personId: string; calendarId: string; eventDate: string; eventType: string; resolution: string | null; details: string | null }) {
   const [row] = await db.insert(sisBehaviorEvents).values({ districtId: scope.districtId, ...values }).returning();
   return row!;
+}
+
+export type BehaviorValues = { eventDate: string; eventType: string; resolution: string | null; details: string | null };
+
+/** Compare-and-set on version: undefined when someone changed the event first. */
+export async function updateBehaviorEvent(db: Db, scope: DistrictScope, eventId: string, version: number, values: BehaviorValues) {
+  const [row] = await db
+    .update(sisBehaviorEvents)
+    .set({ ...values, version: sql`${sisBehaviorEvents.version} + 1` })
+    .where(inDistrict(sisBehaviorEvents, scope, and(eq(sisBehaviorEvents.id, eventId), eq(sisBehaviorEvents.version, version))))
+    .returning();
+  return row;
 }
 
 export async function deleteBehaviorEvent(db: Db, scope: DistrictScope, eventId: string) {

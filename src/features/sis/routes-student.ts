@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppDeps } from "../../platform/deps.js";
 import { access } from "../../platform/http/access.js";
-import { addBehaviorEvent, getBehavior, removeBehaviorEvent } from "./behavior-events.js";
+import { addBehaviorEvent, changeBehaviorEvent, getBehavior, removeBehaviorEvent } from "./behavior-events.js";
 import { districtActor } from "./district-actor.js";
 import { getEnrollmentSection, saveEnrollmentSection } from "./enrollment-sections.js";
 import { TOOLS } from "./field-catalog.js";
@@ -72,6 +72,11 @@ export function registerStudentRoutes(app: FastifyInstance, deps: AppDeps) {
     config: { access: access.tool(TOOLS.behavior, "A") },
     schema: { tags, summary: "File a behavior event (A in the calendar)", params: ZPerson, body: S.ZBehaviorInput, response: { 201: z.object({ id: z.uuid() }) } },
   }, async (request, reply) => reply.status(201).send({ id: (await addBehaviorEvent(db, districtActor(request.actor), request.params.personId, request.body)).id }));
+
+  r.put("/api/sis/behavior/:eventId", {
+    config: { access: access.tool(TOOLS.behavior, "W") },
+    schema: { tags, summary: "Change a behavior event (W in its calendar)", params: z.object({ eventId: z.uuid() }), body: S.ZBehaviorChange, response: { 200: z.object({ id: z.uuid(), version: z.number().int() }) } },
+  }, async (request) => changeBehaviorEvent(db, districtActor(request.actor), request.params.eventId, request.body));
 
   r.delete("/api/sis/behavior/:eventId", {
     config: { access: access.tool(TOOLS.behavior, "D") },

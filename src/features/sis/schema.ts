@@ -1,9 +1,15 @@
 import { z } from "zod";
+import { isCalendarDate } from "./calendar-date.js";
 
 export const ZActions = z.object({ canSave: z.boolean(), canCreate: z.boolean(), canDelete: z.boolean() });
 export const ZCalendar = z.object({ id: z.uuid(), schoolName: z.string(), yearName: z.string(), name: z.string() });
 const ZValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date written YYYY-MM-DD.");
+const DATE_FORMAT = /^\d{4}-\d{2}-\d{2}$/;
+const ZDate = z
+  .string()
+  .regex(DATE_FORMAT, "Use a date written YYYY-MM-DD.")
+  // only well-formed dates get this second message, so a typo is not reported twice
+  .refine((s) => !DATE_FORMAT.test(s) || isCalendarDate(s), "That day does not exist: check the month and the day.");
 
 export const ZStudentSearch = z.object({
   students: z.array(z.object({ id: z.uuid(), localId: z.string(), firstName: z.string(), lastName: z.string(), birthDate: z.string(), gender: z.string() })),
@@ -110,6 +116,7 @@ export const ZBehavior = z.object({
       eventType: z.string(),
       resolution: z.string().nullable(),
       details: z.string().nullable(),
+      version: z.number().int(),
       actions: ZActions,
       ...calendarNames,
     }),
@@ -123,6 +130,7 @@ export const ZBehaviorInput = z.object({
   resolution: z.string().max(200).nullable().default(null),
   details: z.string().max(2000).nullable().default(null),
 });
+export const ZBehaviorChange = ZBehaviorInput.omit({ calendarId: true }).extend({ version: z.number().int() });
 
 export const ZDemographics = z.object({
   id: z.uuid(),

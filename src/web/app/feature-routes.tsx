@@ -5,6 +5,8 @@ import { supportFeatureRoutes } from "../features/support/routes.js";
 import { vendorFeatureRoutes } from "../features/vendor/routes.js";
 import { lifecycleFeatureRoutes } from "../features/lifecycle/routes.js";
 import { outboxFeatureRoutes } from "../features/outbox/routes.js";
+import { sisFeatureRoutes } from "../features/sis/routes.js";
+import { adhocFeatureRoutes } from "../features/adhoc/routes.js";
 
 /**
  * Who sees a navigation item: district staff, vendor support staff, or both.
@@ -50,5 +52,7 @@ export const featureRoutes: FeatureRoute[] = [
   ...lifecycleFeatureRoutes,
   ...outboxFeatureRoutes,
   ...securityRoutes,
+  ...sisFeatureRoutes,
+  ...adhocFeatureRoutes,
   // Features: add your entries above this line (the order here does not matter; sections are sorted).
 ];
