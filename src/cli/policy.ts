@@ -1,9 +1,11 @@
 import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
+import { LineCounter, parseDocument } from "yaml";
 import { getCatalog } from "../domain/rights/catalog.js";
 import { parsePolicy } from "../domain/policy/parse-policy.js";
 import { formatPolicyError, type PolicyDocument } from "../domain/policy/policy-document.js";
 import { formatAssertionReport, runAssertions } from "../domain/policy/run-assertions.js";
+import { locate } from "../domain/policy/yaml-locate.js";
 import { applyPolicy, PolicyApplyError } from "../features/rights/policy/apply-policy.js";
 import { exportDistrictYaml } from "../features/rights/policy/export-district.js";
 import type { Database } from "../platform/db/connect.js";
@@ -16,7 +18,7 @@ export type Output = { out(text: string): void; err(text: string): void };
 const stdio: Output = { out: (t) => void process.stdout.write(t), err: (t) => void process.stderr.write(t) };
 
 /** Reads and validates a policy file; prints every error (file:line:col, message, suggestion). */
-async function loadPolicy(file: string, io: Output): Promise<PolicyDocument | null> {
+async function loadPolicy(file: string, io: Output): Promise<{ policy: PolicyDocument; text: string } | null> {
   let text: string;
   try {
     text = await readFile(file, "utf8");
@@ -25,7 +27,7 @@ async function loadPolicy(file: string, io: Output): Promise<PolicyDocument | nu
     return null;
   }
   const parsed = parsePolicy(text, file);
-  if (parsed.ok) return parsed.policy;
+  if (parsed.ok) return { policy: parsed.policy, text };
   for (const e of parsed.errors) io.err(`${formatPolicyError(e)}${e.suggestion && !e.message.includes("did you mean") ? ` (did you mean "${e.suggestion}"?)` : ""}\n`);
   io.err(`${file}: ${parsed.errors.length} error${parsed.errors.length === 1 ? "" : "s"}; nothing was checked or applied\n`);
   return null;
@@ -33,17 +35,18 @@ async function loadPolicy(file: string, io: Output): Promise<PolicyDocument | nu
 
 /** `policy test`: pure, no database. Returns the exit code. */
 export async function runPolicyTest(file: string, io: Output = stdio, now?: Date): Promise<number> {
-  const policy = await loadPolicy(file, io);
-  if (!policy) return EXIT_BAD_FILE;
-  const report = runAssertions(policy, getCatalog(), now ? { now } : {});
+  const loaded = await loadPolicy(file, io);
+  if (!loaded) return EXIT_BAD_FILE;
+  const report = runAssertions(loaded.policy, getCatalog(), now ? { now } : {});
   io.out(`${formatAssertionReport(report)}\n`);
   return report.failed === 0 ? 0 : 1;
 }
 
 /** `policy apply`: validate fully, then change the database in one transaction. Returns the exit code. */
 export async function runPolicyApply(database: Database, file: string, io: Output = stdio): Promise<number> {
-  const policy = await loadPolicy(file, io);
-  if (!policy) return EXIT_BAD_FILE;
+  const loaded = await loadPolicy(file, io);
+  if (!loaded) return EXIT_BAD_FILE;
+  const { policy } = loaded;
   try {
     io.err(`Applying ${file} to district "${policy.district}"…\n`);
     const result = await applyPolicy(database.db, policy);
@@ -56,7 +59,13 @@ export async function runPolicyApply(database: Database, file: string, io: Outpu
     return 0;
   } catch (error) {
     if (!(error instanceof PolicyApplyError)) throw error;
-    io.err(`${file}: ${error.message}\nNothing was applied.\n`);
+    const lc = new LineCounter();
+    const doc = parseDocument(loaded.text, { lineCounter: lc });
+    for (const p of error.problems) {
+      const at = locate(doc, lc, p.path);
+      io.err(`${file}:${at.line}:${at.column}: ${p.message}\n`);
+    }
+    io.err(`${file}: ${error.problems.length} problem${error.problems.length === 1 ? "" : "s"} this database cannot hold; nothing was applied\n`);
     return EXIT_BAD_FILE;
   }
 }

@@ -136,6 +136,21 @@ users:
   });
 });
 
+describe("member limits from templates", () => {
+  it("a template's 'limited members' gives the limit unless the file sets one or null", () => {
+    const p = parseOk(`district: D
+groups:
+  - { name: A, template: Health Administrators }
+  - { name: B, template: Health Administrators, limit: 2 }
+  - { name: C, template: Health Administrators, limit: null }
+  - { name: E, template: Health Staff }
+`);
+    expect(p.groups.map((g) => g.limit)).toEqual([5, 2, null, undefined]);
+    const back = parseOk(exportPolicy(p));
+    expect(back.groups.map((g) => g.limit)).toEqual([5, 2, null, undefined]);
+  });
+});
+
 describe("policyToDistrictModel", () => {
   it("starts a group from its template and lets its own rights override per path", () => {
     const model = policyToDistrictModel(parseOk(DESIGN_EXAMPLE), catalog);
@@ -152,12 +167,47 @@ describe("runAssertions and formatAssertionReport", () => {
     const report = runAssertions(parseOk(DESIGN_EXAMPLE), catalog, { now: NOW });
     expect(report.results.map((r) => r.passed)).toEqual([true, true, true, false]);
     expect(report.results[3]).toMatchObject({ line: 32, expected: "R", actual: "" });
-    const text = formatAssertionReport(report);
-    const lines = text.split("\n");
-    expect(lines[0]).toBe('FAIL test.policy.yaml:32: jdoe on "Attendance > Attendance Letters": expected R, actual ""');
-    expect(text).toMatch(/group "Attendance Clerks": "" from entry "Attendance > Attendance Letters"/);
-    expect(lines.filter((l) => l.startsWith("FAIL"))).toHaveLength(1);
-    expect(lines[lines.length - 1]).toBe("3 passed, 1 failed");
+    expect(formatAssertionReport(report).split("\n")).toEqual([
+      'FAIL test.policy.yaml:32: jdoe on "Attendance > Attendance Letters": expected R, actual ""; path: ' +
+        'group "Attendance Clerks" "" from "Attendance > Attendance Letters", group "Schedulers": no entry on the tool or above → union "" → ""',
+      "3 passed, 1 failed",
+    ]);
+  });
+
+  it("gives each failed assertion one line with the path through deny, calendar cap and dates", () => {
+    const policy = parseOk(`district: D
+calendars: [{ school: Ballard High, year: "2025-26", calendar: "25-26 Ballard High" }]
+groups:
+  - name: Clerks
+    rights:
+      "Student Information > General": RWAD
+      "Student Information > Health": deny
+      "Scheduling > Schedule Wizard": { rights: RWAD, until: 2026-08-15 }
+  - name: Readers
+    rights: { "Student Information": R }
+    calendars: [{ school: "*", year: "*", calendar: "*", modify: false }]
+users:
+  - { username: jdoe, groups: [Clerks, Readers] }
+  - { username: root, productSecurityRole: student-information-system }
+assertions:
+  - { user: jdoe, tool: "Student Information > Health > Conditions", rights: R }
+  - { user: jdoe, tool: "Student Information > General > Summary", calendar: "25-26 Ballard High", rights: RW }
+  - { user: jdoe, tool: "Scheduling > Schedule Wizard", asOf: 2026-09-01, rights: RWAD }
+  - { user: root, tool: "Student Information > Health", rights: R }
+  - { user: jdoe, tool: "Student Information > General > Summary", rights: RWAD }
+`);
+    const lines = formatAssertionReport(runAssertions(policy, catalog, { now: NOW })).split("\n");
+    expect(lines).toEqual([
+      'FAIL test.policy.yaml:16: jdoe on "Student Information > Health > Conditions": expected R, actual ""; path: group "Clerks": no entry on the tool or above, ' +
+        'group "Readers" R from "Student Information" → union R → denied by group "Clerks" on "Student Information > Health" → ""',
+      'FAIL test.policy.yaml:17: jdoe on "Student Information > General > Summary" in calendar "25-26 Ballard High": expected RW, actual R; path: ' +
+        'group "Clerks" RWAD from "Student Information > General", group "Readers" R from "Student Information" → union RWAD → ' +
+        'calendar "25-26 Ballard High": read-only grant from group "Readers", capped at R → R',
+      'FAIL test.policy.yaml:18: jdoe on "Scheduling > Schedule Wizard" as of 2026-09-01: expected RWAD, actual ""; path: group "Clerks": no entry on the tool or above, ' +
+        'group "Clerks" RWAD on "Scheduling > Schedule Wizard" expired (until 2026-08-15), group "Readers": no entry on the tool or above → union "" → ""',
+      'FAIL test.policy.yaml:19: root on "Student Information > Health": expected R, actual RWAD; path: Student Information System role → RWAD everywhere, denies do not apply → RWAD',
+      "1 passed, 4 failed",
+    ]);
   });
 });
 

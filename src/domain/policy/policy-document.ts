@@ -21,7 +21,8 @@ export interface PolicyCalendarGrant {
 export interface PolicyGroup {
   name: string;
   template?: string;
-  limit?: number;
+  /** member limit; null: none, even when the template has one */
+  limit?: number | null;
   rights: PolicyRights;
   calendars: PolicyCalendarGrant[];
 }

@@ -42,7 +42,8 @@ export const ZCalendarGrant = z.strictObject({
 export const ZPolicyGroup = z.strictObject({
   name: ZName,
   template: ZName.optional(),
-  limit: z.int().positive().optional(),
+  /** a member limit; a template's "limited members" gives one by default, null removes it */
+  limit: z.int().positive().nullable().optional(),
   rights: ZRightsMap.default({}),
   calendars: z.array(ZCalendarGrant).default([]),
 });

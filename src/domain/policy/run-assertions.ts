@@ -4,7 +4,7 @@
  */
 import type { Catalog } from "../rights/catalog.js";
 import { explainRight, type RightExplanation } from "../rights/explain-right.js";
-import { formatExplanation } from "../rights/format-explanation.js";
+import { explainPath } from "../rights/format-explanation.js";
 import type { Rights } from "../rights/rights.js";
 import type { PolicyAssertion, PolicyDocument } from "./policy-document.js";
 import { findPolicyCalendar, policyToDistrictModel } from "./policy-to-model.js";
@@ -49,7 +49,7 @@ export function runAssertions(policy: PolicyDocument, catalog: Catalog, opts: { 
 
 const show = (r: string): string => (r === "" ? '""' : r);
 
-/** One block per failed assertion (expected, actual, explain path); last line "N passed, M failed". */
+/** One line per failed assertion (expected, actual, explain path); last line "N passed, M failed". */
 export function formatAssertionReport(report: AssertionReport): string {
   const lines: string[] = [];
   for (const r of report.results) {
@@ -58,8 +58,10 @@ export function formatAssertionReport(report: AssertionReport): string {
     const where = [a.calendar !== undefined ? `in calendar "${a.calendar}"` : "", a.asOf ? `as of ${a.asOf.toISOString().slice(0, 10)}` : ""]
       .filter(Boolean)
       .join(" ");
-    lines.push(`FAIL ${report.fileName}:${r.line}: ${a.user} on "${a.tool}"${where ? ` ${where}` : ""}: expected ${show(r.expected)}, actual ${show(r.actual)}`);
-    for (const l of formatExplanation(r.explanation).slice(1)) lines.push(`    ${l.trim()}`);
+    lines.push(
+      `FAIL ${report.fileName}:${r.line}: ${a.user} on "${a.tool}"${where ? ` ${where}` : ""}: expected ${show(r.expected)}, actual ${show(r.actual)}; ` +
+        `path: ${explainPath(r.explanation)}`,
+    );
   }
   lines.push(`${report.passed} passed, ${report.failed} failed`);
   return lines.join("\n");

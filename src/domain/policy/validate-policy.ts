@@ -111,7 +111,10 @@ export function validatePolicyFile(
   const groups = file.groups.map((g, gi) => {
     const base = ["groups", gi];
     if (groupNames.indexOf(g.name) !== gi) report([...base, "name"], "duplicate", `Group "${g.name}" is defined twice`);
-    if (g.template !== undefined && !findTemplate(g.template)) {
+    const template = g.template !== undefined ? findTemplate(g.template) : undefined;
+    // the seed's "should have limited members" becomes the group's limit unless the file says otherwise
+    const limit = g.limit !== undefined ? g.limit : template?.memberLimit;
+    if (g.template !== undefined && !template) {
       const s = suggestClosest(g.template, listTemplates().map((t) => t.name));
       report([...base, "template"], "unknown-template", `Unknown template "${g.template}"${didYouMean(s)}`, { suggestion: s });
     }
@@ -130,8 +133,8 @@ export function validatePolicyFile(
     }
     return {
       name: g.name,
-      ...(g.template !== undefined ? { template: findTemplate(g.template)?.name ?? g.template } : {}),
-      ...(g.limit !== undefined ? { limit: g.limit } : {}),
+      ...(g.template !== undefined ? { template: template?.name ?? g.template } : {}),
+      ...(limit !== undefined ? { limit } : {}),
       rights,
       calendars,
     };

@@ -1,6 +1,7 @@
 /**
  * The tool catalog as committed data. The database layer stores these nodes keyed by
- * CATALOG_VERSION; bump the version whenever a path is added, renamed or re-flagged.
+ * CATALOG_VERSION; bump the version whenever a path is added, renamed or re-flagged, and list
+ * every rename in CATALOG_RENAMES so districts' stored entries follow it (catalog-sync.ts).
  *
  * Sources: every path in the seed's example tables (normalised, see tool-path.ts), the
  * seed's Privacy Law Compliance list, the Campus Instruction tools, and Gatehouse's own
@@ -15,6 +16,20 @@
 import type { RightLetter } from "./rights.js";
 
 export const CATALOG_VERSION = 1;
+
+/**
+ * A path the catalog renamed or moved in version `since`. When a deployment syncs to a newer
+ * catalog, entries stored on `from` are moved to `to`; entries on a path that is neither in the
+ * catalog nor renamed are retired (no node lies below a missing path, so they grant nothing).
+ */
+export interface CatalogRename {
+  from: string;
+  to: string;
+  since: number;
+}
+
+/** Renames and moves across catalog versions, oldest first. Add one whenever a path changes. */
+export const CATALOG_RENAMES: readonly CatalogRename[] = [];
 
 export interface CatalogDataEntry {
   path: string;

@@ -5,6 +5,7 @@ import { canReadProtectedField, checkRight, getRights, userIndexOf } from "./che
 import { compileDistrict } from "./compile-district.js";
 import { evaluateRight, explainRight } from "./explain-right.js";
 import { canManageMembership, canManageRights, validateEntry, type DistrictModel, type GroupModel, type UserModel } from "./model.js";
+import { hasRight } from "./rights.js";
 
 const catalog = getCatalog();
 const NOW = new Date("2026-03-01T12:00:00Z");
@@ -265,5 +266,23 @@ describe("explainRight", () => {
     const later = explainRight(catalog, m, "jdoe", "Student Information > General > Summary", { asOf: new Date("2027-02-01") });
     expect(later.deny).toEqual({ grantee: { kind: "group", groupId: "d", groupName: "No Summary" }, entryPath: "Student Information > General > Summary" });
     expect(later.rights).toBe("");
+  });
+});
+
+describe("a read-only calendar caps Write", () => {
+  const model: DistrictModel = {
+    groups: [group("teachers", [{ toolPath: "Student Information > General > Grades", rights: "RW" }], [{ school: "North Middle", year: "*", calendar: "*", modify: false }])],
+    users: [user("t", { memberships: [{ groupId: "teachers" }] })],
+  };
+  it("keeps Read and takes away Write in that calendar only", () => {
+    const tool = "Student Information > General > Grades";
+    expect(rightsOf(model, "t", tool)).toBe("RW");
+    const capped = rightsOf(model, "t", tool, { calendar: NORTH });
+    expect(capped).toBe("R");
+    expect(hasRight(capped, "R")).toBe(true);
+    expect(hasRight(capped, "W")).toBe(false);
+    const c = compileDistrict(catalog, model, NOW);
+    expect(checkRight(c, userIndexOf(c, "t"), catalog.byKey.get(tool.toLowerCase())!, NORTH)).toBe(1);
+    expect(explainRight(catalog, model, "t", tool, { calendar: NORTH, asOf: NOW }).calendarCap).toMatchObject({ cap: "R", grant: { modify: false, source: { groupId: "teachers" } } });
   });
 });

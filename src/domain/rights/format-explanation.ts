@@ -54,3 +54,29 @@ export function formatExplanation(expl: RightExplanation): string[] {
   }
   return lines;
 }
+
+/**
+ * The explanation on one line, as the path the answer took: each grantee's applied entry (and
+ * entries left out for their dates), the union, a deny, the calendar cap, the result. Used where
+ * one line per answer is the contract (`gatehouse policy test`).
+ */
+export function explainPath(expl: RightExplanation): string {
+  if (expl.roleOverride) return `Student Information System role → RWAD everywhere, denies do not apply → ${show(expl.rights)}`;
+  const steps: string[] = [];
+  for (const g of expl.grantees) {
+    const who = formatGrantee(g.grantee);
+    if (!g.active) steps.push(`${who}: membership not in force`);
+    else if (g.applied) steps.push(`${who} ${show(g.applied.rights)} from "${g.applied.entryPath}"${window(g.applied)}`);
+    else steps.push(`${who}: no entry on the tool or above`);
+    for (const i of g.ignored) if (g.active) steps.push(`${who} ${i.deny ? "deny" : show(i.rights)} on "${i.entryPath}" ${i.reason.replace(/-/g, " ")}${window(i)}`);
+  }
+  const parts = [steps.length ? steps.join(", ") : "no groups and no individual rights", `union ${show(expl.union)}`];
+  if (expl.deny) parts.push(`denied by ${formatGrantee(expl.deny.grantee)} on "${expl.deny.entryPath}"`);
+  const cap = expl.calendarCap;
+  if (cap?.applies) {
+    const cal = `calendar "${cap.calendar.calendar}"`;
+    parts.push(!cap.grant ? `${cal}: no calendar rights, capped at ""` : cap.grant.modify ? `${cal}: grant with modify, no cap` : `${cal}: read-only grant from ${formatGrantee(cap.grant.source)}, capped at R`);
+  }
+  parts.push(show(expl.rights));
+  return parts.join(" → ");
+}

@@ -2,10 +2,12 @@ import { describe, expect, it } from "vitest";
 import { getCatalog } from "./catalog.js";
 import { compileDistrict } from "./compile-district.js";
 import { getRights } from "./check-right.js";
-import { validateEntry } from "./model.js";
+import { evaluateRight } from "./explain-right.js";
+import { validateEntry, type DistrictModel, type GroupModel, type UserModel } from "./model.js";
 import { findTemplate, listTemplates, resolveTemplateEntries, SEED_TEMPLATE_GROUPS } from "./templates.js";
 
 const catalog = getCatalog();
+const NOW = new Date("2026-03-01T12:00:00Z");
 
 describe("seed templates", () => {
   it("turns each of the 21 groups into a template keeping every row, blank ones included", () => {
@@ -63,5 +65,40 @@ describe("seed templates", () => {
     // with no date known, the ** rows grant nothing at all
     const noDate = resolveTemplateEntries(findTemplate("Schedulers")!);
     expect(noDate.find((e) => e.toolPath === "Scheduling > Trials")).toEqual({ toolPath: "Scheduling > Trials", rights: "" });
+  });
+});
+
+describe("the seed's own example groups", () => {
+  const asGroup = (name: string): GroupModel => ({ id: name, name, entries: resolveTemplateEntries(findTemplate(name)!, { masterSchedulingEnds: new Date("2026-08-15") }), calendarGrants: [] });
+  const user = (id: string, groups: string[]): UserModel => ({ id, username: id, productSecurityRole: "none", memberships: groups.map((groupId) => ({ groupId })), entries: [], calendarGrants: [] });
+  /** the direct evaluation and the compiled arrays must agree */
+  const rightsOf = (m: DistrictModel, userId: string, tool: string) => {
+    const slow = evaluateRight(catalog, m, userId, tool, { asOf: NOW });
+    expect(getRights(compileDistrict(catalog, m, NOW), userId, tool), `${userId} on ${tool}`).toBe(slow);
+    return slow;
+  };
+  const model: DistrictModel = {
+    groups: [asGroup("Principals"), asGroup("Registrars (Census)"), asGroup("Attendance Clerks")],
+    users: [
+      user("principal", ["Principals"]),
+      user("registrar", ["Registrars (Census)"]),
+      user("both", ["Principals", "Attendance Clerks"]),
+    ],
+  };
+  it("blank rows under a checked module narrow it to nothing, and their subtrees with them", () => {
+    expect(rightsOf(model, "principal", "Student Information")).toBe("R");
+    expect(rightsOf(model, "principal", "Student Information > Allow Unfiltered Search")).toBe("R");
+    expect(rightsOf(model, "principal", "Student Information > General")).toBe("");
+    expect(rightsOf(model, "principal", "Student Information > General > Enrollments")).toBe("");
+    expect(rightsOf(model, "principal", "Student Information > Health > Conditions")).toBe("");
+    expect(rightsOf(model, "principal", "Student Information > General > Grades")).toBe("RWAD");
+    expect(rightsOf(model, "registrar", "Census")).toBe("RWAD");
+    expect(rightsOf(model, "registrar", "Census > People > District Employment")).toBe("");
+    expect(rightsOf(model, "registrar", "Census > Household > Fees")).toBe("");
+    expect(rightsOf(model, "registrar", "Census > Household")).toBe("RWAD");
+  });
+  it("another group's row is not narrowed by a blank row (union)", () => {
+    expect(rightsOf(model, "both", "Student Information > General > Attendance")).toBe("RWAD");
+    expect(rightsOf(model, "both", "Student Information > General > Summary")).toBe("");
   });
 });

@@ -1,12 +1,11 @@
-import { findTemplate, listTemplates, resolveTemplateEntries } from "../../domain/rights/templates.js";
+import { findTemplate, listTemplates } from "../../domain/rights/templates.js";
 import { suggestClosest } from "../../domain/rights/tool-path.js";
-import { recordAudit } from "../../platform/audit.js";
 import type { Db } from "../../platform/db/connect.js";
-import { userGroups } from "../../platform/db/schema/rights.js";
 import type { DistrictActor } from "../../platform/http/actor.js";
 import { AppError, notFound } from "../../platform/http/errors.js";
-import { auditActor, requireRightsManager } from "./guards.js";
-import { findGroup, findGroupByName, readEntries, readGrants, writeEntries, writeGrants } from "./repo-groups.js";
+import { requireRightsManager } from "./guards.js";
+import { insertGroup, templateEntries } from "./insert-group.js";
+import { findGroup, findGroupByName, readEntries, readGrants } from "./repo-groups.js";
 import { bumpRightsVersion, readMasterSchedulingEnds } from "./rights-version.js";
 import type { CreateGroup, Entry, Grant } from "./schema.js";
 
@@ -36,9 +35,7 @@ export async function createGroup(db: Db, actor: DistrictActor, input: CreateGro
     let description = input.description;
     if (template) {
       const ends = input.masterSchedulingEnds ?? (await readMasterSchedulingEnds(tx, actor)) ?? undefined;
-      entries = resolveTemplateEntries(template, ends ? { masterSchedulingEnds: ends } : {}).map((e) => ({
-        toolPath: e.toolPath, rights: e.rights, deny: e.deny === true, from: e.from ?? null, until: e.until ?? null,
-      }));
+      entries = templateEntries(template, ends);
       memberLimit = input.memberLimit === undefined ? (template.memberLimit ?? null) : memberLimit;
       description ||= template.notes.join(" ");
     }
@@ -50,20 +47,10 @@ export async function createGroup(db: Db, actor: DistrictActor, input: CreateGro
       memberLimit = input.memberLimit === undefined ? source.memberLimit : memberLimit;
       description ||= source.description;
     }
-    const [group] = await tx
-      .insert(userGroups)
-      .values({ districtId: actor.districtId, name: input.name, description, memberLimit, template: template?.name ?? null, updatedById: actor.userId, updatedByName: actor.username })
-      .returning();
-    await writeEntries(tx, actor, { groupId: group!.id }, entries);
-    await writeGrants(tx, actor, { groupId: group!.id }, grants);
-    await recordAudit(tx, {
-      districtId: actor.districtId,
-      actor: auditActor(actor),
-      action: "group.created",
-      target: { type: "group", id: group!.id, name: group!.name },
-      after: { name: group!.name, description, memberLimit, template: template?.name ?? null, copyOf: input.copyOf ?? null, entries, calendarGrants: grants },
+    const group = await insertGroup(tx, actor, {
+      name: input.name, description, memberLimit, template: template?.name ?? null, copyOf: input.copyOf ?? null, entries, calendarGrants: grants,
     });
-    await bumpRightsVersion(tx, actor, { groups: [group!.id] });
-    return { id: group!.id };
+    await bumpRightsVersion(tx, actor, { groups: [group.id] });
+    return { id: group.id };
   });
 }

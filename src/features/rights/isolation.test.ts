@@ -64,6 +64,63 @@ describe("two servers on one database", () => {
   });
 });
 
+describe("two servers on one database: every kind of rights change", () => {
+  it("is seen by the very next request to the other server, whose compiled rights were already warm", async () => {
+    const user = await buildUser(t.database.db, { districtId: a.districtId });
+    const userOnOther = await signIn(other.app, { district: a.slug, username: user.username });
+    const admin = a.admin.client;
+    const adminOnOther = await signIn(other.app, { district: a.slug, username: (await admin.get(`/api/users/${a.admin.id}`)).json().username });
+    const summary = "Student Information > General > Summary";
+    const inBallard = async () => {
+      const res = await adminOnOther.get(`/api/users/${user.id}/effective-rights?school=Ballard%20High&year=2025-26&calendar=Main`);
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json().tools as { path: string; rights: string }[]).find((x) => x.path === summary)!.rights;
+    };
+    const myTools = async () => (await userOnOther.get("/api/me/tools")).json().tools as Record<string, string>;
+    const detail = async (id: string) => (await admin.get(`/api/groups/${id}`)).json() as { id: string; version: number };
+
+    const g = (await admin.post("/api/groups", { name: "Two Servers Staff" })).json();
+    await admin.put(`/api/groups/${g.id}/rights`, { version: g.version, entries: [{ toolPath: "Student Information", rights: "RWAD" }] });
+    await admin.post(`/api/groups/${g.id}/members`, { userId: user.id });
+    expect((await myTools())[summary]).toBe("RWAD");
+    expect(await inBallard()).toBe(""); // no calendar rights yet
+
+    // calendar rights: read-only caps at R, with modify no cap
+    await admin.put(`/api/groups/${g.id}/calendar-rights`, { version: (await detail(g.id)).version, calendarGrants: [{ school: "Ballard High", year: "*", calendar: "*", modify: false }] });
+    expect(await inBallard()).toBe("R");
+    await admin.put(`/api/groups/${g.id}/calendar-rights`, { version: (await detail(g.id)).version, calendarGrants: [{ school: "*", year: "*", calendar: "*", modify: true }] });
+    expect(await inBallard()).toBe("RWAD");
+
+    // a deny from another group, then the membership that brought it removed
+    const deny = (await admin.post("/api/groups", { name: "Two Servers Deny" })).json();
+    await admin.put(`/api/groups/${deny.id}/rights`, { version: deny.version, entries: [{ toolPath: "Student Information > General", deny: true }] });
+    await admin.post(`/api/groups/${deny.id}/members`, { userId: user.id });
+    expect((await myTools())[summary]).toBe("");
+    expect(await inBallard()).toBe("");
+    await admin.delete(`/api/groups/${deny.id}/members/${user.id}`);
+    expect((await myTools())[summary]).toBe("RWAD");
+
+    // individual rights, then a membership that has already ended
+    const account = (await admin.get(`/api/users/${user.id}`)).json();
+    await admin.put(`/api/users/${user.id}/rights`, { version: account.version, entries: [{ toolPath: "Census", rights: "R" }] });
+    expect((await myTools())["Census > People"]).toBe("R");
+    await admin.post(`/api/groups/${g.id}/members`, { userId: user.id, until: "2020-01-01" });
+    expect((await myTools())[summary]).toBe("");
+
+    // the Product Security Role: the SIS role has every right
+    const now = (await admin.get(`/api/users/${user.id}`)).json();
+    await admin.put(`/api/users/${user.id}/role`, { role: "student-information-system", version: now.version });
+    expect((await myTools())["Scheduling > Schedule Wizard"]).toBe("RWAD");
+
+    // and deleting a group takes its rights away everywhere
+    await admin.put(`/api/users/${user.id}/role`, { role: "none", version: now.version + 1 });
+    await admin.post(`/api/groups/${g.id}/members`, { userId: user.id });
+    expect((await myTools())[summary]).toBe("RWAD");
+    await admin.delete(`/api/groups/${g.id}?version=${(await detail(g.id)).version}`);
+    expect((await myTools())[summary]).toBe("");
+  });
+});
+
 describe("route tools", () => {
   it("every tool a route declares exists in the catalog", () => {
     for (const app of [t, other]) {

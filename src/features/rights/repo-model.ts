@@ -1,4 +1,5 @@
 import { asc, eq, inArray } from "drizzle-orm";
+import { findNode, getCatalog, type Catalog } from "../../domain/rights/catalog.js";
 import type { CalendarGrant, DistrictModel, GroupModel, RightEntry, UserModel } from "../../domain/rights/model.js";
 import type { Db } from "../../platform/db/connect.js";
 import { calendarGrants, rightEntries, userGroupMembers, userGroups } from "../../platform/db/schema/rights.js";
@@ -21,22 +22,29 @@ export function grantFromRow(r: GrantRow): CalendarGrant {
   return { school: r.school, year: r.year, calendar: r.calendar, modify: r.modify, ...bounds(r) };
 }
 
+/**
+ * Entries on a path the catalog does not have (retired by a newer catalog, or written by a
+ * server running an older one) are left out: no node lies below a missing path, so they grant
+ * and narrow nothing, and the engine refuses paths it does not know.
+ */
+const onKnownTool = (catalog: Catalog) => (e: EntryRow) => findNode(catalog, e.toolPath) !== undefined;
+
 /** Only some groups / users (an incremental reload), or all when `ids` is absent. */
 type Only = { groupIds?: string[]; userIds?: string[] };
 
-async function loadGroups(db: Db, scope: DistrictScope, ids?: string[]): Promise<GroupModel[]> {
+async function loadGroups(db: Db, scope: DistrictScope, catalog: Catalog, ids?: string[]): Promise<GroupModel[]> {
   if (ids?.length === 0) return [];
   const groupFilter = ids ? inArray(userGroups.id, ids) : undefined;
   const rows = await db.select({ id: userGroups.id, name: userGroups.name }).from(userGroups).where(inDistrict(userGroups, scope, groupFilter)).orderBy(asc(userGroups.name));
   const entryRows = await db.select().from(rightEntries).where(inDistrict(rightEntries, scope, ids ? inArray(rightEntries.groupId, ids) : undefined));
   const grantRows = await db.select().from(calendarGrants).where(inDistrict(calendarGrants, scope, ids ? inArray(calendarGrants.groupId, ids) : undefined));
   const byId = new Map(rows.map((g): [string, GroupModel] => [g.id, { id: g.id, name: g.name, entries: [], calendarGrants: [] }]));
-  for (const e of entryRows) if (e.groupId) byId.get(e.groupId)?.entries.push(entryFromRow(e));
+  for (const e of entryRows.filter(onKnownTool(catalog))) if (e.groupId) byId.get(e.groupId)?.entries.push(entryFromRow(e));
   for (const g of grantRows) if (g.groupId) byId.get(g.groupId)?.calendarGrants.push(grantFromRow(g));
   return [...byId.values()];
 }
 
-async function loadUsers(db: Db, scope: DistrictScope, ids?: string[]): Promise<UserModel[]> {
+async function loadUsers(db: Db, scope: DistrictScope, catalog: Catalog, ids?: string[]): Promise<UserModel[]> {
   if (ids?.length === 0) return [];
   const rows = await db
     .select({ id: users.id, username: users.username, role: users.productSecurityRole })
@@ -50,14 +58,14 @@ async function loadUsers(db: Db, scope: DistrictScope, ids?: string[]): Promise<
     rows.map((u): [string, UserModel] => [u.id, { id: u.id, username: u.username, productSecurityRole: u.role, memberships: [], entries: [], calendarGrants: [] }]),
   );
   for (const m of memberRows) byId.get(m.userId)?.memberships.push({ groupId: m.groupId, ...bounds(m) });
-  for (const e of entryRows) if (e.userId) byId.get(e.userId)?.entries.push(entryFromRow(e));
+  for (const e of entryRows.filter(onKnownTool(catalog))) if (e.userId) byId.get(e.userId)?.entries.push(entryFromRow(e));
   for (const g of grantRows) if (g.userId) byId.get(g.userId)?.calendarGrants.push(grantFromRow(g));
   return [...byId.values()];
 }
 
 /** The whole district as the engine's model: every district user, group, entry and grant. */
-export async function loadDistrictModel(db: Db, scope: DistrictScope): Promise<DistrictModel> {
-  const [groups, districtUsers] = [await loadGroups(db, scope), await loadUsers(db, scope)];
+export async function loadDistrictModel(db: Db, scope: DistrictScope, catalog: Catalog = getCatalog()): Promise<DistrictModel> {
+  const [groups, districtUsers] = [await loadGroups(db, scope, catalog), await loadUsers(db, scope, catalog)];
   return { groups, users: districtUsers };
 }
 
@@ -65,11 +73,11 @@ export async function loadDistrictModel(db: Db, scope: DistrictScope): Promise<D
  * A new model snapshot with the given groups and users re-read from the database (removed
  * ones dropped); everything else is shared with `model`, which is left untouched.
  */
-export async function reloadPartOfModel(db: Db, scope: DistrictScope, model: DistrictModel, only: Only): Promise<DistrictModel> {
+export async function reloadPartOfModel(db: Db, scope: DistrictScope, model: DistrictModel, only: Only, catalog: Catalog = getCatalog()): Promise<DistrictModel> {
   const groupIds = [...new Set(only.groupIds ?? [])];
   const userIds = [...new Set(only.userIds ?? [])];
-  const freshGroups = new Map((await loadGroups(db, scope, groupIds)).map((g) => [g.id, g]));
-  const freshUsers = new Map((await loadUsers(db, scope, userIds)).map((u) => [u.id, u]));
+  const freshGroups = new Map((await loadGroups(db, scope, catalog, groupIds)).map((g) => [g.id, g]));
+  const freshUsers = new Map((await loadUsers(db, scope, catalog, userIds)).map((u) => [u.id, u]));
   const replace = <T extends { id: string }>(list: T[], ids: string[], fresh: Map<string, T>): T[] => {
     const touched = new Set(ids);
     const kept = list.flatMap((x) => (touched.has(x.id) ? (fresh.has(x.id) ? [fresh.get(x.id)!] : []) : [x]));

@@ -40,7 +40,7 @@ export function createRightsCache(database: Database, clock: Clock = systemClock
       const groups = changes.filter((c) => c.kind === "group").map((c) => c.targetId);
       const users = changes.filter((c) => c.kind === "user").map((c) => c.targetId);
       if (!changes.some((c) => c.kind === "district") && groups.length + users.length <= MAX_INCREMENTAL_TARGETS) {
-        const model = await reloadPartOfModel(db, scope, previous.compiled.model, { groupIds: groups, userIds: users });
+        const model = await reloadPartOfModel(db, scope, previous.compiled.model, { groupIds: groups, userIds: users }, catalog);
         let compiled = previous.compiled;
         for (const g of new Set(groups)) compiled = recompileForGroup(compiled, model, g);
         for (const u of new Set(users)) compiled = recompileForUser(compiled, model, u);
@@ -48,11 +48,15 @@ export function createRightsCache(database: Database, clock: Clock = systemClock
         return { version, compiled };
       }
     }
-    return { version, compiled: compileDistrict(catalog, await loadDistrictModel(db, scope), now) };
+    return { version, compiled: compileDistrict(catalog, await loadDistrictModel(db, scope, catalog), now) };
   }
 
   async function compiledFor(scope: DistrictScope): Promise<CompiledDistrict> {
-    catalogSynced ??= syncToolCatalog(db, catalog);
+    // a failed sync (database briefly away) is tried again by the next request
+    catalogSynced ??= syncToolCatalog(db, catalog).catch((error: unknown) => {
+      catalogSynced = null;
+      throw error;
+    });
     await catalogSynced;
     // Read the version before the rows: a change landing in between is then re-read next time.
     const version = await readRightsVersion(db, scope);
@@ -79,7 +83,7 @@ export function createRightsCache(database: Database, clock: Clock = systemClock
   /** A user created after the last compile (user creation does not move the rights version). */
   async function withUser(scope: DistrictScope, compiled: CompiledDistrict, userId: string): Promise<CompiledDistrict> {
     if (compiled.userIndex.has(userId)) return compiled;
-    const model = await reloadPartOfModel(db, scope, compiled.model, { userIds: [userId] });
+    const model = await reloadPartOfModel(db, scope, compiled.model, { userIds: [userId] }, catalog);
     const next = recompileForUser(compiled, model, userId);
     const cached = cache.get(scope.districtId);
     if (cached && cached.compiled === compiled) cache.set(scope.districtId, { version: cached.version, compiled: next });

@@ -3,15 +3,16 @@ import { z } from "zod";
 import type { AppDeps } from "../../platform/deps.js";
 import { access } from "../../platform/http/access.js";
 import { createGroup } from "./create-group.js";
+import { createTemplateGroups } from "./create-template-groups.js";
 import { deleteGroup, previewGroupDeletion } from "./delete-group.js";
 import { getGroup } from "./get-group.js";
 import { districtActor } from "./guards.js";
 import { replaceGroupGrants } from "./replace-calendar-grants.js";
 import { previewGroupRights, replaceGroupRights } from "./replace-group-rights.js";
-import { listGroups } from "./repo-groups.js";
+import { findGroupSummary, listGroups } from "./repo-groups.js";
 import { TOOLS } from "./tools.js";
 import {
-  ZCreateGroup, ZDeletionPreview, ZEntry, ZGrant, ZGroupDetail, ZGroupQuery, ZGroupSummary, ZReplaceGrants, ZReplaceRights, ZRightsPreview, ZUpdateGroup, ZVersion,
+  ZCreateGroup, ZCreateTemplateGroups, ZDeletionPreview, ZEntry, ZGrant, ZGroupDetail, ZGroupQuery, ZGroupSummary, ZReplaceGrants, ZReplaceRights, ZRightsPreview, ZTemplateGroupsCreated, ZUpdateGroup, ZVersion,
 } from "./schema.js";
 import { updateGroup } from "./update-group.js";
 
@@ -38,6 +39,24 @@ export function groupRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         const actor = districtActor(request.actor);
         const { id } = await createGroup(db, actor, request.body);
         return reply.status(201).send(await detail(actor, id));
+      },
+    );
+    app.post(
+      "/api/groups/from-templates",
+      {
+        config: { access: access.tool(TOOLS.toolRights, "A") },
+        schema: {
+          tags,
+          summary: "Create the seed's example groups (all 21, or those named) in one step, each with every row, its member limit and ** rows until the end of master scheduling",
+          body: ZCreateTemplateGroups,
+          response: { 201: ZTemplateGroupsCreated },
+        },
+      },
+      async (request, reply) => {
+        const actor = districtActor(request.actor);
+        const result = await createTemplateGroups(db, actor, request.body);
+        const created = await Promise.all(result.created.map(async (g) => (await findGroupSummary(db, actor, g.id))!));
+        return reply.status(201).send({ created, skipped: result.skipped, warnings: result.warnings });
       },
     );
     app.get(

@@ -89,6 +89,17 @@ export const ZCreateGroup = z.object({
 });
 export type CreateGroup = z.infer<typeof ZCreateGroup>;
 
+export const ZCreateTemplateGroups = z.object({
+  templates: z.array(z.string().trim().min(1).max(100)).min(1).max(50).optional().describe("seed template names; all 21 when left out"),
+  masterSchedulingEnds: ZWhen.optional().describe("end of the master scheduling period (default: the district's): the until date of the ** rows"),
+  skipExisting: z.boolean().default(false).describe("skip templates whose name is already a group instead of refusing the request"),
+});
+export const ZTemplateGroupsCreated = z.object({
+  created: z.array(ZGroupSummary),
+  skipped: z.array(z.string()).describe("templates not created because a group of that name exists"),
+  warnings: z.array(z.string()),
+});
+
 export const ZUpdateGroup = z.object({
   name: ZGroupName.optional(),
   description: z.string().trim().max(2000).optional(),
@@ -120,6 +131,11 @@ export const ZAddMember = z.object({
   from: ZWhen.optional(),
   until: ZWhen.optional(),
   confirmOverLimit: z.boolean().default(false).describe("confirm adding past the group's member limit (audited)"),
+  expected: z
+    .object({ from: ZWhen.nullable(), until: ZWhen.nullable() })
+    .nullable()
+    .optional()
+    .describe("the membership as you last saw it (null: not a member); if it changed since, 409 membership-conflict and nothing is saved"),
 });
 
 export const ZRole = z.enum(PRODUCT_SECURITY_ROLES);

@@ -12,25 +12,37 @@ export type ApplyResult = { districtId: string; changes: Changes };
 
 const USERNAME = /^[A-Za-z0-9._@-]{2,64}$/;
 
+/** Something the file format allows but this database cannot hold, at a place in the file. */
+export type DatabaseProblem = { path: (string | number)[]; message: string };
+
 /**
  * What the file format allows but this database cannot hold; checked before anything is
  * written, so a refused file changes nothing. (The file's own rules were checked by parsePolicy.)
  */
-export function databaseProblems(policy: PolicyDocument): string[] {
-  const problems: string[] = [];
+export function databaseProblems(policy: PolicyDocument): DatabaseProblem[] {
+  const problems: DatabaseProblem[] = [];
   policy.calendars.forEach((c, i) => {
-    if (!schoolYearDates(c.year)) problems.push(`calendars[${i}].year: school years are named like "2025-26" (start year, then the next year's last two digits); got "${c.year}"`);
+    if (!schoolYearDates(c.year)) problems.push({ path: ["calendars", i, "year"], message: `School years are named like "2025-26" (start year, then the next year's last two digits); got "${c.year}"` });
   });
-  const names = [...policy.users.map((u) => u.username), ...(policy.support?.contacts.map((c) => c.username) ?? [])];
-  for (const name of new Set(names)) {
-    if (!USERNAME.test(name)) problems.push(`username "${name}": use 2 to 64 letters, digits, dots, dashes, underscores or @`);
+  const named: { name: string; path: (string | number)[] }[] = [
+    ...policy.users.map((u, i) => ({ name: u.username, path: ["users", i, "username"] })),
+    ...(policy.support?.contacts ?? []).map((c, i) => ({ name: c.username, path: ["support", "contacts", i, "username"] })),
+  ];
+  const seen = new Set<string>();
+  for (const { name, path } of named) {
+    if (USERNAME.test(name) || seen.has(name)) continue;
+    seen.add(name);
+    const fixed = name.trim().replace(/[^A-Za-z0-9._@-]+/g, ".").replace(/^\.+|\.+$/g, "").slice(0, 64);
+    const hint = USERNAME.test(fixed) ? `; did you mean "${fixed}"?` : "";
+    problems.push({ path, message: `Username "${name}" cannot sign in: use 2 to 64 letters, digits, dots, dashes, underscores or @${hint}` });
   }
   policy.users.forEach((u, i) => {
-    const seen = new Set<string>();
-    for (const m of u.groups) {
-      if (seen.has(m.name.toLowerCase())) problems.push(`users[${i}].groups: "${m.name}" is listed twice for ${u.username}; give one membership with its from/until`);
-      seen.add(m.name.toLowerCase());
-    }
+    const first = new Map<string, number>();
+    u.groups.forEach((m, j) => {
+      const key = m.name.toLowerCase();
+      if (first.has(key)) problems.push({ path: ["users", i, "groups", j], message: `"${m.name}" is listed twice for ${u.username}; give one membership with its from/until` });
+      else first.set(key, j);
+    });
   });
   return problems;
 }
@@ -71,7 +83,7 @@ export async function applyPolicy(db: Db, policy: PolicyDocument, catalog: Catal
 
 export class PolicyApplyError extends Error {
   override readonly name = "PolicyApplyError";
-  constructor(readonly problems: string[]) {
-    super(`The policy cannot be applied to this database:\n${problems.map((p) => `  ${p}`).join("\n")}`);
+  constructor(readonly problems: DatabaseProblem[]) {
+    super(`The policy cannot be applied to this database:\n${problems.map((p) => `  ${p.path.join(".")}: ${p.message}`).join("\n")}`);
   }
 }

@@ -102,10 +102,15 @@ export async function applySupport(tx: Db, scope: DistrictScope, support: NonNul
       changes.push(`${c.username}: authorized ${c.type} contact`);
       continue;
     }
+    // Reactivating, or a newer last activity on a pending contact (activity clears a pending
+    // deactivation), starts a new inactivity cycle, so the old cycle's notices do not block the
+    // next ones. A reactivated contact with no lastActivity in the file counts as active now.
+    const newer = c.lastActivity !== undefined && c.lastActivity.getTime() > row.lastActivityAt.getTime();
+    const restart = row.status === "deactivated" || (row.status === "pending-deactivation" && newer);
     const set = {
       ...(row.type !== c.type ? { type: c.type } : {}),
-      ...(row.status === "deactivated" ? { status: "active" as const, deactivatedAt: null } : {}),
-      ...(c.lastActivity && row.lastActivityAt.getTime() !== c.lastActivity.getTime() ? activity : {}),
+      ...(restart ? { status: "active" as const, deactivatedAt: null, inactivityCycle: row.inactivityCycle + 1 } : {}),
+      ...(c.lastActivity ? (row.lastActivityAt.getTime() !== c.lastActivity.getTime() ? activity : {}) : row.status === "deactivated" ? { lastActivityAt: sql`now()` } : {}),
     };
     if (Object.keys(set).length === 0) continue;
     await tx.update(authorizedContacts).set({ ...set, version: sql`${authorizedContacts.version} + 1` }).where(eq(authorizedContacts.id, row.id));
