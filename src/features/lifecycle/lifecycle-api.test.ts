@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseDay } from "../../domain/contacts/calendar-day.js";
 import { buildDistrict, buildUser } from "../../../test/support/factories.js";
 import { sweepOn } from "../../../test/support/lifecycle.js";
+import { recordContactActivity } from "../contacts/record-contact-activity.js";
 import { buildContact, signInVendor, signInWithMfa } from "../../../test/support/support-factories.js";
 import { createTestApp, fixedClock, signIn, type Client, type TestApp } from "../../../test/support/test-app.js";
 
@@ -74,7 +75,20 @@ describe("lifecycle API", () => {
 
     const staff = await buildUser(t.database.db, { districtId: district.id });
     const other = await signIn(t.app, { district: district.slug, username: staff.username });
-    expect((await other.get("/api/contacts/me/lifecycle")).json()).toEqual({ asOf: "2031-03-10", contact: null });
+    expect((await other.get("/api/contacts/me/lifecycle")).json()).toEqual({ asOf: "2031-03-10", contact: null, cleared: null });
+  });
+
+  it("a contact whose activity cleared a pending deactivation is told so, with the deadline it had", async () => {
+    const c = await buildContact(t.database.db, { districtId: district.id, lastActivityAt: ago(190) });
+    await sweepOn(t.database, parseDay("2031-02-28")); // notice: deactivation on 2031-03-30
+    const me = await signInWithMfa(t.app, { district: district.slug, username: c.user.username, secret: c.secret });
+    const pending = (await me.get("/api/contacts/me/lifecycle")).json();
+    expect(pending).toMatchObject({ cleared: null, contact: { status: "pending-deactivation", deactivationOn: "2031-03-30" } });
+
+    await t.database.db.transaction((tx) => recordContactActivity(tx, { districtId: district.id, contactId: c.contact.id, kind: "portal-sign-in", at: clock.now() }));
+    const after = (await me.get("/api/contacts/me/lifecycle")).json();
+    expect(after.cleared).toEqual({ noticeOn: "2031-02-28", deactivationOn: "2031-03-30" });
+    expect(after.contact).toMatchObject({ status: "active", stage: "active", lastActivityOn: "2031-03-10", noticeDueOn: "2031-09-06", daysLeft: 180 });
   });
 
   it("district users cannot use the vendor lifecycle views", async () => {

@@ -71,6 +71,29 @@ export async function findOwnContactLifecycle(database: Database, scope: Distric
   return row ?? null;
 }
 
+/**
+ * The pending deactivation the contact's activity cleared, while the deadline it announced is
+ * still ahead (or today): the stages of the previous cycle, if that cycle did not end in a
+ * deactivation. Null when there is none.
+ */
+export async function findClearedDeactivation(
+  database: Database,
+  scope: DistrictScope,
+  userId: string,
+  today: string,
+): Promise<{ notice_on: string; deadline_on: string } | null> {
+  const [row] = await database.query<{ notice_on: string; deadline_on: string }>(
+    `select min(n.sent_on)::text as notice_on, max(n.deadline_on)::text as deadline_on
+     from authorized_contacts c
+     join contact_notices n on n.contact_id = c.id and n.district_id = c.district_id and n.inactivity_cycle = c.inactivity_cycle - 1
+     where c.district_id = $1 and c.user_id = $2 and c.status = 'active'
+     group by c.id
+     having bool_and(n.stage <> 'deactivate') and max(n.deadline_on) >= $3::date`,
+    [scope.districtId, userId, today],
+  );
+  return row ?? null;
+}
+
 export type DistrictCountsRow = { district_id: string; district: string; active: number; due_soon: number; pending: number; deactivated: number };
 
 /** Contacts per district and status; one grouped scan over the status/activity index. */

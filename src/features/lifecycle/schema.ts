@@ -45,6 +45,10 @@ export const ZDistrictLifecycleCounts = z.object({
 export const ZMyLifecycle = z.object({
   asOf: ZDay,
   contact: ZContactLifecycle.omit({ districtId: true, contactId: true }).nullable().describe("null when the caller is not an authorized contact"),
+  cleared: z
+    .object({ noticeOn: ZDay, deactivationOn: ZDay.describe("the deactivation day that had been announced") })
+    .nullable()
+    .describe("a pending deactivation the caller's activity cleared, shown until its deadline has passed"),
 });
 
 export const ZSweepReport = z.object({

@@ -19,11 +19,16 @@ const finalAfterDays = deactivateAfterDays - finalNoticeDaysBefore;
 
 const escapeHtml = (expr: SQL) => sql`replace(replace(replace(replace(${expr}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;')`;
 
-/** No stage of the contact's current cycle was carried out today: one action per contact per day. */
+/**
+ * No stage of the contact's current cycle was carried out today: one action per contact per day.
+ * `offset 0` keeps every NOT EXISTS here a probe of the (contact, cycle, stage) index per
+ * candidate; turned into an anti-join, the planner may hash every notice ever recorded instead.
+ */
 const nothingToday = (p: StageParams, stages: LifecycleStage[]) => sql`not exists (
   select 1 from contact_notices x
   where x.contact_id = c.id and x.district_id = c.district_id and x.inactivity_cycle = c.inactivity_cycle
-    and (x.stage in (${sql.join(stages.map((s) => sql`${s}`), sql`, `)}) or x.sent_on = ${p.asOf}::date))`;
+    and (x.stage in (${sql.join(stages.map((s) => sql`${s}`), sql`, `)}) or x.sent_on = ${p.asOf}::date)
+  offset 0)`;
 
 /** The current cycle's notice of a contact, joined as `n`. */
 const noticeOf = sql`join contact_notices n on n.contact_id = c.id and n.district_id = c.district_id
@@ -35,15 +40,19 @@ function actedCte(stage: LifecycleStage, p: StageParams): SQL {
     case "notice": {
       // Contacts last active before the start of (asOf - 179 days) have 180 full calendar days without activity.
       const cutoff = new Date(Date.parse(`${p.asOf}T00:00:00Z`) - (noticeAfterDays - 1) * 86_400_000);
-      const inactive = sql`c.status in ('active', 'pending-deactivation') and c.last_activity_at < ${cutoff.toISOString()}::timestamptz`;
+      // Only active contacts: a pending one has its notice already (only this stage makes a
+      // contact pending), and leaving them out keeps the daily work to the contacts newly due
+      // instead of everyone already pending. The NOT EXISTS guard is kept all the same: an active
+      // contact with a notice in its current cycle is never flagged a second time.
+      const inactive = sql`c.status = 'active' and c.last_activity_at < ${cutoff.toISOString()}::timestamptz`;
       // One UPDATE, no self-join: it re-checks its condition on rows changed meanwhile, so a
       // contact who signs in while the sweep runs is not flagged (activity takes the same row lock).
       return sql`acted as (
         update authorized_contacts c
-        set status = 'pending-deactivation', version = c.version + (case when c.status = 'active' then 1 else 0 end)
+        set status = 'pending-deactivation', version = c.version + 1
         where ${inactive} and not exists (
           select 1 from contact_notices x where x.contact_id = c.id and x.district_id = c.district_id
-            and x.inactivity_cycle = c.inactivity_cycle and x.stage = 'notice')
+            and x.inactivity_cycle = c.inactivity_cycle and x.stage = 'notice' offset 0)
         returning c.id, c.district_id, c.user_id, c.inactivity_cycle,
           (c.last_activity_at at time zone 'UTC')::date + ${noticeAfterDays}::int as due_on,
           ${p.asOf}::date + ${deactivateAfterDays}::int as deadline_on
@@ -113,15 +122,26 @@ export function stageStatement(stage: LifecycleStage, p: StageParams): SQL {
       insert into contact_notices (district_id, contact_id, inactivity_cycle, stage, sent_on, due_on, deadline_on, acted_at)
       select a.district_id, a.id, a.inactivity_cycle, ${stage}, ${p.asOf}::date, a.due_on, a.deadline_on, ${p.at.toISOString()}::timestamptz
       from acted a
+      -- The sort makes \`acted\` run to the end before the first record is inserted. Without it
+      -- the two interleave, and a plan that scans contact_notices once per contact (chosen when
+      -- the table looked small, e.g. the first sweep after many contacts were loaded) rescans
+      -- every page this statement has added so far: quadratic, minutes instead of seconds at 250,000.
+      order by a.id
       on conflict (contact_id, inactivity_cycle, stage) do nothing
       returning contact_id, district_id, inactivity_cycle, deadline_on
     ),
     who as (
-      select n.contact_id, n.district_id, n.inactivity_cycle, n.deadline_on, d.name as district, d.slug, u.username, u.display_name, u.email
+      select n.contact_id, n.district_id, n.inactivity_cycle, n.deadline_on, d.name as district, d.slug, cu.username, cu.display_name, cu.email
       from noted n
-      -- By primary key, not by joining the two CTEs (CTE joins can go quadratic); user_id never changes.
-      join authorized_contacts c on c.id = n.contact_id and c.district_id = n.district_id
-      join users u on u.id = c.user_id and u.district_id = n.district_id
+      -- By primary key, not by joining the two CTEs (CTE joins can go quadratic); user_id never
+      -- changes. LATERAL … LIMIT 1 keeps it one index lookup per recorded contact: as a plain
+      -- join the planner, misled by the CTE's estimated size, hashes every contact and user.
+      cross join lateral (
+        select u.username, u.display_name, u.email
+        from authorized_contacts c join users u on u.id = c.user_id and u.district_id = c.district_id
+        where c.id = n.contact_id and c.district_id = n.district_id
+        limit 1
+      ) cu
       join districts d on d.id = n.district_id
     ),
     mailed as (

@@ -11,10 +11,13 @@ import { findLoginUser } from "../../../src/features/auth/repo.js";
 import { loadConfig } from "../../../src/platform/config.js";
 import { users } from "../../../src/platform/db/schema/users.js";
 import { ACCOUNTS } from "./accounts.js";
+import { seedLifecycleFixtures } from "./lifecycle-fixtures.js";
 
-const database = await openDatabase(loadConfig());
+const config = loadConfig();
+const database = await openDatabase(config);
 try {
   const { districtId } = await seedDemo(database.db);
+  await seedLifecycleFixtures(database, config);
   for (const account of Object.values(ACCOUNTS)) {
     const inDistrict = account.district ? districtId : null;
     if (await findLoginUser(database.db, inDistrict, account.username)) continue; // the seed made it

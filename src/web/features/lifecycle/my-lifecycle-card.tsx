@@ -12,6 +12,7 @@ const LONG = { weekday: "long", month: "long", day: "numeric", year: "numeric" }
 export function MyLifecycleCard() {
   const mine = useQuery({ queryKey: ["lifecycle", "me"], queryFn: () => api.get<MyLifecycle>("/api/contacts/me/lifecycle") });
   const c = mine.data?.contact;
+  const cleared = mine.data?.cleared;
   if (!c) return null;
   return (
     <Card withBorder radius="md" padding="md" component="section" aria-labelledby="my-contact-status">
@@ -23,6 +24,12 @@ export function MyLifecycleCard() {
           {STAGE_LABELS[c.stage]}
         </Badge>
       </Group>
+      {c.status === "active" && cleared && (
+        <Alert color="green" title="Pending deactivation cleared" mb="xs">
+          Your activity cleared the notice of pending deactivation sent on {formatDay(cleared.noticeOn, LONG)}: your account will not be deactivated on{" "}
+          {formatDay(cleared.deactivationOn, LONG)}. Nothing more is needed.
+        </Alert>
+      )}
       {c.status === "active" && (
         <Text size="sm">
           Last activity {formatDay(c.lastActivityOn, LONG)}. Your account stays active as long as you sign in to the portal or work on a support case at least once every 180 days; otherwise a

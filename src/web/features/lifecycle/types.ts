@@ -21,7 +21,12 @@ export type ContactLifecycle = {
 
 export type ContactLifecycleList = { asOf: string; contacts: ContactLifecycle[]; truncated: boolean };
 export type DistrictLifecycleCounts = { districtId: string; district: string; active: number; dueSoon: number; pending: number; deactivated: number };
-export type MyLifecycle = { asOf: string; contact: Omit<ContactLifecycle, "contactId" | "districtId"> | null };
+export type MyLifecycle = {
+  asOf: string;
+  contact: Omit<ContactLifecycle, "contactId" | "districtId"> | null;
+  /** A pending deactivation the caller's activity cleared, until its deadline has passed. */
+  cleared: { noticeOn: string; deactivationOn: string } | null;
+};
 export type SweepReport = { asOf: string; stages: { stage: string; count: number }[]; actions: { district: string; username: string; action: string }[] };
 
 export const STAGE_LABELS: Record<LifecycleStage, string> = {

@@ -6,6 +6,7 @@ import { api } from "../../api.js";
 import { EmptyState } from "../../components/empty-state.js";
 import { PageHeader } from "../../components/page-header.js";
 import { ProblemAlert } from "../../components/problem-alert.js";
+import { MyLifecycleCard } from "../lifecycle/my-lifecycle-card.js";
 import { CaseTable } from "./case-table.js";
 import { CONTACT_STATUS_COLORS, CONTACT_STATUS_LABELS, CONTACT_TYPE_LABELS, formatDate } from "./labels.js";
 import { PortalGate } from "./portal-gate.js";
@@ -120,6 +121,7 @@ export function PortalHomePage() {
               <Text fw={500}>{home.openCases}</Text>
             </Card>
           </SimpleGrid>
+          <MyLifecycleCard />
           <SimpleGrid cols={{ base: 1, lg: 3 }} spacing="lg">
             <div style={{ gridColumn: "span 2" }}>
               <CaseList />
