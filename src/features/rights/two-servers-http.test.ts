@@ -79,9 +79,10 @@ let servers: Server[] = [];
 beforeAll(async () => {
   database = await createTestDatabase();
   const url = database.url;
-  // one after the other: two first starts at once can deadlock in pg-boss's queue creation
-  // (src/platform/jobs/start-jobs.ts), which is not what this test is about
-  for (let i = 0; i < 2; i++) servers.push(url ? await startProcess(url) : await startInProcess(database));
+  // started together on a fresh database: migrations, the catalog sync and pg-boss's set-up
+  // must take turns (they once deadlocked in pg-boss's queue creation)
+  const start = () => (url ? startProcess(url) : startInProcess(database));
+  servers = await Promise.all([start(), start()]);
 }, 180_000);
 afterAll(async () => {
   await Promise.all(servers.map((s) => s.stop()));

@@ -10,6 +10,9 @@ import { dailyCron } from "./sweep-schedule.js";
 
 export const SWEEP_QUEUE = "contacts-sweep";
 
+/** Servers starting together take turns installing pg-boss and its queue: at once they can deadlock. */
+const JOBS_SETUP_LOCK = 727_290;
+
 /** `boss` lets an operator or a test enqueue a sweep now: boss.send(SWEEP_QUEUE, {}). */
 export type Jobs = { boss: PgBoss; stop(): Promise<void> };
 
@@ -27,9 +30,11 @@ export async function startJobs(deps: AppDeps): Promise<Jobs> {
     ? new PgBoss({ connectionString: config.databaseUrl, max: 2 })
     : new PgBoss({ db: pgliteBossDb(database) } as ConstructorParameters<typeof PgBoss>[0]);
   boss.on("error", (error) => log.error({ err: error }, "pg-boss error"));
-  await boss.start();
-  await boss.createQueue(SWEEP_QUEUE, { name: SWEEP_QUEUE, policy: "singleton" });
-  await boss.schedule(SWEEP_QUEUE, dailyCron(config.sweepTime), {}, { tz: "UTC" });
+  await database.withAdvisoryLock(JOBS_SETUP_LOCK, async () => {
+    await boss.start();
+    await boss.createQueue(SWEEP_QUEUE, { name: SWEEP_QUEUE, policy: "singleton" });
+    await boss.schedule(SWEEP_QUEUE, dailyCron(config.sweepTime), {}, { tz: "UTC" });
+  });
   await boss.work(SWEEP_QUEUE, async () => {
     const result = await sweepContacts(database, sweepOptionsFor(config, clock.now()));
     log.info({ asOf: result.asOf, stages: result.stages }, "inactivity sweep done");
