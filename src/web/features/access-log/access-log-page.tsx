@@ -19,6 +19,7 @@ import {
   type AccessLogPage,
 } from "./access-log-query.js";
 import { StudentPicker } from "./student-picker.js";
+import { OlderEntriesButton } from "../../components/older-entries-button.js";
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
 
@@ -142,11 +143,7 @@ export function AccessLogPage() {
               ))}
             </Table.Tbody>
           </Table>
-          {query.hasNextPage && (
-            <Button variant="default" onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage} w="fit-content">
-              Show older entries
-            </Button>
-          )}
+          <OlderEntriesButton query={query} />
         </Stack>
       )}
     </>

@@ -2,6 +2,7 @@ import { Button, Tooltip } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { api } from "../../api.js";
+import { downloadFile } from "../../components/download-file.js";
 import { adhocApi, type Definition } from "./adhoc-api.js";
 
 type Props = {
@@ -17,17 +18,6 @@ type Props = {
 
 function fileName(name: string) {
   return `${name.trim().replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "") || "adhoc"}.csv`;
-}
-
-function saveBlob(filename: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = filename;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /**
@@ -48,7 +38,7 @@ export function ExportButton({ savedId, definition, name, disabled, disabledReas
     onStart?.();
     try {
       const csv = await api.post<string>("/api/adhoc/export", { definition, name: name.trim() || undefined });
-      saveBlob(fileName(name), csv);
+      downloadFile(fileName(name), csv, "text/csv;charset=utf-8");
       notifications.show({ color: "green", title: "CSV exported", message: `${fileName(name)} is in your downloads.` });
     } catch (error) {
       onError(error);

@@ -10,6 +10,7 @@ import { PageHeader } from "../../components/page-header.js";
 import { ProblemAlert } from "../../components/problem-alert.js";
 import { diffAudit } from "./audit-diff.js";
 import type { Wire } from "./security-api.js";
+import { OlderEntriesButton } from "../../components/older-entries-button.js";
 
 type AuditPage = Wire<z.infer<typeof ZAuditPage>>;
 type AuditEntry = AuditPage["entries"][number];
@@ -187,11 +188,7 @@ export function AuditPage() {
               ))}
             </Table.Tbody>
           </Table>
-          {query.hasNextPage && (
-            <Button variant="default" onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage} w="fit-content">
-              Show older entries
-            </Button>
-          )}
+          <OlderEntriesButton query={query} />
         </Stack>
       )}
     </>
