@@ -31,23 +31,23 @@ test("a Modify Support Contact case reactivates a deactivated contact once vendo
   await signInContact(page, jordan, "/support");
   await page.getByRole("link", { name: /Request a contact change/ }).click();
   await choose(page, "What should change?", "Reactivate a deactivated contact");
-  await choose(page, /^Contact/, /Dana Ortiz/);
-  await page.getByRole("textbox", { name: /^Reason/ }).fill("Dana is back from leave and handles scheduling again.");
+  await choose(page, /^Contact/, /Riley Brooks/);
+  await page.getByRole("textbox", { name: /^Reason/ }).fill("Riley is back from leave and handles scheduling again.");
   await page.getByRole("button", { name: "File Modify Support Contact case" }).click();
-  await expect(page.getByRole("heading", { name: /Modify Support Contact: Reactivate Dana Ortiz/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /Modify Support Contact: Reactivate Riley Brooks/ })).toBeVisible();
 
   const vendorContext = await browser.newContext();
   const vendor = await vendorContext.newPage();
   await signInAs(vendor, "vendor", "/vendor/cases");
-  await vendor.getByRole("link", { name: "Modify Support Contact: Reactivate Dana Ortiz" }).click();
+  await vendor.getByRole("link", { name: "Modify Support Contact: Reactivate Riley Brooks" }).click();
   const decision = vendor.getByRole("region", { name: "Modify Support Contact request" });
-  await decision.getByRole("textbox", { name: /Note to the district/ }).fill("Welcome back, Dana.");
+  await decision.getByRole("textbox", { name: /Note to the district/ }).fill("Welcome back, Riley.");
   await saveScreenshot(vendor, "vendor-modify-contact");
   await decision.getByRole("button", { name: "Approve and apply" }).click();
   await expect(decision).toContainText("Approved by");
   await vendor.getByRole("link", { name: "Districts" }).click();
   await vendor.getByRole("link", { name: DEMO_NAME }).click();
-  await expect(vendor.getByRole("table", { name: "Contacts" }).getByRole("row", { name: /Dana Ortiz/ })).toContainText("Active");
+  await expect(vendor.getByRole("table", { name: "Contacts" }).getByRole("row", { name: /Riley Brooks/ })).toContainText("Active");
   await saveScreenshot(vendor, "vendor-district");
   await vendorContext.close();
 

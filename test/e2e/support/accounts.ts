@@ -26,6 +26,9 @@ const demo = (username: (typeof DEMO_LOGINS)[number]["username"], displayName: s
 export const DEMO_SLUG = DEMO_DISTRICT.slug;
 export const DEMO_NAME = DEMO_DISTRICT.name;
 
+/** Districts besides the demo one, made empty by prepare-database.ts for specs that fill a whole district. */
+export const E2E_DISTRICTS = [{ slug: "e2e-templates", name: "Template Test District" }] as const;
+
 /** Base32 secret for the e2e vendor account (any 32 base32 characters will do). */
 const VENDOR_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
@@ -48,6 +51,10 @@ export const ACCOUNTS = {
   securityCalendars: { username: "e2e-calendars", password: "Calendars-E2E-Pass-74", displayName: "Cory Calendars", district: DEMO_DISTRICT.slug },
   securityEditor: { username: "e2e-editor-member", password: "Editor-E2E-Pass-85", displayName: "Eddie Editor", district: DEMO_DISTRICT.slug },
   securityReviewed: { username: "e2e-reviewed", password: "Reviewed-E2E-Pass-96", displayName: "Robin Reviewed", district: DEMO_DISTRICT.slug },
+  // security-templates.spec.ts: an administrator and a staff member of an empty district of their own,
+  // where all 21 seed example groups can be created without touching the demo district's groups.
+  securityTemplatesAdmin: { username: "e2e-templates-admin", password: "Templates-E2E-Pass-17", displayName: "Tate Templates", district: "e2e-templates", role: "student-information-system" },
+  securityTemplatesMember: { username: "e2e-templates-member", password: "Member-E2E-Pass-28", displayName: "Mel Member", district: "e2e-templates" },
 } satisfies Record<string, Account>;
 
 export type AccountName = keyof typeof ACCOUNTS;

@@ -10,16 +10,25 @@ import { createUser } from "../../../src/features/users/create-user.js";
 import { findLoginUser } from "../../../src/features/auth/repo.js";
 import { loadConfig } from "../../../src/platform/config.js";
 import { users } from "../../../src/platform/db/schema/users.js";
-import { ACCOUNTS } from "./accounts.js";
+import { districts } from "../../../src/platform/db/schema/districts.js";
+import { ACCOUNTS, DEMO_SLUG, E2E_DISTRICTS } from "./accounts.js";
 import { seedLifecycleFixtures } from "./lifecycle-fixtures.js";
+import { seedSupportFixtures } from "./support-fixtures.js";
 
 const config = loadConfig();
 const database = await openDatabase(config);
 try {
   const { districtId } = await seedDemo(database.db);
+  const districtIds = new Map<string, string>([[DEMO_SLUG, districtId]]);
+  for (const d of E2E_DISTRICTS) {
+    const [row] = await database.db.insert(districts).values({ slug: d.slug, name: d.name }).onConflictDoNothing().returning({ id: districts.id });
+    const id = row?.id ?? (await database.db.select({ id: districts.id }).from(districts).where(eq(districts.slug, d.slug)))[0]!.id;
+    districtIds.set(d.slug, id);
+  }
   await seedLifecycleFixtures(database, config);
+  await seedSupportFixtures(database.db, districtId);
   for (const account of Object.values(ACCOUNTS)) {
-    const inDistrict = account.district ? districtId : null;
+    const inDistrict = account.district ? districtIds.get(account.district)! : null;
     if (await findLoginUser(database.db, inDistrict, account.username)) continue; // the seed made it
     const user = await createUser(
       database.db,

@@ -10,6 +10,8 @@ import { SecurityProblem } from "./role-notice.js";
 import { securityApi, type GroupDetail } from "./security-api.js";
 import { UserPicker } from "./user-picker.js";
 import { formatDay } from "./format-day.js";
+import { MembershipDatesButton } from "./membership-dates.js";
+import { isMembershipGone, MEMBERSHIP_GONE } from "./membership-change.js";
 
 const day = formatDay;
 
@@ -29,7 +31,8 @@ export function GroupMembers({ group, onChanged }: { group: GroupDetail; onChang
     setBusy(true);
     setError(null);
     try {
-      await securityApi.addMember(group.id, { userId, ...(until ? { until } : {}), ...(confirmOverLimit ? { confirmOverLimit: true } : {}) });
+      // expected: null — if someone added this person meanwhile, their dates are not overwritten
+      await securityApi.addMember(group.id, { userId, ...(until ? { until } : {}), ...(confirmOverLimit ? { confirmOverLimit: true } : {}), expected: null });
       notifications.show({ color: "green", message: `Added to ${group.name}.` });
       setUserId(null);
       setUntil("");
@@ -38,6 +41,7 @@ export function GroupMembers({ group, onChanged }: { group: GroupDetail; onChang
     } catch (e) {
       if (isApiError(e) && e.status === 409 && /limit/.test(e.code)) setOverLimit(e.detail);
       else setError(e);
+      if (isApiError(e) && e.code === "membership-conflict") onChanged();
     } finally {
       setBusy(false);
     }
@@ -49,7 +53,8 @@ export function GroupMembers({ group, onChanged }: { group: GroupDetail; onChang
       notifications.show({ color: "green", message: `Removed ${name} from ${group.name}.` });
       onChanged();
     } catch (e) {
-      setError(e);
+      setError(isMembershipGone(e) ? new Error(MEMBERSHIP_GONE(name)) : e);
+      if (isMembershipGone(e)) onChanged();
     }
   };
 
@@ -73,7 +78,7 @@ export function GroupMembers({ group, onChanged }: { group: GroupDetail; onChang
             <Table.Tr>
               <Table.Th>Person</Table.Th>
               <Table.Th>Member</Table.Th>
-              <Table.Th w={120} />
+              <Table.Th w={240} />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -95,6 +100,10 @@ export function GroupMembers({ group, onChanged }: { group: GroupDetail; onChang
                   {m.until ? `until ${day(m.until)}` : m.from ? "" : "no end date"}
                 </Table.Td>
                 <Table.Td>
+                  <Group gap={4} wrap="nowrap">
+                  {canManage && (
+                    <MembershipDatesButton groupId={group.id} userId={m.userId} groupName={group.name} personName={m.displayName} current={{ from: m.from, until: m.until }} onChanged={onChanged} />
+                  )}
                   {canManage && (
                     <ConfirmButton
                       size="xs"
@@ -108,6 +117,7 @@ export function GroupMembers({ group, onChanged }: { group: GroupDetail; onChang
                       Remove
                     </ConfirmButton>
                   )}
+                  </Group>
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -10,6 +10,7 @@ import { PageHeader } from "../../components/page-header.js";
 import { CreateGroupDialog } from "./create-group-dialog.js";
 import { RoleNotice, SecurityProblem } from "./role-notice.js";
 import { keys, securityApi } from "./security-api.js";
+import { TemplateGroupsDialog } from "./template-groups-dialog.js";
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 
@@ -20,6 +21,7 @@ export function GroupsPage() {
   const [search, setSearch] = useState("");
   const [debounced] = useDebouncedValue(search, 250);
   const [creating, setCreating] = useState(false);
+  const [fromTemplates, setFromTemplates] = useState(false);
   const groups = useQuery({ queryKey: keys.groups(debounced), queryFn: () => securityApi.groups(debounced), placeholderData: keepPreviousData });
   const canManage = me?.user.productSecurityRole === "student-information-system";
   const list = groups.data ?? [];
@@ -31,9 +33,14 @@ export function GroupsPage() {
         description="Give tool rights and calendar rights to groups made for one set of duties (nurses, counselors, schedulers…), then add people to the groups. Campus advises against rights on single users."
         actions={
           canManage && (
-            <Button onClick={() => setCreating(true)} disabled={!groups.data}>
-              Create group
-            </Button>
+            <Group gap="sm" wrap="nowrap">
+              <Button variant="default" onClick={() => setFromTemplates(true)} disabled={!groups.data}>
+                Create the seed's example groups
+              </Button>
+              <Button onClick={() => setCreating(true)} disabled={!groups.data}>
+                Create group
+              </Button>
+            </Group>
           )
         }
       />
@@ -101,6 +108,7 @@ export function GroupsPage() {
           </Table.Tbody>
         </Table>
       )}
+      {fromTemplates && <TemplateGroupsDialog onClose={() => setFromTemplates(false)} onCreated={() => void queryClient.invalidateQueries({ queryKey: keys.all })} />}
       {creating && (
         <CreateGroupDialog opened onClose={() => setCreating(false)} groups={list} onCreated={() => void queryClient.invalidateQueries({ queryKey: keys.all })} />
       )}

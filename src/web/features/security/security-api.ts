@@ -11,6 +11,7 @@ import type {
   ZMember,
   ZPreferences,
   ZRightsPreview,
+  ZTemplateGroupsCreated,
 } from "../../../features/rights/schema.js";
 import type { ZEffectiveRights, ZExplanation, ZUserDetail, ZUserSummary } from "../../../features/rights/schema-users.js";
 import { api } from "../../api.js";
@@ -26,6 +27,9 @@ export type Grant = Wire<z.infer<typeof ZGrant>>;
 export type DeletionPreview = Wire<z.infer<typeof ZDeletionPreview>>;
 export type RightsPreview = Wire<z.infer<typeof ZRightsPreview>>;
 export type Preferences = Wire<z.infer<typeof ZPreferences>>;
+export type TemplateGroupsCreated = Wire<z.infer<typeof ZTemplateGroupsCreated>>;
+/** A membership's dates as the screen last saw them; null: not a member. */
+export type MembershipWindow = { from: string | null; until: string | null };
 
 /** The body of a 409 "version-conflict" on a save: the state that won, and who made it. */
 export type RightsConflict = {
@@ -96,6 +100,7 @@ export const securityApi = {
   saveGroupRights: (id: string, entries: EntryInput[], version: number) => api.put<{ version: number }>(`/api/groups/${id}/rights`, { version, entries }),
   previewGroupRights: (id: string, entries: EntryInput[]) => api.post<RightsPreview>(`/api/groups/${id}/rights/preview`, { entries }),
   saveGroupGrants: (id: string, calendarGrants: GrantInput[], version: number) => api.put<{ version: number }>(`/api/groups/${id}/calendar-rights`, { version, calendarGrants }),
-  addMember: (groupId: string, body: { userId: string; until?: string; confirmOverLimit?: boolean }) => api.post<{ overLimit: boolean; members: Member[] }>(`/api/groups/${groupId}/members`, body),
+  createTemplateGroups: (body: { templates?: string[]; skipExisting: boolean; masterSchedulingEnds?: string }) => api.post<TemplateGroupsCreated>("/api/groups/from-templates", body),
+  addMember: (groupId: string, body: { userId: string; from?: string; until?: string; confirmOverLimit?: boolean; expected?: MembershipWindow | null }) => api.post<{ overLimit: boolean; members: Member[] }>(`/api/groups/${groupId}/members`, body),
   removeMember: (groupId: string, userId: string) => api.delete<void>(`/api/groups/${groupId}/members/${userId}`),
 };

@@ -9,6 +9,8 @@ import { EmptyState } from "../../components/empty-state.js";
 import { SecurityProblem } from "./role-notice.js";
 import { keys, securityApi, type UserDetail } from "./security-api.js";
 import { formatDay } from "./format-day.js";
+import { MembershipDatesButton } from "./membership-dates.js";
+import { isMembershipGone, MEMBERSHIP_GONE } from "./membership-change.js";
 
 const day = formatDay;
 
@@ -27,7 +29,8 @@ export function UserGroupsTab({ user, canManage, onChanged }: { user: UserDetail
     setBusy(true);
     setError(null);
     try {
-      await securityApi.addMember(groupId, { userId: user.id, ...(until ? { until } : {}), ...(confirmOverLimit ? { confirmOverLimit: true } : {}) });
+      // expected: null — if someone added this person meanwhile, their dates are not overwritten
+      await securityApi.addMember(groupId, { userId: user.id, ...(until ? { until } : {}), ...(confirmOverLimit ? { confirmOverLimit: true } : {}), expected: null });
       notifications.show({ color: "green", message: `Added ${user.displayName} to the group.` });
       setGroupId(null);
       setUntil("");
@@ -36,6 +39,7 @@ export function UserGroupsTab({ user, canManage, onChanged }: { user: UserDetail
     } catch (e) {
       if (isApiError(e) && e.code === "member-limit-reached") setOverLimit(e.detail);
       else setError(e);
+      if (isApiError(e) && e.code === "membership-conflict") onChanged();
     } finally {
       setBusy(false);
     }
@@ -47,7 +51,8 @@ export function UserGroupsTab({ user, canManage, onChanged }: { user: UserDetail
       notifications.show({ color: "green", message: `Removed ${user.displayName} from ${name}.` });
       onChanged();
     } catch (e) {
-      setError(e);
+      setError(isMembershipGone(e) ? new Error(MEMBERSHIP_GONE(user.displayName)) : e);
+      if (isMembershipGone(e)) onChanged();
     }
   };
 
@@ -84,7 +89,7 @@ export function UserGroupsTab({ user, canManage, onChanged }: { user: UserDetail
             <Table.Tr>
               <Table.Th>Group</Table.Th>
               <Table.Th>Membership</Table.Th>
-              <Table.Th w={120} />
+              <Table.Th w={240} />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -103,11 +108,16 @@ export function UserGroupsTab({ user, canManage, onChanged }: { user: UserDetail
                   {g.until ? `until ${day(g.until)}` : g.from ? "" : "no end date"}
                 </Table.Td>
                 <Table.Td>
+                  <Group gap={4} wrap="nowrap">
+                  {canManage && (
+                    <MembershipDatesButton groupId={g.groupId} userId={user.id} groupName={g.name} personName={user.displayName} current={{ from: g.from, until: g.until }} onChanged={onChanged} />
+                  )}
                   {canManage && (
                     <ConfirmButton size="xs" variant="subtle" color="red" title={`Remove from ${g.name}?`} message={`${user.displayName} loses the rights that come only from ${g.name}.`} confirmLabel="Remove" onConfirm={() => remove(g.groupId, g.name)}>
                       Remove
                     </ConfirmButton>
                   )}
+                  </Group>
                 </Table.Td>
               </Table.Tr>
             ))}
