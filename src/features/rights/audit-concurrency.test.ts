@@ -184,7 +184,11 @@ describe("group membership", () => {
     expect(members).toEqual([expect.objectContaining({ userId: user.id, until: "2030-01-01T00:00:00.000Z" })]);
     expect(await auditsOf(g.id, "group.member-changed")).toHaveLength(1);
 
-    expect((await admin().delete(`${url}/${user.id}`)).statusCode).toBe(204);
+    // removing what a stale view showed is refused too; removing what is there works
+    const staleRemove = await admin().delete(`${url}/${user.id}?expectedFrom=open&expectedUntil=open`);
+    expect(staleRemove.statusCode).toBe(409);
+    expect(staleRemove.json()).toMatchObject({ code: "membership-conflict", current: { until: "2030-01-01T00:00:00.000Z" } });
+    expect((await admin().delete(`${url}/${user.id}?expectedFrom=open&expectedUntil=2030-01-01T00:00:00.000Z`)).statusCode).toBe(204);
     const [removed] = await auditsOf(g.id, "group.member-removed");
     expect(removed).toMatchObject({ actorId: d.admin.id, before: { userId: user.id, until: "2030-01-01T00:00:00.000Z" } });
   });

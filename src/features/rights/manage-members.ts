@@ -73,11 +73,16 @@ export async function addMember(db: Db, actor: DistrictActor, groupId: string, i
   });
 }
 
-export async function removeMember(db: Db, actor: DistrictActor, groupId: string, userId: string): Promise<void> {
+/** Removes a membership; with `expected`, only the one the caller saw (else 409, nothing removed). */
+export async function removeMember(db: Db, actor: DistrictActor, groupId: string, userId: string, expected?: Window): Promise<void> {
   requireMembershipManager(actor);
   await db.transaction(async (tx) => {
-    const group = await findGroup(tx, actor, groupId);
+    const group = await findGroup(tx, actor, groupId, true);
     if (!group) throw notFound("That group");
+    if (expected) {
+      const [existing] = await tx.select().from(userGroupMembers).where(inDistrict(userGroupMembers, actor, eq(userGroupMembers.groupId, groupId), eq(userGroupMembers.userId, userId)));
+      if (existing) checkExpected(expected, existing, (await findDistrictUser(tx, actor, userId))?.username ?? "This user");
+    }
     const [removed] = await tx
       .delete(userGroupMembers)
       .where(inDistrict(userGroupMembers, actor, and(eq(userGroupMembers.groupId, groupId), eq(userGroupMembers.userId, userId))))

@@ -5,7 +5,7 @@ import { access } from "../../platform/http/access.js";
 import { getGroup } from "./get-group.js";
 import { districtActor } from "./guards.js";
 import { addMember, removeMember } from "./manage-members.js";
-import { ZAddMember, ZMember } from "./schema.js";
+import { ZAddMember, ZMember, ZRemoveMemberQuery } from "./schema.js";
 import { TOOLS } from "./tools.js";
 
 const tags = ["rights"];
@@ -40,9 +40,14 @@ export function memberRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     );
     app.delete(
       "/api/groups/:groupId/members/:userId",
-      { config: { access: access.tool(TOOLS.members, "D") }, schema: { tags, summary: "Remove a member", params: z.object({ groupId: z.uuid(), userId: z.uuid() }), response: { 204: z.null() } } },
+      {
+        config: { access: access.tool(TOOLS.members, "D") },
+        schema: { tags, summary: "Remove a member", params: z.object({ groupId: z.uuid(), userId: z.uuid() }), querystring: ZRemoveMemberQuery, response: { 204: z.null() } },
+      },
       async (request, reply) => {
-        await removeMember(db, districtActor(request.actor), request.params.groupId, request.params.userId);
+        const { expectedFrom, expectedUntil } = request.query;
+        const expected = expectedFrom !== undefined || expectedUntil !== undefined ? { from: expectedFrom ?? null, until: expectedUntil ?? null } : undefined;
+        await removeMember(db, districtActor(request.actor), request.params.groupId, request.params.userId, expected);
         return reply.status(204).send(null);
       },
     );

@@ -138,6 +138,14 @@ export const ZAddMember = z.object({
     .describe("the membership as you last saw it (null: not a member); if it changed since, 409 membership-conflict and nothing is saved"),
 });
 
+/** A date, or "open" for no bound: how a membership's dates travel in a query string. */
+const ZQueryBound = z.union([z.literal("open").transform(() => null), ZWhen]);
+
+export const ZRemoveMemberQuery = z.object({
+  expectedFrom: ZQueryBound.optional().describe('with expectedUntil: the membership\'s start as you last saw it ("open" for none); if it changed since, 409 membership-conflict and nothing is removed'),
+  expectedUntil: ZQueryBound.optional().describe('the membership\'s end as you last saw it ("open" for none)'),
+});
+
 export const ZRole = z.enum(PRODUCT_SECURITY_ROLES);
 
 export const ZPreferences = z.object({

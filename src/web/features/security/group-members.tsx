@@ -7,7 +7,7 @@ import { useMe } from "../../app/auth-context.js";
 import { ConfirmButton } from "../../components/confirm-button.js";
 import { EmptyState } from "../../components/empty-state.js";
 import { SecurityProblem } from "./role-notice.js";
-import { securityApi, type GroupDetail } from "./security-api.js";
+import { securityApi, type GroupDetail, type MembershipWindow } from "./security-api.js";
 import { UserPicker } from "./user-picker.js";
 import { formatDay } from "./format-day.js";
 import { MembershipDatesButton } from "./membership-dates.js";
@@ -46,15 +46,15 @@ export function GroupMembers({ group, onChanged }: { group: GroupDetail; onChang
       setBusy(false);
     }
   };
-  const remove = async (memberId: string, name: string) => {
+  const remove = async (memberId: string, name: string, seen: MembershipWindow) => {
     setError(null);
     try {
-      await securityApi.removeMember(group.id, memberId);
+      await securityApi.removeMember(group.id, memberId, seen);
       notifications.show({ color: "green", message: `Removed ${name} from ${group.name}.` });
       onChanged();
     } catch (e) {
       setError(isMembershipGone(e) ? new Error(MEMBERSHIP_GONE(name)) : e);
-      if (isMembershipGone(e)) onChanged();
+      if (isMembershipGone(e) || (isApiError(e) && e.code === "membership-conflict")) onChanged();
     }
   };
 
@@ -112,7 +112,7 @@ export function GroupMembers({ group, onChanged }: { group: GroupDetail; onChang
                       title={`Remove ${m.displayName}?`}
                       message={`${m.displayName} loses the rights that come only from ${group.name}.`}
                       confirmLabel="Remove"
-                      onConfirm={() => remove(m.userId, m.displayName)}
+                      onConfirm={() => remove(m.userId, m.displayName, { from: m.from, until: m.until })}
                     >
                       Remove
                     </ConfirmButton>

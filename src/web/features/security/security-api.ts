@@ -102,5 +102,7 @@ export const securityApi = {
   saveGroupGrants: (id: string, calendarGrants: GrantInput[], version: number) => api.put<{ version: number }>(`/api/groups/${id}/calendar-rights`, { version, calendarGrants }),
   createTemplateGroups: (body: { templates?: string[]; skipExisting: boolean; masterSchedulingEnds?: string }) => api.post<TemplateGroupsCreated>("/api/groups/from-templates", body),
   addMember: (groupId: string, body: { userId: string; from?: string; until?: string; confirmOverLimit?: boolean; expected?: MembershipWindow | null }) => api.post<{ overLimit: boolean; members: Member[] }>(`/api/groups/${groupId}/members`, body),
-  removeMember: (groupId: string, userId: string) => api.delete<void>(`/api/groups/${groupId}/members/${userId}`),
+  /** `seen`: the membership as the screen showed it; if it changed since, 409 membership-conflict and nothing is removed. */
+  removeMember: (groupId: string, userId: string, seen: MembershipWindow) =>
+    api.delete<void>(`/api/groups/${groupId}/members/${userId}?${new URLSearchParams({ expectedFrom: seen.from ?? "open", expectedUntil: seen.until ?? "open" })}`),
 };

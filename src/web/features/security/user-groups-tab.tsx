@@ -7,7 +7,7 @@ import { isApiError } from "../../api.js";
 import { ConfirmButton } from "../../components/confirm-button.js";
 import { EmptyState } from "../../components/empty-state.js";
 import { SecurityProblem } from "./role-notice.js";
-import { keys, securityApi, type UserDetail } from "./security-api.js";
+import { keys, securityApi, type MembershipWindow, type UserDetail } from "./security-api.js";
 import { formatDay } from "./format-day.js";
 import { MembershipDatesButton } from "./membership-dates.js";
 import { isMembershipGone, MEMBERSHIP_GONE } from "./membership-change.js";
@@ -44,15 +44,15 @@ export function UserGroupsTab({ user, canManage, onChanged }: { user: UserDetail
       setBusy(false);
     }
   };
-  const remove = async (id: string, name: string) => {
+  const remove = async (id: string, name: string, seen: MembershipWindow) => {
     setError(null);
     try {
-      await securityApi.removeMember(id, user.id);
+      await securityApi.removeMember(id, user.id, seen);
       notifications.show({ color: "green", message: `Removed ${user.displayName} from ${name}.` });
       onChanged();
     } catch (e) {
       setError(isMembershipGone(e) ? new Error(MEMBERSHIP_GONE(user.displayName)) : e);
-      if (isMembershipGone(e)) onChanged();
+      if (isMembershipGone(e) || (isApiError(e) && e.code === "membership-conflict")) onChanged();
     }
   };
 
@@ -113,7 +113,7 @@ export function UserGroupsTab({ user, canManage, onChanged }: { user: UserDetail
                     <MembershipDatesButton groupId={g.groupId} userId={user.id} groupName={g.name} personName={user.displayName} current={{ from: g.from, until: g.until }} onChanged={onChanged} />
                   )}
                   {canManage && (
-                    <ConfirmButton size="xs" variant="subtle" color="red" title={`Remove from ${g.name}?`} message={`${user.displayName} loses the rights that come only from ${g.name}.`} confirmLabel="Remove" onConfirm={() => remove(g.groupId, g.name)}>
+                    <ConfirmButton size="xs" variant="subtle" color="red" title={`Remove from ${g.name}?`} message={`${user.displayName} loses the rights that come only from ${g.name}.`} confirmLabel="Remove" onConfirm={() => remove(g.groupId, g.name, { from: g.from, until: g.until })}>
                       Remove
                     </ConfirmButton>
                   )}
