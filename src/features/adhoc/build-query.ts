@@ -21,7 +21,8 @@ export type KeyValue = string | number | boolean | null;
 export type BuiltQuery = {
   columns: Column[];
   /** calendar ids in which each logged column was actually read (for the access log) */
-  loggedColumns: { index: number; field: FieldDef; calendars: Set<string> }[];
+  /** Logged fields the query reads: shown as a column, or used only to filter or sort (that reads them too). */
+  loggedColumns: { field: FieldDef; calendars: Set<string> }[];
   page(after: KeyValue[] | null, limit: number): SQL;
   /** the keyset position of a returned row */
   keyOf(row: Record<string, unknown>): KeyValue[];
@@ -69,8 +70,8 @@ export function buildQuery(actor: DistrictActor, calendars: CalendarRow[], def: 
     protected: isProtectedField(field),
     withheld: allowed.length === 0 && !field.maskedExpr,
   }));
-  const loggedColumns = selected
-    .map((g, index) => ({ index, field: g.field, calendars: new Set(g.allowed) }))
+  const loggedColumns = [...cache.values()]
+    .map((g) => ({ field: g.field, calendars: new Set(g.allowed) }))
     .filter((c) => isLoggedField(c.field) && c.calendars.size > 0);
 
   const outputs = selected.map((g, i) => sql`${g.field.type === "date" ? sql`(${g.expr})::text` : g.expr} as ${sql.raw(`f${i}`)}`);

@@ -12,7 +12,8 @@ import { findSection, type Section, type SectionField } from "./sections.js";
 
 const LEVELS = ["", "R", "RW", "RWA", "RWAD"];
 
-function fieldLevel(rights: RightsView, field: FieldDef, enrollment: EnrollmentRow): string {
+/** The user's level on a field in the enrollment's calendar (the best of the tools that give it). */
+export function fieldLevel(rights: RightsView, field: FieldDef, enrollment: EnrollmentRow): string {
   const cal = calendarRef(enrollment.calendar);
   return fieldTools(field).map((t) => rights.level(t, cal)).reduce((a, b) => (LEVELS.indexOf(b) > LEVELS.indexOf(a) ? b : a), "");
 }

@@ -59,9 +59,15 @@ export const TOOLS = {
   accessLog: "System Administration > User Security > Access Log",
 } as const;
 
-const LAST_HISTORY =
-  "(select to_char(h.changed_at, 'YYYY-MM-DD') || ' ' || h.field || ': ' || coalesce(h.old_value, '—') || ' → ' || coalesce(h.new_value, '—') " +
-  "from sis_enrollment_history h where h.enrollment_id = e.id order by h.changed_at desc limit 1)";
+/**
+ * The last change to an enrollment, for Ad hoc. A change to a federally protected field shows
+ * that it changed, not its values: those are readable only through the field's own right.
+ * (The labels are constants of this catalog; see protectedLabelsSql below.)
+ */
+const LAST_HISTORY = () =>
+  "(select to_char(h.changed_at, 'YYYY-MM-DD') || ' ' || h.field || ': ' || " +
+  `case when h.field = any(${protectedLabelsSql()}) then '(value withheld)' else coalesce(h.old_value, '—') || ' → ' || coalesce(h.new_value, '—') end ` +
+  "from sis_enrollment_history h where h.enrollment_id = e.id and h.district_id = e.district_id order by h.changed_at desc limit 1)";
 const SERVICE_HOURS = "e.service_hours::float8";
 const SERVICE_PERCENT = "e.service_hours_percent::float8";
 
@@ -85,14 +91,14 @@ export const FIELDS: readonly FieldDef[] = [
   { id: "enrollment.migrant", label: "Migrant", tool: TOOLS.migrant, type: "boolean", expr: "e.migrant" },
   { id: "enrollment.serviceHours", label: "Special Ed service minutes/week", tool: TOOLS.serviceHours, type: "number", expr: SERVICE_HOURS },
   { id: "enrollment.serviceHoursPercent", label: "Service hrs percent reported", tool: TOOLS.serviceHoursPercent, type: "number", expr: SERVICE_PERCENT },
-  { id: "enrollment.lastHistory", label: "Last enrollment change", tool: TOOLS.enrollmentHistory, type: "text", expr: LAST_HISTORY },
+  { id: "enrollment.lastHistory", label: "Last enrollment change", tool: TOOLS.enrollmentHistory, type: "text", get expr() { return LAST_HISTORY(); } },
 
   { id: "census.wardOfState", label: "Ward of state (Census)", tool: TOOLS.censusWardOfState, type: "boolean", expr: "e.ward_of_state" },
   { id: "census.homeless", label: "Homeless (Census)", tool: TOOLS.censusHomeless, type: "text", expr: "e.homeless" },
   { id: "census.migrant", label: "Migrant (Census)", tool: TOOLS.censusMigrant, type: "boolean", expr: "e.migrant" },
   { id: "census.serviceHours", label: "Service minutes/week (Census)", tool: TOOLS.censusServiceHours, type: "number", expr: SERVICE_HOURS },
   { id: "census.serviceHoursPercent", label: "Service hrs percent (Census)", tool: TOOLS.censusServiceHoursPercent, type: "number", expr: SERVICE_PERCENT },
-  { id: "census.lastHistory", label: "Last enrollment change (Census)", tool: TOOLS.censusEnrollmentHistory, type: "text", expr: LAST_HISTORY },
+  { id: "census.lastHistory", label: "Last enrollment change (Census)", tool: TOOLS.censusEnrollmentHistory, type: "text", get expr() { return LAST_HISTORY(); } },
 
   { id: "demographics.raceEthnicity", label: "Race/ethnicity", tool: TOOLS.demographics, type: "text", expr: "p.race_ethnicity" },
   { id: "demographics.homeLanguage", label: "Home language", tool: TOOLS.demographics, type: "text", expr: "p.home_language" },
@@ -112,49 +118,49 @@ export const FIELDS: readonly FieldDef[] = [
     label: "EL status",
     tool: TOOLS.englishLearners,
     type: "text",
-    expr: "(select el.status from sis_english_learners el where el.person_id = e.person_id order by el.identified_date desc nulls last limit 1)",
+    expr: "(select el.status from sis_english_learners el where el.person_id = e.person_id and el.district_id = e.district_id order by el.identified_date desc nulls last limit 1)",
   },
   {
     id: "el.proficiencyLevel",
     label: "EL proficiency level",
     tool: TOOLS.englishLearners,
     type: "number",
-    expr: "(select el.proficiency_level from sis_english_learners el where el.person_id = e.person_id order by el.identified_date desc nulls last limit 1)",
+    expr: "(select el.proficiency_level from sis_english_learners el where el.person_id = e.person_id and el.district_id = e.district_id order by el.identified_date desc nulls last limit 1)",
   },
   {
     id: "health.conditions",
     label: "Health conditions",
     tool: TOOLS.healthConditions,
     type: "text",
-    expr: "(select string_agg(hc.condition, '; ' order by hc.condition) from sis_health_conditions hc where hc.person_id = e.person_id and hc.end_date is null)",
+    expr: "(select string_agg(hc.condition, '; ' order by hc.condition) from sis_health_conditions hc where hc.person_id = e.person_id and hc.district_id = e.district_id and hc.end_date is null)",
   },
   {
     id: "fram.eligibility",
     label: "FRAM eligibility",
     tool: TOOLS.framEligibility,
     type: "text",
-    expr: "(select f.eligibility from sis_fram_eligibility f where f.person_id = e.person_id and f.year_id = c.year_id order by f.start_date desc limit 1)",
+    expr: "(select f.eligibility from sis_fram_eligibility f where f.person_id = e.person_id and f.district_id = e.district_id and f.year_id = c.year_id order by f.start_date desc limit 1)",
   },
   {
     id: "attendance.absences",
     label: "Absences (this calendar)",
     tool: TOOLS.attendance,
     type: "number",
-    expr: "(select count(*)::int from sis_attendance a where a.person_id = e.person_id and a.calendar_id = e.calendar_id and a.status = 'absent')",
+    expr: "(select count(*)::int from sis_attendance a where a.person_id = e.person_id and a.district_id = e.district_id and a.calendar_id = e.calendar_id and a.status = 'absent')",
   },
   {
     id: "behavior.events",
     label: "Behavior events (this calendar)",
     tool: TOOLS.behavior,
     type: "number",
-    expr: "(select count(*)::int from sis_behavior_events b where b.person_id = e.person_id and b.calendar_id = e.calendar_id)",
+    expr: "(select count(*)::int from sis_behavior_events b where b.person_id = e.person_id and b.district_id = e.district_id and b.calendar_id = e.calendar_id)",
   },
   {
     id: "grades.average",
     label: "Average score (this calendar)",
     tool: TOOLS.grades,
     type: "number",
-    expr: "(select round(avg(g.score), 1)::float8 from sis_grades g where g.person_id = e.person_id and g.calendar_id = e.calendar_id)",
+    expr: "(select round(avg(g.score), 1)::float8 from sis_grades g where g.person_id = e.person_id and g.district_id = e.district_id and g.calendar_id = e.calendar_id)",
   },
 ];
 
@@ -162,6 +168,13 @@ const BY_ID = new Map(FIELDS.map((f) => [f.id, f]));
 
 export function findField(id: string): FieldDef | undefined {
   return BY_ID.get(id);
+}
+
+const BY_LABEL = new Map([...FIELDS].reverse().map((f) => [f.label, f]));
+
+/** Enrollment History names a changed field by its label. */
+export function findFieldByLabel(label: string): FieldDef | undefined {
+  return BY_LABEL.get(label);
 }
 
 /** Federally protected per the rights catalog (the seed's FERPA/HIPAA list), never per a copy here. */
@@ -173,6 +186,13 @@ export function isProtectedTool(tool: string): boolean {
 
 export function isProtectedField(field: FieldDef): boolean {
   return isProtectedTool(field.tool);
+}
+
+let protectedLabels: string | undefined;
+/** The labels of the federally protected fields as a SQL array literal (constants, quoted). */
+function protectedLabelsSql(): string {
+  protectedLabels ??= `array[${FIELDS.filter(isProtectedField).map((f) => `'${f.label.replace(/'/g, "''")}'`).join(", ")}]::text[]`;
+  return protectedLabels;
 }
 
 /** Reads of these fields go to the access log. */

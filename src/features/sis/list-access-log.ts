@@ -1,4 +1,4 @@
-import { desc, eq, gte, lt, sql } from "drizzle-orm";
+import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/connect.js";
 import { sisAccessLog } from "../../platform/db/schema/adhoc.js";
 import { sisPeople } from "../../platform/db/schema/sis.js";
@@ -22,7 +22,7 @@ export async function listAccessLog(db: Db, scope: DistrictScope, q: AccessLogQu
       filterId: sisAccessLog.filterId,
     })
     .from(sisAccessLog)
-    .leftJoin(sisPeople, eq(sisPeople.id, sisAccessLog.personId))
+    .leftJoin(sisPeople, and(eq(sisPeople.id, sisAccessLog.personId), eq(sisPeople.districtId, sisAccessLog.districtId)))
     .where(
       inDistrict(
         sisAccessLog,

@@ -159,3 +159,47 @@ describe.each(Object.entries(AREAS))("%s", (tool, area) => {
     expect(shared.slice(1).map((r) => r[0])).toEqual(["S2002"]);
   });
 });
+
+describe("Enrollment History of a protected field", () => {
+  const homeless = FIELDS.find((f) => f.id === "enrollment.homeless")!;
+  beforeAll(async () => {
+    await t.database.query(
+      `insert into sis_enrollment_history (district_id, enrollment_id, changed_at, field, old_value, new_value, changed_by)
+       select district_id, id, '2026-01-15T10:00:00Z', $2, 'Shelter', 'Doubled-up', 'registrar' from sis_enrollments where id = $1`,
+      [fx.avaEnrollment.id, homeless.label],
+    );
+  });
+  const latest = async () => (await runner.get(`/api/sis/enrollments/${fx.avaEnrollment.id}/history`)).json().entries[0];
+  const lastChange = async () => {
+    const res = await runner.post("/api/adhoc/preview", { definition: { fields: ["student.localId", "enrollment.lastHistory"] } });
+    expect(res.statusCode).toBe(200);
+    return (res.json().rows as unknown[][]).find((r) => r[0] === "S1001")![1] as string;
+  };
+
+  it("shows that it changed but not its values to a reader without the field's right, on the screen and in Ad hoc", async () => {
+    rights.set(runnerId, table(TOOLS.homeless));
+    expect(await latest()).toMatchObject({ field: homeless.label, withheld: true, oldValue: null, newValue: null });
+    expect(await lastChange()).toBe(`2026-01-15 ${homeless.label}: (value withheld)`);
+  });
+
+  it("shows the values on the screen to a reader with the right; Ad hoc's last change leaves them to the field itself", async () => {
+    rights.set(runnerId, table(null));
+    expect(await latest()).toMatchObject({ field: homeless.label, withheld: false, oldValue: "Shelter", newValue: "Doubled-up" });
+    expect(await lastChange()).not.toContain("Doubled-up");
+  });
+});
+
+describe("the access log of Ad hoc", () => {
+  it("records a protected field used only to filter or sort: the rows it returns reveal it", async () => {
+    rights.set(runnerId, table(null));
+    const before = await logCount("health.conditions");
+    const sortedBefore = await logCount("enrollment.serviceHours");
+    const res = await runner.post("/api/adhoc/preview", {
+      definition: { fields: ["student.localId"], conditions: [{ field: "health.conditions", op: "notEmpty" }], sort: [{ field: "enrollment.serviceHours", direction: "desc" }] },
+    });
+    expect(res.statusCode).toBe(200);
+    expect((res.json().rows as unknown[][]).map((r) => r[0])).toContain("S1001");
+    expect(await logCount("health.conditions")).toBeGreaterThan(before);
+    expect(await logCount("enrollment.serviceHours")).toBeGreaterThan(sortedBefore);
+  });
+});

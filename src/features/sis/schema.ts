@@ -64,7 +64,17 @@ export const ZHistory = z.object({
   enrollmentId: z.uuid(),
   calendar: ZCalendar,
   tool: z.string(),
-  entries: z.array(z.object({ id: z.uuid(), changedAt: z.string(), field: z.string(), oldValue: z.string().nullable(), newValue: z.string().nullable(), changedBy: z.string() })),
+  entries: z.array(
+    z.object({
+      id: z.uuid(),
+      changedAt: z.string(),
+      field: z.string(),
+      oldValue: z.string().nullable(),
+      newValue: z.string().nullable(),
+      changedBy: z.string(),
+      withheld: z.boolean().describe("a field you may not read: that it changed is shown, its values are not"),
+    }),
+  ),
 });
 
 const personBase = { personId: z.uuid(), name: z.string(), actions: ZActions };

@@ -26,8 +26,16 @@ export function EnrollmentHistory({ via, enrollmentId }: { via: Via; enrollmentI
           <Table.Tr key={h.id}>
             <Table.Td>{formatMoment(h.changedAt)}</Table.Td>
             <Table.Td>{h.field}</Table.Td>
-            <Table.Td c="dimmed">{h.oldValue ?? "—"}</Table.Td>
-            <Table.Td>{h.newValue ?? "—"}</Table.Td>
+            {h.withheld ? (
+              <Table.Td colSpan={2} c="dimmed" fs="italic">
+                Values withheld: you do not have the right to read this field
+              </Table.Td>
+            ) : (
+              <>
+                <Table.Td c="dimmed">{h.oldValue ?? "—"}</Table.Td>
+                <Table.Td>{h.newValue ?? "—"}</Table.Td>
+              </>
+            )}
             <Table.Td>{h.changedBy}</Table.Td>
           </Table.Tr>
         ))}
