@@ -1,7 +1,7 @@
 import type { DistrictActor } from "../../platform/http/actor.js";
 import { notFound } from "../../platform/http/errors.js";
-import { TOOLS } from "../sis/field-catalog.js";
-import type { Filter } from "./schema.js";
+import { fieldTools, findField, TOOLS } from "../sis/field-catalog.js";
+import type { Definition, Filter } from "./schema.js";
 import type { FilterRow } from "./repo.js";
 
 /** Only the owner edits, deletes or shares a filter; others may only run what was shared. */
@@ -14,6 +14,20 @@ export function filterActions(actor: DistrictActor, row: FilterRow): Filter["act
   };
 }
 
+/**
+ * A filter shared with someone shows them its conditions, but not the value of a condition on a
+ * field they may not read ("SSN equals …" would tell them the SSN). The run itself uses the
+ * stored definition and gates every field by the runner's rights.
+ */
+function definitionFor(actor: DistrictActor, row: FilterRow): Definition {
+  if (row.ownerId === actor.userId) return row.definition;
+  const readable = (id: string) => {
+    const field = findField(id);
+    return field !== undefined && fieldTools(field).some((tool) => actor.rights.has(tool, "R"));
+  };
+  return { ...row.definition, conditions: row.definition.conditions.map((c) => (readable(c.field) ? c : { ...c, value: null })) };
+}
+
 export function presentFilter(actor: DistrictActor, row: FilterRow): Filter {
   return {
     id: row.id,
@@ -21,7 +35,7 @@ export function presentFilter(actor: DistrictActor, row: FilterRow): Filter {
     ownerId: row.ownerId,
     ownerName: row.ownerName,
     mine: row.ownerId === actor.userId,
-    definition: row.definition,
+    definition: definitionFor(actor, row),
     sharedWith: row.sharedWith,
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),

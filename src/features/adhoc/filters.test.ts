@@ -115,6 +115,29 @@ describe("sharing", () => {
     expect((await runner.get(`/api/adhoc/filters/${filter.id}`)).statusCode).toBe(404);
   });
 
+  it("hides from those it is shared with the value of a condition on a field they may not read", async () => {
+    rights.set((await author.get("/api/auth/me")).json().user.id, { ...writer, tools: { ...writer.tools, "Student Information > Health > Conditions": "R" } });
+    const secret = {
+      ...definition,
+      conditions: [
+        { field: "health.conditions", op: "contains", value: "Asthma" },
+        { field: "student.lastName", op: "ne", value: "Zed" },
+      ],
+    };
+    const filter = (await author.post("/api/adhoc/filters", { name: "Nurse follow-up", definition: secret })).json();
+    expect(filter.definition.conditions[0].value).toBe("Asthma");
+    await author.put(`/api/adhoc/filters/${filter.id}/shares`, { groupIds: [groupId] });
+
+    const seen = (await runner.get(`/api/adhoc/filters/${filter.id}`)).json();
+    expect(seen.definition.conditions).toEqual([
+      { field: "health.conditions", op: "contains", value: null },
+      { field: "student.lastName", op: "ne", value: "Zed" },
+    ]);
+    const listed = ((await runner.get("/api/adhoc/filters")).json().filters as { id: string; definition: typeof secret }[]).find((f) => f.id === filter.id)!;
+    expect(JSON.stringify(listed)).not.toContain("Asthma");
+    expect((await author.get(`/api/adhoc/filters/${filter.id}`)).json().definition.conditions[0].value).toBe("Asthma");
+  });
+
   it("refuses a group of another district or none at all, naming which", async () => {
     const filter = (await author.post("/api/adhoc/filters", { name: "Nowhere", definition })).json();
     const res = await author.put(`/api/adhoc/filters/${filter.id}/shares`, { groupIds: [groupId, "00000000-0000-4000-8000-000000000000"] });

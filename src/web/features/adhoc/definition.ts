@@ -91,6 +91,7 @@ export function describeCondition(c: Condition, fields: Map<string, FieldInfo>):
   const label = field?.label ?? "(a field you cannot read)";
   const op = operatorLabel(c.op, field?.type ?? "text");
   if (!needsValue(c.op)) return `${label} ${op}`;
+  if (!field) return `${label} ${op} (a value you may not see)`; // the server leaves it out
   const value = typeof c.value === "boolean" ? (c.value ? "Yes" : "No") : c.value === "" || c.value == null ? "(no value)" : String(c.value);
   return `${label} ${op} ${field?.type === "text" ? `"${value}"` : value}`;
 }
