@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildDistrict, buildUser } from "../../../test/support/factories.js";
 import { createFakeRights, type RightsTable } from "../../../test/support/fake-rights.js";
 import { BALLARD, LINCOLN, buildSisDistrict } from "../../../test/support/sis-fixtures.js";
-import { createTestApp, signIn, type Client, type TestApp } from "../../../test/support/test-app.js";
+import { startSisApp } from "../../../test/support/sis-app.js";
+import type { Client, TestApp } from "../../../test/support/test-app.js";
 
 // Behavior events carried canSave, but nothing let W save one: W on Behavior did nothing.
 let t: TestApp;
@@ -13,12 +13,7 @@ const rights = createFakeRights();
 const as = (tools: Record<string, string>, calendars: RightsTable["calendars"] = [{ ...BALLARD, modify: true }]) => rights.set(userId, { tools, calendars });
 
 beforeAll(async () => {
-  t = await createTestApp({ rights });
-  const district = await buildDistrict(t.database.db);
-  fx = await buildSisDistrict(t.database.db, district.id);
-  const u = await buildUser(t.database.db, { districtId: district.id });
-  userId = u.id;
-  user = await signIn(t.app, { district: district.slug, username: u.username });
+  ({ t, fx, user, userId } = await startSisApp(rights));
 });
 afterAll(() => t.close());
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildDistrict, buildUser } from "../../../test/support/factories.js";
 import { createFakeRights, type RightsTable } from "../../../test/support/fake-rights.js";
 import { BALLARD, LINCOLN, buildSisDistrict } from "../../../test/support/sis-fixtures.js";
-import { createTestApp, signIn, type Client, type TestApp } from "../../../test/support/test-app.js";
+import { startSisApp } from "../../../test/support/sis-app.js";
+import type { Client, TestApp } from "../../../test/support/test-app.js";
 
 let t: TestApp;
 let fx: Awaited<ReturnType<typeof buildSisDistrict>>;
@@ -13,12 +13,7 @@ const grant = (modify: boolean) => [{ ...BALLARD, modify }, { ...LINCOLN, modify
 const as = (tools: Record<string, string>, calendars = grant(true)): void => rights.set(userId, { tools, calendars } satisfies RightsTable);
 
 beforeAll(async () => {
-  t = await createTestApp({ rights });
-  const district = await buildDistrict(t.database.db);
-  fx = await buildSisDistrict(t.database.db, district.id);
-  const u = await buildUser(t.database.db, { districtId: district.id });
-  userId = u.id;
-  user = await signIn(t.app, { district: district.slug, username: u.username });
+  ({ t, fx, user, userId } = await startSisApp(rights));
 });
 afterAll(() => t.close());
 
