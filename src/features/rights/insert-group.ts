@@ -4,6 +4,7 @@ import type { Db } from "../../platform/db/connect.js";
 import { userGroups } from "../../platform/db/schema/rights.js";
 import type { DistrictActor } from "../../platform/http/actor.js";
 import { auditActor } from "./guards.js";
+import { recordRightsVersion } from "../governance/rights-versions-repo.js";
 import { writeEntries, writeGrants } from "./repo-groups.js";
 import type { Entry, Grant } from "./schema.js";
 
@@ -36,6 +37,7 @@ export async function insertGroup(tx: Db, actor: DistrictActor, group: NewGroup)
     .returning();
   await writeEntries(tx, actor, { groupId: row!.id }, group.entries);
   await writeGrants(tx, actor, { groupId: row!.id }, group.calendarGrants);
+  await recordRightsVersion(tx, actor, row!.id, auditActor(actor), group.copyOf ? "created as a copy" : group.template ? `created from the ${group.template} template` : "created");
   await recordAudit(tx, {
     districtId: actor.districtId,
     actor: auditActor(actor),

@@ -5,6 +5,7 @@ import { users } from "../../platform/db/schema/users.js";
 import type { DistrictActor } from "../../platform/http/actor.js";
 import { lockGroupAtVersion } from "./group-version.js";
 import { auditActor, requireRightsManager } from "./guards.js";
+import { recordRightsVersion } from "../governance/rights-versions-repo.js";
 import { readGrants, touchGroup, writeGrants } from "./repo-groups.js";
 import { lockUserAtVersion } from "./user-version.js";
 import { bumpRightsVersion } from "./rights-version.js";
@@ -20,6 +21,7 @@ export async function replaceGroupGrants(db: Db, actor: DistrictActor, groupId: 
     const before = await readGrants(tx, actor, { groupId });
     await writeGrants(tx, actor, { groupId }, grants);
     const updated = await touchGroup(tx, actor, groupId, auditActor(actor));
+    await recordRightsVersion(tx, actor, groupId, auditActor(actor), "calendar rights saved");
     await recordAudit(tx, {
       districtId: actor.districtId,
       actor: auditActor(actor),

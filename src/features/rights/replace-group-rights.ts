@@ -9,6 +9,7 @@ import { currentCompiled, withGroupChanged } from "./current-rights.js";
 import { diffCompiled } from "./diff-rights.js";
 import { lockGroupAtVersion } from "./group-version.js";
 import { auditActor, requireRightsManager } from "./guards.js";
+import { recordRightsVersion } from "../governance/rights-versions-repo.js";
 import { findGroup, hasCalendarGrants, readEntries, readMembers, touchGroup, writeEntries } from "./repo-groups.js";
 import { readPreferences } from "./repo-preferences.js";
 import { bumpRightsVersion } from "./rights-version.js";
@@ -21,7 +22,7 @@ const grantsSomething = (entries: Entry[]) => entries.some((e) => !e.deny && e.r
  * DESIGN.md, automatic creation of staff accounts: while the preference is on, a group that
  * holds only calendar rights is a calendar group and cannot be given tool rights.
  */
-async function checkCalendarOnlyRule(db: Db, scope: DistrictScope, group: { id: string; name: string }, current: Entry[], next: Entry[]) {
+export async function checkCalendarOnlyRule(db: Db, scope: DistrictScope, group: { id: string; name: string }, current: Entry[], next: Entry[]) {
   if (!grantsSomething(next) || grantsSomething(current)) return;
   if (!(await readPreferences(db, scope)).automaticStaffAccounts) return;
   if (!(await hasCalendarGrants(db, scope, group.id))) return;
@@ -44,6 +45,7 @@ export async function replaceGroupRights(db: Db, actor: DistrictActor, groupId: 
     await checkCalendarOnlyRule(tx, actor, group, before, entries);
     await writeEntries(tx, actor, { groupId }, entries);
     const updated = await touchGroup(tx, actor, groupId, auditActor(actor));
+    await recordRightsVersion(tx, actor, groupId, auditActor(actor), "tool rights saved");
     await recordAudit(tx, {
       districtId: actor.districtId,
       actor: auditActor(actor),

@@ -10,6 +10,7 @@ import { createUser } from "../../users/create-user.js";
 import { findGroupByName, readEntries, readGrants, writeEntries, writeGrants, type Grantee } from "../repo-groups.js";
 import type { Entry, Grant } from "../schema.js";
 import type { Changes } from "./policy-district.js";
+import { recordRightsVersion } from "../../governance/rights-versions-repo.js";
 
 const time = (d: Date | null | undefined) => (d ? d.toISOString() : "");
 const entryKey = (e: Entry) => `${e.toolPath}|${e.deny}|${e.deny ? "" : e.rights}|${time(e.from)}|${time(e.until)}`;
@@ -42,6 +43,7 @@ async function syncGrantee(tx: Db, scope: DistrictScope, grantee: Grantee, label
     changes.push(`${label}: calendar rights set (${grants.length})`);
     changed = true;
   }
+  if (changed && "groupId" in grantee) await recordRightsVersion(tx, scope, grantee.groupId, null, "policy apply");
   return changed;
 }
 
