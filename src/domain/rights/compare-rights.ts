@@ -8,7 +8,8 @@ import type { CalendarGrant, RightEntry } from "./model.js";
 import { rightsFromLevel, type Rights } from "./rights.js";
 
 export type GroupSideRight = { rights: Rights; deny: boolean };
-export type ToolDifference = { path: string; depth: number; a: GroupSideRight; b: GroupSideRight };
+/** `inherited`: the tool only repeats its parent's difference (it has no entry of its own on either side). */
+export type ToolDifference = { path: string; depth: number; a: GroupSideRight; b: GroupSideRight; inherited: boolean };
 
 /** Every tool on which the two entry sets give a different right or deny at asOf, in catalog order. */
 export function compareEntrySets(catalog: Catalog, a: RightEntry[], b: RightEntry[], asOf: Date): ToolDifference[] {
@@ -16,13 +17,16 @@ export function compareEntrySets(catalog: Catalog, a: RightEntry[], b: RightEntr
   const known = (e: RightEntry) => findNode(catalog, e.toolPath) !== undefined;
   const ca = compileGrantee(catalog, a.filter(known), asOf);
   const cb = compileGrantee(catalog, b.filter(known), asOf);
+  const side = (c: typeof ca, i: number): GroupSideRight => ({ rights: rightsFromLevel(c.levels[i] as 0 | 1 | 2 | 3 | 4), deny: c.deny?.[i] === 1 });
+  const same = (x: GroupSideRight, y: GroupSideRight) => x.rights === y.rights && x.deny === y.deny;
   const out: ToolDifference[] = [];
   for (const node of catalog.nodes) {
-    const i = node.index;
-    const side = (c: typeof ca): GroupSideRight => ({ rights: rightsFromLevel(c.levels[i] as 0 | 1 | 2 | 3 | 4), deny: c.deny?.[i] === 1 });
-    const sa = side(ca);
-    const sb = side(cb);
-    if (sa.rights !== sb.rights || sa.deny !== sb.deny) out.push({ path: node.path, depth: node.depth, a: sa, b: sb });
+    const sa = side(ca, node.index);
+    const sb = side(cb, node.index);
+    if (same(sa, sb)) continue;
+    const p = node.parentIndex;
+    const inherited = p !== null && same(side(ca, p), sa) && same(side(cb, p), sb);
+    out.push({ path: node.path, depth: node.depth, a: sa, b: sb, inherited });
   }
   return out;
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ZRights } from "../rights/schema.js";
 
 const ZSide = z.object({ rights: ZRights, deny: z.boolean() });
-const ZToolDifference = z.object({ path: z.string(), depth: z.number(), a: ZSide, b: ZSide });
+const ZToolDifference = z.object({ path: z.string(), depth: z.number(), a: ZSide, b: ZSide, inherited: z.boolean().describe("true when the tool only repeats its parent's difference") });
 const ZGrantSide = z.object({ modify: z.boolean() }).nullable();
 const ZGrantDifference = z.object({ school: z.string(), year: z.string(), calendar: z.string(), a: ZGrantSide, b: ZGrantSide });
 const ZPerson = z.object({ userId: z.string(), username: z.string(), displayName: z.string() });

@@ -14,6 +14,8 @@ export type Account = {
   role?: "none" | "student-information-system" | "sis-group-assignment";
   /** A known authenticator secret: the account starts with MFA on, and tests can make codes. */
   mfaSecret?: string;
+  /** The account was created this many days ago and never signed in (a dormant account). */
+  idleDays?: number;
 };
 
 const demo = (username: (typeof DEMO_LOGINS)[number]["username"], displayName: string): Account => ({
@@ -55,6 +57,8 @@ export const ACCOUNTS = {
   // where all 21 seed example groups can be created without touching the demo district's groups.
   securityTemplatesAdmin: { username: "e2e-templates-admin", password: "Templates-E2E-Pass-17", displayName: "Tate Templates", district: "e2e-templates", role: "student-information-system" },
   securityTemplatesMember: { username: "e2e-templates-member", password: "Member-E2E-Pass-28", displayName: "Mel Member", district: "e2e-templates" },
+  // governance.spec.ts: an account nobody has used for 200 days, disabled from the Dormant accounts page.
+  governanceDormant: { username: "e2e-dormant", password: "Dormant-E2E-Pass-39", displayName: "Dory Dormant", district: DEMO_DISTRICT.slug, idleDays: 200 },
 } satisfies Record<string, Account>;
 
 export type AccountName = keyof typeof ACCOUNTS;

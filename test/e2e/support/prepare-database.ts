@@ -45,6 +45,9 @@ try {
     if ("mfaSecret" in account && account.mfaSecret) {
       await database.db.update(users).set({ mfaSecret: account.mfaSecret, mfaEnabledAt: new Date() }).where(eq(users.id, user.id));
     }
+    if ("idleDays" in account && account.idleDays) {
+      await database.db.update(users).set({ createdAt: new Date(Date.now() - account.idleDays * 86_400_000) }).where(eq(users.id, user.id));
+    }
   }
 } finally {
   await database.close();

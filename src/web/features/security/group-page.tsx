@@ -10,6 +10,7 @@ import { RightsEditor } from "./rights-editor.js";
 import { RoleNotice, SecurityProblem } from "./role-notice.js";
 import { keys, securityApi } from "./security-api.js";
 import { useCatalogTree } from "./use-catalog.js";
+import { RightsHistoryTab } from "../governance/rights-history-tab.js";
 
 /** One user group: its tool rights, calendar rights, members and settings. */
 export function GroupPage() {
@@ -71,6 +72,7 @@ export function GroupPage() {
           <Tabs.Tab value="calendars">Calendar rights</Tabs.Tab>
           <Tabs.Tab value="members">Members</Tabs.Tab>
           <Tabs.Tab value="settings">Settings</Tabs.Tab>
+          <Tabs.Tab value="history">History</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="rights">
           <SecurityProblem error={tree.error} />
@@ -110,6 +112,9 @@ export function GroupPage() {
         </Tabs.Panel>
         <Tabs.Panel value="settings">
           <GroupSettings group={g} readOnly={!canManageRights} onChanged={reload} />
+        </Tabs.Panel>
+        <Tabs.Panel value="history">
+          <RightsHistoryTab group={g} readOnly={!canManageRights} onRestored={reload} />
         </Tabs.Panel>
       </Tabs>
     </>

@@ -6,6 +6,8 @@ import { PreferencesPage } from "./preferences-page.js";
 import { ReviewsPage } from "./reviews-page.js";
 import { UserPage } from "./user-page.js";
 import { UsersPage } from "./users-page.js";
+import { ComparePage } from "../governance/compare-page.js";
+import { DormantPage } from "../governance/dormant-page.js";
 
 const US = "System Administration > User Security";
 
@@ -27,6 +29,16 @@ export const securityRoutes: FeatureRoute[] = [
     path: "/security/reviews",
     element: <ReviewsPage />,
     nav: { label: "Access reviews", section: "User Security", tool: `${US} > Reviews`, audience: "district", description: "Who can see protected data, individual rights, expiring grants, heat map" },
+  },
+  {
+    path: "/security/compare",
+    element: <ComparePage />,
+    nav: { label: "Compare", section: "User Security", tool: `${US} > User Groups > Tool Rights`, audience: "district", description: "Two groups or two people side by side, with where each difference comes from" },
+  },
+  {
+    path: "/security/dormant",
+    element: <DormantPage />,
+    nav: { label: "Dormant accounts", section: "User Security", tool: `${US} > Users`, audience: "district", description: "Staff who have not signed in for a while, to disable in bulk" },
   },
   {
     path: "/security/preferences",

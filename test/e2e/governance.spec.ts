@@ -1,0 +1,71 @@
+import { expect, test } from "@playwright/test";
+import { callApi } from "./support/api.js";
+import { saveScreenshot } from "./support/screenshots.js";
+import { ACCOUNTS } from "./support/accounts.js";
+import { signInAs } from "./support/sign-in.js";
+import { findUser, tag, warmCatalog, type Group } from "./security-e2e-helpers.js";
+
+const SUMMARY = "Student Information > General > Summary";
+const HEALTH = "Student Information > Health";
+
+warmCatalog();
+
+test("an administrator compares the Counselors and Principals groups side by side and downloads the comparison", async ({ page }) => {
+  await signInAs(page, "admin", "/security/groups");
+  const t = tag();
+  const counselors = await callApi<Group>(page, "POST", "/api/groups", { name: `Counselors ${t}`, template: "Counselors" });
+  const principals = await callApi<Group>(page, "POST", "/api/groups", { name: `Principals ${t}`, template: "Principals" });
+  await page.goto("/security/compare");
+  await page.getByRole("textbox", { name: "First group" }).fill(`Counselors ${t}`);
+  await page.getByRole("option", { name: `Counselors ${t}` }).click();
+  await page.getByRole("textbox", { name: "Second group" }).fill(`Principals ${t}`);
+  await page.getByRole("option", { name: `Principals ${t}` }).click();
+  const table = page.getByRole("table", { name: "Tool rights that differ" });
+  await expect(table).toBeVisible();
+  await expect(table.getByRole("columnheader", { name: `Counselors ${t}` })).toBeVisible();
+  expect(await page.getByTestId("tool-difference-row").count()).toBeGreaterThan(0);
+  expect(page.url()).toContain(`a=${counselors.id}`);
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download CSV" }).click();
+  expect((await download).suggestedFilename()).toBe("group-comparison.csv");
+  await saveScreenshot(page, "governance-compare-groups");
+
+  await page.getByText("Two people", { exact: true }).click();
+  await expect(page.getByText("Choose two people")).toBeVisible();
+  expect(principals.id).toBeTruthy();
+});
+
+test("an administrator sees a group's saved versions, what changed, and restores an earlier one", async ({ page }) => {
+  await signInAs(page, "admin", "/security/groups");
+  const g = await callApi<Group>(page, "POST", "/api/groups", { name: `History ${tag()}` });
+  const v2 = await callApi<{ version: number }>(page, "PUT", `/api/groups/${g.id}/rights`, { version: g.version, entries: [{ toolPath: SUMMARY, rights: "R", deny: false }] });
+  await callApi(page, "PUT", `/api/groups/${g.id}/rights`, { version: v2.version, entries: [{ toolPath: SUMMARY, rights: "RWAD", deny: false }, { toolPath: HEALTH, rights: "R", deny: false }] });
+  await page.goto(`/security/groups/${g.id}?tab=history`);
+  await expect(page.getByTestId("history-row")).toHaveCount(3);
+  await expect(page.getByRole("table", { name: "Tool rights changed from version 2 to 3" }).locator(`[data-path="${HEALTH}"]`)).toBeVisible();
+  await saveScreenshot(page, "governance-history");
+  await page.getByTestId("history-row").filter({ hasText: /^2/ }).getByRole("button", { name: "Restore" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Restore version 2" }).click();
+  await expect(page.getByText(/Restored version 2 .* saved as version 4/)).toBeVisible();
+  await expect(page.getByTestId("history-row")).toHaveCount(4);
+  const after = await callApi<Group>(page, "GET", `/api/groups/${g.id}`);
+  expect(after.entries.map((e) => [e.toolPath, e.rights])).toEqual([[SUMMARY, "R"]]);
+});
+
+test("an administrator finds the staff who have not signed in for 90 days and disables one; that person can no longer sign in", async ({ page, browser }) => {
+  await signInAs(page, "admin", "/security/dormant");
+  const dormant = await findUser(page, "governanceDormant");
+  const row = page.getByTestId("dormant-row").filter({ hasText: dormant.displayName });
+  await expect(row).toBeVisible();
+  await expect(row).toContainText("never");
+  await saveScreenshot(page, "governance-dormant");
+  await row.getByRole("checkbox").check();
+  await page.getByRole("button", { name: "Disable 1 selected" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Disable" }).click();
+  await expect(page.getByText("Disabled 1 account; their sessions were ended.")).toBeVisible();
+  await expect(row).toHaveCount(0);
+  const context = await browser.newContext();
+  const refused = await context.request.post("/api/auth/sign-in", { data: { district: ACCOUNTS.governanceDormant.district, username: dormant.username, password: ACCOUNTS.governanceDormant.password } });
+  expect(refused.ok(), await refused.text()).toBe(false);
+  await context.close();
+});
