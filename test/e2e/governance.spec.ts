@@ -69,3 +69,21 @@ test("an administrator finds the staff who have not signed in for 90 days and di
   expect(refused.ok(), await refused.text()).toBe(false);
   await context.close();
 });
+
+test("an administrator previews the app as a teacher, read-only, and ends the preview", async ({ page }) => {
+  await signInAs(page, "governanceAdmin", "/security/users");
+  const teacher = await findUser(page, "teacher");
+  await page.goto(`/security/users/${teacher.id}`);
+  await page.getByRole("button", { name: `Preview as ${teacher.displayName}` }).click();
+  const banner = page.getByTestId("preview-banner");
+  await expect(banner).toContainText(`You are previewing Gatehouse as ${teacher.displayName}`);
+  const nav = page.getByRole("navigation", { name: "Main navigation" });
+  await expect(nav.getByRole("link", { name: "User groups" })).toHaveCount(0);
+  await saveScreenshot(page, "governance-preview");
+  const refused = await callApi<{ code: string }>(page, "POST", "/api/groups", { name: `During preview ${tag()}` }, 403);
+  expect(refused.code).toBe("preview-read-only");
+  await banner.getByRole("button", { name: "End preview" }).click();
+  await expect(banner).toHaveCount(0);
+  await expect(page).toHaveURL(new RegExp(`/security/users/${teacher.id}`));
+  await expect(nav.getByRole("link", { name: "User groups" })).toBeVisible();
+});

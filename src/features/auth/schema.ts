@@ -26,4 +26,6 @@ export const ZMe = z.object({
     mfaEnabled: z.boolean(),
   }),
   district: z.object({ id: z.string(), slug: z.string(), name: z.string() }).nullable(),
+  /** Set while previewing as `user`: who is really signed in, and since when. */
+  preview: z.object({ by: z.object({ id: z.string(), username: z.string(), displayName: z.string() }), startedAt: z.date() }).nullish(),
 });

@@ -11,6 +11,7 @@ import { compareUsers } from "./compare-users.js";
 import { groupComparisonCsv, userComparisonCsv } from "./comparison-csv.js";
 import { diffRightsVersions } from "./diff-rights-versions.js";
 import { disableAccounts, listDormantAccounts } from "./dormant-accounts.js";
+import { endPreview, startPreview } from "./preview-as-user.js";
 import { restoreRightsVersion } from "./restore-rights-version.js";
 import { listRightsVersions } from "./rights-versions-repo.js";
 import {
@@ -79,6 +80,20 @@ export function governanceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) => restoreRightsVersion(db, districtActor(request.actor), request.params.groupId, request.params.number, request.body),
+    );
+    app.post(
+      "/api/preview",
+      {
+        config: { access: access.tool(TOOLS.users, "R") },
+        schema: { tags, summary: "Preview the app as a user of the district, read-only (audited; needs the Student Information System role)", body: z.object({ userId: z.uuid() }), response: { 200: z.object({ previewing: z.object({ id: z.string(), username: z.string() }), startedAt: z.date() }) } },
+      },
+      async (request) => startPreview(db, districtActor(request.actor), request.body.userId, now()),
+    );
+    app.post(
+      "/api/preview/end",
+      // any session: while previewing, this (and signing out) is the one change that is allowed
+      { config: { access: access.session() }, schema: { tags, summary: "End the preview and work as yourself again", response: { 200: z.object({ ended: z.boolean() }) } } },
+      async (request) => endPreview(db, request.session!, { id: request.session!.userId, name: request.actor?.preview?.username ?? request.actor?.username ?? "" }, now()),
     );
     app.get(
       "/api/dormant-accounts",

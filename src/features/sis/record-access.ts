@@ -19,7 +19,7 @@ export async function recordFieldReads(
   if (reads.length === 0) return;
   await db.execute(sql`
     insert into sis_access_log (district_id, actor_id, actor_name, person_id, field, tool, route, filter_id)
-    select ${actor.districtId}::uuid, ${actor.userId}::uuid, ${actor.username}, r.person_id, r.field, r.tool, ${route}, ${filterId}::uuid
+    select ${actor.districtId}::uuid, ${actor.preview?.userId ?? actor.userId}::uuid, ${actor.preview ? `${actor.preview.username} (previewing as ${actor.username})` : actor.username}, r.person_id, r.field, r.tool, ${route}, ${filterId}::uuid
     from unnest(${sql.param(reads.map((r) => r.personId))}::uuid[], ${sql.param(reads.map((r) => r.field))}::text[],
                 ${sql.param(reads.map((r) => r.tool))}::text[]) as r(person_id, field, tool)`);
 }

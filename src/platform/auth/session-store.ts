@@ -57,6 +57,16 @@ export async function findSession(
   return row;
 }
 
+/**
+ * The user a session previews as: an enabled user of the previewer's own district, else null
+ * (the preview then ends by itself: the session reads as the previewer again).
+ */
+export async function findPreviewTarget(db: Db, previewer: UserRow, targetId: string): Promise<UserRow | null> {
+  if (!previewer.districtId || previewer.productSecurityRole !== "student-information-system") return null;
+  const [target] = await db.select().from(users).where(and(eq(users.id, targetId), eq(users.districtId, previewer.districtId), eq(users.disabled, false))).limit(1);
+  return target ?? null;
+}
+
 /** Moves a session to a new stage under a new token, so a token seen before sign-in is worthless after. */
 export async function rotateSession(db: Db, sessionId: string, stage: SessionStage, now: Date): Promise<string> {
   const token = newToken();

@@ -22,6 +22,8 @@ export type Actor = {
   productSecurityRole: "none" | "student-information-system" | "sis-group-assignment";
   sessionId: string;
   rights: RightsView;
+  /** Set while an administrator previews the app as this user: who is really reading. Nothing can be changed. */
+  preview?: { userId: string; username: string };
 };
 
 /** A district actor: the type operations on district data take, so a vendor actor cannot slip in. */

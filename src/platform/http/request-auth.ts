@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { findSession } from "../auth/session-store.js";
+import { findPreviewTarget, findSession } from "../auth/session-store.js";
 import { safeEqual } from "../auth/tokens.js";
 import type { AppDeps } from "../deps.js";
 import { describeAccess, type Access } from "./access.js";
@@ -22,7 +22,10 @@ export function makeAuthHook(deps: AppDeps) {
     if (found) {
       request.session = found.session;
       if (found.session.stage === "active") request.actor = await buildActor(deps, found);
-      if (!SAFE_METHODS.has(request.method)) checkCsrf(request, found.session.csrfToken);
+      if (!SAFE_METHODS.has(request.method)) {
+        checkCsrf(request, found.session.csrfToken);
+        if (request.actor?.preview && required.kind !== "session") throw previewReadOnly(request.actor);
+      }
     }
     enforce(required, request);
   };
@@ -59,9 +62,17 @@ function enforce(required: Access, request: FastifyRequest) {
   }
 }
 
+/** While previewing, every change is refused; only ending the preview (or signing out) works. */
+function previewReadOnly(actor: Actor) {
+  return new AppError(403, "preview-read-only", `You are previewing Gatehouse as ${actor.displayName}: nothing can be changed. End the preview to work as yourself again.`);
+}
+
 async function buildActor(deps: AppDeps, found: NonNullable<Awaited<ReturnType<typeof findSession>>>): Promise<Actor> {
-  const { user, session } = found;
+  const { session } = found;
+  const target = session.previewUserId ? await findPreviewTarget(deps.database.db, found.user, session.previewUserId) : null;
+  const user = target ?? found.user;
   return {
+    ...(target ? { preview: { userId: found.user.id, username: found.user.username } } : {}),
     userId: user.id,
     username: user.username,
     displayName: user.displayName,

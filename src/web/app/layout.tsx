@@ -2,6 +2,7 @@ import { Anchor, AppShell, Avatar, Burger, Button, Group, NavLink, ScrollArea, S
 import { useDisclosure } from "@mantine/hooks";
 import { useEffect, useMemo, useRef } from "react";
 import { Link, Outlet, useLocation } from "react-router-dom";
+import { PreviewBanner } from "../features/governance/preview-banner.js";
 import { useAuth, useSignOut, type Me } from "./auth-context.js";
 import { buildNavSections } from "./nav-model.js";
 import { useToolRights } from "./tool-rights.js";
@@ -106,6 +107,7 @@ export function Layout() {
       </AppShell.Navbar>
 
       <AppShell.Main id="main" ref={main} tabIndex={-1} style={{ outline: "none" }}>
+        <PreviewBanner />
         <Outlet />
       </AppShell.Main>
     </AppShell>

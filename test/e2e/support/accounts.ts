@@ -58,6 +58,8 @@ export const ACCOUNTS = {
   securityTemplatesAdmin: { username: "e2e-templates-admin", password: "Templates-E2E-Pass-17", displayName: "Tate Templates", district: "e2e-templates", role: "student-information-system" },
   securityTemplatesMember: { username: "e2e-templates-member", password: "Member-E2E-Pass-28", displayName: "Mel Member", district: "e2e-templates" },
   // governance.spec.ts: an account nobody has used for 200 days, disabled from the Dormant accounts page.
+  // governance.spec.ts: an administrator whose session previews the app as the teacher (kept apart from "admin").
+  governanceAdmin: { username: "e2e-gov-admin", password: "Governance-E2E-Pass-41", displayName: "Greer Governance", district: DEMO_DISTRICT.slug, role: "student-information-system" },
   governanceDormant: { username: "e2e-dormant", password: "Dormant-E2E-Pass-39", displayName: "Dory Dormant", district: DEMO_DISTRICT.slug, idleDays: 200 },
 } satisfies Record<string, Account>;
 

@@ -21,6 +21,9 @@ export const sessions = pgTable(
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    /** "Preview as a user": while set, the session reads the app as this user of the same district, read-only. */
+    previewUserId: uuid("preview_user_id").references(() => users.id, { onDelete: "set null" }),
+    previewStartedAt: timestamp("preview_started_at", { withTimezone: true }),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );

@@ -13,6 +13,7 @@ import { keys, securityApi } from "./security-api.js";
 import { useCatalogTree } from "./use-catalog.js";
 import { UserAccountTab } from "./user-account-tab.js";
 import { UserGroupsTab } from "./user-groups-tab.js";
+import { PreviewButton } from "../governance/preview-button.js";
 
 const INDIVIDUAL_ADVICE =
   "Campus highly recommends assigning tool rights through user groups. Individual users should NOT be assigned individual rights; rather, they should be made members of the user groups to which their job duties relate.";
@@ -50,6 +51,7 @@ export function UserPage() {
       </Text>
       <PageHeader
         title={u.displayName}
+        actions={<PreviewButton user={u} />}
         description={
           <>
             {u.username} · {u.groups.length} {u.groups.length === 1 ? "group" : "groups"}{" "}
