@@ -6,6 +6,7 @@ import { districtActor, requireRightsManager } from "../rights/guards.js";
 import { calendarOf } from "../rights/inspect-rights.js";
 import { ZVersion } from "../rights/schema.js";
 import { TOOLS } from "../rights/tools.js";
+import { campaignRoutes } from "./campaigns/campaign-routes.js";
 import { compareGroups } from "./compare-groups.js";
 import { compareUsers } from "./compare-users.js";
 import { groupComparisonCsv, userComparisonCsv } from "./comparison-csv.js";
@@ -27,6 +28,7 @@ export function governanceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const { db } = deps.database;
   const now = () => deps.clock.now();
   return async (app) => {
+    await app.register(campaignRoutes(deps));
     app.get(
       "/api/compare/groups",
       { config: { access: access.tool(TOOLS.toolRights, "R") }, schema: { tags, summary: "Two groups side by side: tools where they differ, calendar rights, members in one and not the other", querystring: ZCompareGroupsQuery, response: { 200: ZGroupComparison } } },

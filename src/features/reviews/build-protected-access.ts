@@ -2,6 +2,7 @@
  * "Who can see protected data": for each federally protected area of the seed, every user with
  * at least R on it and through what (group entry, individual entry, or the SIS role).
  */
+import { protectedAreaPaths } from "../../domain/rights/campaign-items.js";
 import { compileDistrict } from "../../domain/rights/compile-district.js";
 import { whoHasAccess, type AccessVia } from "../../domain/rights/who-has-access.js";
 import type { Rights } from "../../domain/rights/rights.js";
@@ -12,10 +13,7 @@ export type ProtectedArea = { toolPath: string; holders: ProtectedHolder[] };
 
 /** The seed's list: protected nodes whose parent is not itself protected (their subtrees inherit). */
 export function protectedAreas(source: ReviewSource): string[] {
-  const { nodes } = source.catalog;
-  return nodes
-    .filter((n) => n.federallyProtected && (n.parentIndex === null || !nodes[n.parentIndex]!.federallyProtected))
-    .map((n) => n.path);
+  return protectedAreaPaths(source.catalog);
 }
 
 export function buildProtectedAccess(source: ReviewSource): ProtectedArea[] {

@@ -1,7 +1,8 @@
 import pino from "pino";
 import PgBoss from "pg-boss";
 import { sweepContacts } from "../../features/lifecycle/sweep-contacts.js";
-import { sweepOptionsFor } from "../../features/lifecycle/sweep-options.js";
+import { portalBaseUrl, sweepOptionsFor } from "../../features/lifecycle/sweep-options.js";
+import { runCampaignJobs } from "../../features/governance/campaigns/run-campaign-jobs.js";
 import type { AppDeps } from "../deps.js";
 import { createSmtpSender } from "../mail/smtp-sender.js";
 import { pgliteBossDb } from "./boss-db.js";
@@ -38,6 +39,8 @@ export async function startJobs(deps: AppDeps): Promise<Jobs> {
   await boss.work(SWEEP_QUEUE, async () => {
     const result = await sweepContacts(database, sweepOptionsFor(config, clock.now()));
     log.info({ asOf: result.asOf, stages: result.stages }, "inactivity sweep done");
+    const campaigns = await runCampaignJobs(database, clock.now(), portalBaseUrl(config));
+    log.info(campaigns, "access review campaigns: scheduled runs started, reminders sent");
   });
   log.info({ sweepTime: `${config.sweepTime} UTC`, mail: config.smtpUrl ? "SMTP" : "outbox only" }, "background jobs started");
 

@@ -28,3 +28,65 @@ export const groupRightsVersions = pgTable(
   },
   (t) => [unique("group_rights_versions_group_number").on(t.groupId, t.number), index("group_rights_versions_district_idx").on(t.districtId)],
 );
+
+export type CampaignScope =
+  | { kind: "protected" }
+  | { kind: "group"; groupId: string }
+  | { kind: "tool"; toolPath: string }
+  | { kind: "individual" }
+  | { kind: "everything" };
+
+/**
+ * An access review campaign: who reviews which access, by when, and what happens to what
+ * nobody decided. Closing applies the decisions; `repeatEveryDays` schedules the next one.
+ */
+export const reviewCampaigns = pgTable(
+  "review_campaigns",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    districtId: uuid("district_id").notNull().references(() => districts.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    scope: jsonb("scope").$type<CampaignScope>().notNull(),
+    status: text("status", { enum: ["scheduled", "open", "closed"] }).notNull(),
+    startsOn: timestamp("starts_on", { withTimezone: true }).notNull(),
+    dueOn: timestamp("due_on", { withTimezone: true }).notNull(),
+    reviewerId: uuid("reviewer_id").notNull(),
+    defaultDecision: text("default_decision", { enum: ["keep", "remove"] }).notNull(),
+    repeatEveryDays: integer("repeat_every_days"),
+    createdById: uuid("created_by_id"),
+    createdByName: text("created_by_name"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    closedByName: text("closed_by_name"),
+  },
+  (t) => [index("review_campaigns_district_idx").on(t.districtId)],
+);
+
+/** One person's access in a campaign's scope, through one source, with the reviewer's decision. */
+export const reviewItems = pgTable(
+  "review_items",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    campaignId: uuid("campaign_id").notNull().references(() => reviewCampaigns.id, { onDelete: "cascade" }),
+    districtId: uuid("district_id").notNull().references(() => districts.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").notNull(),
+    username: text("username").notNull(),
+    displayName: text("display_name").notNull(),
+    /** membership of a group, the person's individual rights, or the Student Information System role */
+    source: text("source", { enum: ["group", "individual", "role"] }).notNull(),
+    groupId: uuid("group_id"),
+    groupName: text("group_name"),
+    /** the rights in scope, e.g. [{ path: "Student Information > Health", rights: "R" }] */
+    rights: jsonb("rights").$type<{ path: string; rights: string }[]>().notNull(),
+    lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+    decision: text("decision", { enum: ["keep", "remove", "end"] }),
+    endOn: timestamp("end_on", { withTimezone: true }),
+    note: text("note"),
+    decidedById: uuid("decided_by_id"),
+    decidedByName: text("decided_by_name"),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    /** what closing the campaign did with this item */
+    outcome: text("outcome"),
+  },
+  (t) => [index("review_items_campaign_idx").on(t.campaignId)],
+);

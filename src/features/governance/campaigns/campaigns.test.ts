@@ -1,0 +1,97 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditLog } from "../../../platform/db/schema/audit.js";
+import { reviewCampaigns } from "../../../platform/db/schema/governance.js";
+import { outbox } from "../../../platform/db/schema/outbox.js";
+import { userGroupMembers } from "../../../platform/db/schema/rights.js";
+import { buildUser } from "../../../../test/support/factories.js";
+import { buildRightsDistrict, buildRightsGroup, type RightsDistrict } from "../../../../test/support/rights-factories.js";
+import { createTestApp, fixedClock, type TestApp } from "../../../../test/support/test-app.js";
+import { runCampaignJobs } from "./run-campaign-jobs.js";
+
+const clock = fixedClock(new Date("2026-09-01T12:00:00Z"));
+let t: TestApp;
+let d: RightsDistrict;
+let nurses: string;
+let counselors: string;
+const people: Record<string, string> = {};
+beforeAll(async () => {
+  t = await createTestApp({ clock });
+  d = await buildRightsDistrict(t.app, t.database.db);
+  for (const name of ["ana", "ben", "cy", "dee"]) people[name] = (await buildUser(t.database.db, { districtId: d.districtId, username: `${name}-${d.slug}` })).id;
+  nurses = await buildRightsGroup(t.database.db, d.districtId, { name: "Nurses", rights: { "Student Information > Health": "RW" }, members: [people.ana!, people.ben!, people.cy!] });
+  counselors = await buildRightsGroup(t.database.db, d.districtId, { name: "Counselors", rights: { "Student Information > Counseling": "R", "Student Information > General": "R" }, members: [people.dee!] });
+});
+afterAll(() => t.close());
+
+type Item = { id: string; userId: string; source: string; groupName: string | null; decision: string | null; outcome: string | null; rights: { path: string }[] };
+const detail = async (id: string) => (await d.admin.client.get(`/api/campaigns/${id}`)).json() as { status: string; items: Item[] };
+const member = async (groupId: string, userId: string) =>
+  (await t.database.db.select().from(userGroupMembers).where(and(eq(userGroupMembers.groupId, groupId), eq(userGroupMembers.userId, userId))))[0];
+
+describe("access review campaigns", () => {
+  it("reviews everyone who can see health conditions, applies each decision at close, and files the evidence", async () => {
+    const start = await d.admin.client.post("/api/campaigns", { name: "Fall term health review", scope: { kind: "tool", toolPath: "Student Information > Health > Conditions" }, dueOn: "2026-09-30", defaultDecision: "remove", repeatEveryDays: 120 });
+    expect(start.statusCode, start.body).toBe(201);
+    const { id } = start.json() as { id: string };
+    const c = await detail(id);
+    const nurseItems = c.items.filter((i) => i.groupName === "Nurses");
+    expect(nurseItems.map((i) => i.userId).sort()).toEqual([people.ana, people.ben, people.cy].sort());
+    expect(c.items.some((i) => i.userId === people.dee)).toBe(false);
+    expect(c.items.find((i) => i.userId === d.admin.id)?.source).toBe("role");
+
+    const decide = (userId: string, body: object) => d.admin.client.put(`/api/campaigns/${id}/items/${c.items.find((i) => i.userId === userId && i.groupName === "Nurses")!.id}`, body);
+    expect((await decide(people.ana!, { decision: "keep", note: "school nurse" })).statusCode).toBe(200);
+    expect((await decide(people.ben!, { decision: "end", endOn: "2026-12-20", note: "leaves at winter break" })).statusCode).toBe(200);
+    expect((await decide(people.ben!, { decision: "end" })).statusCode).toBe(422);
+    // the membership-only administrator is not the reviewer
+    const notReviewer = await d.groupAdmin.client.put(`/api/campaigns/${id}/items/${nurseItems[0]!.id}`, { decision: "keep" });
+    expect([403, 404]).toContain(notReviewer.statusCode);
+    await d.admin.client.put(`/api/campaigns/${id}/items/${c.items.find((i) => i.source === "role")!.id}`, { decision: "keep" });
+
+    const closed = await d.admin.client.post(`/api/campaigns/${id}/close`);
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(await member(nurses, people.ana!)).toBeDefined();
+    expect((await member(nurses, people.ben!))?.validUntil?.toISOString()).toBe("2026-12-20T00:00:00.000Z");
+    // cy was not decided: the campaign's default removes the membership, audited as done by the reviewer
+    expect(await member(nurses, people.cy!)).toBeUndefined();
+    const removal = await t.database.db.select().from(auditLog).where(eq(auditLog.action, "group.member-removed"));
+    expect(removal.some((r) => r.actorId === d.admin.id && r.targetId === nurses)).toBe(true);
+
+    const after = await detail(id);
+    expect(after.status).toBe("closed");
+    expect(after.items.find((i) => i.userId === people.cy)?.outcome).toMatch(/removed from Nurses \(no decision: the campaign's default\)/);
+    const csv = await d.admin.client.get(`/api/campaigns/${id}/report.csv`);
+    expect(csv.headers["content-type"]).toMatch(/text\/csv/);
+    expect(csv.body).toContain("school nurse");
+    expect(csv.body).toContain("leaves at winter break");
+    expect((await d.admin.client.put(`/api/campaigns/${id}/items/${nurseItems[0]!.id}`, { decision: "keep" })).statusCode).toBe(409);
+
+    // the next term's run is scheduled and opens by itself on its day
+    const [next] = await t.database.db.select().from(reviewCampaigns).where(and(eq(reviewCampaigns.districtId, d.districtId), eq(reviewCampaigns.status, "scheduled")));
+    expect(next?.startsOn.toISOString()).toBe("2026-12-30T12:00:00.000Z");
+    expect((await runCampaignJobs(t.database, new Date("2026-12-29T12:00:00Z"), "http://gh.test")).started).toBe(0);
+    expect((await runCampaignJobs(t.database, new Date("2026-12-30T13:00:00Z"), "http://gh.test")).started).toBe(1);
+    const reopened = await detail(next!.id);
+    expect(reopened.status).toBe("open");
+    expect(reopened.items.map((i) => i.userId)).not.toContain(people.cy);
+  });
+
+  it("reminds the reviewer once before the due date", async () => {
+    const { id } = (await d.admin.client.post("/api/campaigns", { name: "Counselor review", scope: { kind: "group", groupId: counselors }, dueOn: "2026-09-10", defaultDecision: "keep" })).json() as { id: string };
+    expect((await runCampaignJobs(t.database, new Date("2026-09-05T02:00:00Z"), "http://gh.test")).reminded).toBe(0);
+    expect((await runCampaignJobs(t.database, new Date("2026-09-08T02:00:00Z"), "http://gh.test")).reminded).toBe(1);
+    expect((await runCampaignJobs(t.database, new Date("2026-09-09T02:00:00Z"), "http://gh.test")).reminded).toBe(0);
+    const mails = await t.database.db.select().from(outbox).where(eq(outbox.kind, "campaign-reminder"));
+    expect(mails.find((m) => m.textBody.includes(`/security/campaigns/${id}`))?.subject).toMatch(/Due 2026-09-10: access review "Counselor review" has 1 undecided item/);
+  });
+
+  it("refuses a due date in the past and an unknown tool, with the field", async () => {
+    const past = await d.admin.client.post("/api/campaigns", { name: "x", scope: { kind: "protected" }, dueOn: "2026-08-01", defaultDecision: "keep" });
+    expect(past.statusCode).toBe(422);
+    expect(past.json()).toMatchObject({ path: "body.dueOn" });
+    const tool = await d.admin.client.post("/api/campaigns", { name: "x", scope: { kind: "tool", toolPath: "Nope" }, dueOn: "2026-10-01", defaultDecision: "keep" });
+    expect(tool.json()).toMatchObject({ path: "body.scope.toolPath" });
+    expect((await d.groupAdmin.client.post("/api/campaigns", { name: "x", scope: { kind: "protected" }, dueOn: "2026-10-01", defaultDecision: "keep" })).statusCode).toBe(403);
+  });
+});
