@@ -3,7 +3,7 @@ import { callApi } from "./support/api.js";
 import { saveScreenshot } from "./support/screenshots.js";
 import { ACCOUNTS } from "./support/accounts.js";
 import { signInAs } from "./support/sign-in.js";
-import { findUser, tag, warmCatalog, type Group } from "./security-e2e-helpers.js";
+import { dayFromToday, findUser, tag, warmCatalog, type Group } from "./security-e2e-helpers.js";
 
 const SUMMARY = "Student Information > General > Summary";
 const HEALTH = "Student Information > Health";
@@ -86,4 +86,30 @@ test("an administrator previews the app as a teacher, read-only, and ends the pr
   await expect(banner).toHaveCount(0);
   await expect(page).toHaveURL(new RegExp(`/security/users/${teacher.id}`));
   await expect(nav.getByRole("link", { name: "User groups" })).toBeVisible();
+});
+
+test("an administrator runs a term's review of everyone who can see health conditions, decides each person, closes it and files the report", async ({ page }) => {
+  await signInAs(page, "admin", "/security/campaigns");
+  const name = `Health review ${tag()}`;
+  await page.getByRole("button", { name: "Start an access review" }).click();
+  const dialog = page.getByRole("dialog", { name: "Start an access review" });
+  await dialog.getByLabel("Name").fill(name);
+  await dialog.getByRole("textbox", { name: "What is reviewed" }).click();
+  await page.getByRole("option", { name: "The holders of one tool" }).click();
+  await dialog.getByLabel("Due on").fill(dayFromToday(14));
+  await dialog.getByRole("button", { name: "Start the review" }).click();
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+  const items = page.getByTestId("review-item");
+  await expect(items.first()).toBeVisible();
+  const count = await items.count();
+  for (let i = 0; i < count; i++) await items.nth(i).getByText("Keep", { exact: true }).click();
+  await expect(page.getByText(`${count} of ${count} decided`)).toBeVisible();
+  await saveScreenshot(page, "governance-campaign");
+  await page.getByRole("button", { name: "Close and apply decisions" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Close and apply" }).click();
+  await expect(page.getByText(`Closed "${name}"`)).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "Outcome" })).toBeVisible();
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download CSV" }).click();
+  expect((await download).suggestedFilename()).toMatch(/^access-review-\d{4}-\d{2}-\d{2}\.csv$/);
 });

@@ -8,6 +8,8 @@ import { UserPage } from "./user-page.js";
 import { UsersPage } from "./users-page.js";
 import { ComparePage } from "../governance/compare-page.js";
 import { DormantPage } from "../governance/dormant-page.js";
+import { CampaignPage } from "../governance/campaign-page.js";
+import { CampaignsPage } from "../governance/campaigns-page.js";
 
 const US = "System Administration > User Security";
 
@@ -30,6 +32,12 @@ export const securityRoutes: FeatureRoute[] = [
     element: <ReviewsPage />,
     nav: { label: "Access reviews", section: "User Security", tool: `${US} > Reviews`, audience: "district", description: "Who can see protected data, individual rights, expiring grants, heat map" },
   },
+  {
+    path: "/security/campaigns",
+    element: <CampaignsPage />,
+    nav: { label: "Access review campaigns", section: "User Security", tool: `${US} > Reviews`, audience: "district", description: "Each term's review of who can see what, decided person by person, with evidence" },
+  },
+  { path: "/security/campaigns/:campaignId", element: <CampaignPage /> },
   {
     path: "/security/compare",
     element: <ComparePage />,
