@@ -170,3 +170,35 @@ describe("dormant accounts", () => {
     expect(res.statusCode).toBe(403);
   });
 });
+
+describe("automatic disabling of dormant accounts", () => {
+  it("warns once when 14 days remain, disables only after that notice has run its course, and a sign-in starts over", async () => {
+    const { disableDormantAccounts } = await import("./disable-dormant-accounts.js");
+    const { outbox } = await import("../../platform/db/schema/outbox.js");
+    const district = await buildRightsDistrict(t.app, t.database.db);
+    const res = await district.admin.client.put("/api/dormant-accounts/policy", { disableAfterDays: 90 });
+    expect(res.json()).toEqual({ disableAfterDays: 90, noticeDays: 14 });
+    expect([400, 422]).toContain((await district.admin.client.put("/api/dormant-accounts/policy", { disableAfterDays: 5 })).statusCode);
+    const now = Date.now();
+    const at = (days: number) => new Date(now + days * 86_400_000);
+    const sleeper = await buildUser(t.database.db, { districtId: district.districtId });
+    const returner = await buildUser(t.database.db, { districtId: district.districtId });
+    for (const u of [sleeper, returner]) await t.database.db.update(users).set({ lastLoginAt: at(-80) }).where(eq(users.id, u.id));
+    // the district's other accounts signed in just now
+    for (const id of [district.admin.id, district.groupAdmin.id, district.staff.id]) await t.database.db.update(users).set({ lastLoginAt: at(0) }).where(eq(users.id, id));
+
+    expect(await disableDormantAccounts(t.database, at(0), "http://gh.test")).toMatchObject({ noticed: 2, disabled: 0 });
+    expect(await disableDormantAccounts(t.database, at(1), "http://gh.test")).toMatchObject({ noticed: 0, disabled: 0 });
+    const notices = await t.database.db.select().from(outbox).where(eq(outbox.kind, "dormant-notice"));
+    expect(notices.find((n) => n.toAddress === sleeper.email)?.subject).toMatch(/will be disabled on \d{4}-\d{2}-\d{2} unless you sign in/);
+    await t.database.db.update(users).set({ lastLoginAt: at(5) }).where(eq(users.id, returner.id));
+    // day 10 after the notice: not yet; day 14: the sleeper is disabled, the one who came back is not
+    expect((await disableDormantAccounts(t.database, at(10), "http://gh.test")).disabled).toBe(0);
+    expect((await disableDormantAccounts(t.database, at(14), "http://gh.test")).disabled).toBe(1);
+    const [s] = await t.database.db.select().from(users).where(eq(users.id, sleeper.id));
+    const [r] = await t.database.db.select().from(users).where(eq(users.id, returner.id));
+    expect([s!.disabled, r!.disabled]).toEqual([true, false]);
+    const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.targetId, sleeper.id));
+    expect(audit.find((a) => a.action === "user.disabled")).toMatchObject({ actorId: null });
+  });
+});

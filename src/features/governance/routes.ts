@@ -12,11 +12,12 @@ import { compareUsers } from "./compare-users.js";
 import { groupComparisonCsv, userComparisonCsv } from "./comparison-csv.js";
 import { diffRightsVersions } from "./diff-rights-versions.js";
 import { disableAccounts, listDormantAccounts } from "./dormant-accounts.js";
+import { readDormantPolicy, setDormantPolicy } from "./dormant-policy.js";
 import { endPreview, startPreview } from "./preview-as-user.js";
 import { restoreRightsVersion } from "./restore-rights-version.js";
 import { listRightsVersions } from "./rights-versions-repo.js";
 import {
-  ZAccountsDisabled, ZCompareGroupsQuery, ZCompareUsersQuery, ZDisableAccounts, ZDormantList, ZDormantQuery, ZGroupComparison, ZRightsVersionDiff, ZRightsVersionList, ZUserComparison, ZVersionNumber,
+  ZAccountsDisabled, ZCompareGroupsQuery, ZCompareUsersQuery, ZDisableAccounts, ZDormantList, ZDormantPolicy, ZDormantQuery, ZGroupComparison, ZRightsVersionDiff, ZRightsVersionList, ZUserComparison, ZVersionNumber,
 } from "./schema.js";
 
 const tags = ["governance"];
@@ -101,6 +102,16 @@ export function governanceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       "/api/dormant-accounts",
       { config: { access: access.tool(TOOLS.users, "R") }, schema: { tags, summary: "Enabled staff accounts with no sign-in for the given number of days", querystring: ZDormantQuery, response: { 200: ZDormantList } } },
       async (request) => listDormantAccounts(db, districtActor(request.actor), request.query.days, now()),
+    );
+    app.get(
+      "/api/dormant-accounts/policy",
+      { config: { access: access.tool(TOOLS.users, "R") }, schema: { tags, summary: "Whether dormant accounts are disabled automatically, and after how many days", response: { 200: ZDormantPolicy } } },
+      async (request) => readDormantPolicy(db, districtActor(request.actor)),
+    );
+    app.put(
+      "/api/dormant-accounts/policy",
+      { config: { access: access.tool(TOOLS.users, "W") }, schema: { tags, summary: "Disable dormant accounts automatically after N days without sign-in (a notice goes first), or stop (null)", body: z.object({ disableAfterDays: z.number().int().min(30, "Choose at least 30 days.").max(3650).nullable() }), response: { 200: ZDormantPolicy } } },
+      async (request) => setDormantPolicy(db, districtActor(request.actor), request.body.disableAfterDays),
     );
     app.post(
       "/api/dormant-accounts/disable",

@@ -59,6 +59,7 @@ export const ZDormantList = z.object({
     }),
   ),
 });
+export const ZDormantPolicy = z.object({ disableAfterDays: z.number().nullable(), noticeDays: z.number() });
 export const ZDisableAccounts = z.object({
   userIds: z.array(z.uuid()).min(1, "Choose at least one account to disable.").max(1000),
   reason: z.string().trim().min(1, "Say why these accounts are disabled (it goes in the audit log).").max(500),

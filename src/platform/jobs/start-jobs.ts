@@ -3,6 +3,7 @@ import PgBoss from "pg-boss";
 import { sweepContacts } from "../../features/lifecycle/sweep-contacts.js";
 import { portalBaseUrl, sweepOptionsFor } from "../../features/lifecycle/sweep-options.js";
 import { runCampaignJobs } from "../../features/governance/campaigns/run-campaign-jobs.js";
+import { disableDormantAccounts } from "../../features/governance/disable-dormant-accounts.js";
 import type { AppDeps } from "../deps.js";
 import { createSmtpSender } from "../mail/smtp-sender.js";
 import { pgliteBossDb } from "./boss-db.js";
@@ -41,6 +42,7 @@ export async function startJobs(deps: AppDeps): Promise<Jobs> {
     log.info({ asOf: result.asOf, stages: result.stages }, "inactivity sweep done");
     const campaigns = await runCampaignJobs(database, clock.now(), portalBaseUrl(config));
     log.info(campaigns, "access review campaigns: scheduled runs started, reminders sent");
+    log.info(await disableDormantAccounts(database, clock.now(), portalBaseUrl(config)), "dormant staff accounts: notices sent, accounts disabled");
   });
   log.info({ sweepTime: `${config.sweepTime} UTC`, mail: config.smtpUrl ? "SMTP" : "outbox only" }, "background jobs started");
 

@@ -16,5 +16,6 @@ export const districts = pgTable("districts", {
   version: integer("version").notNull().default(1),
 });
 
-export type DistrictPreferences = { automaticStaffAccounts: boolean };
+/** `dormantDisableDays`: staff accounts with no sign-in for that many days are disabled automatically, after a notice. */
+export type DistrictPreferences = { automaticStaffAccounts: boolean; dormantDisableDays?: number | null };
 export type HelpContact = { name: string; role: string; email?: string; phone?: string };

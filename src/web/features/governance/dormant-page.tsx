@@ -9,6 +9,7 @@ import { ConfirmButton } from "../../components/confirm-button.js";
 import { EmptyState } from "../../components/empty-state.js";
 import { PageHeader } from "../../components/page-header.js";
 import { SecurityProblem } from "../security/role-notice.js";
+import { DormantPolicyForm } from "./dormant-policy-form.js";
 import { governanceApi, governanceKeys } from "./governance-api.js";
 
 const day = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
@@ -41,6 +42,7 @@ export function DormantPage() {
         title="Dormant accounts"
         description="Staff accounts that are still enabled but have not been used to sign in for a while. Disabling one refuses its sign-in and ends its sessions; an administrator can enable it again."
       />
+      <DormantPolicyForm canChange={canDisable} />
       <Group align="end" mb="md">
         <NumberInput label="No sign-in for at least (days)" min={1} max={3650} value={days} onChange={(v) => setParams({ days: String(v || 90) }, { replace: true })} w={240} />
         {list.isFetching && <Loader size="xs" aria-label="Loading" />}

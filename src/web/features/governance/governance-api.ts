@@ -17,6 +17,7 @@ export const governanceKeys = {
   history: (groupId: string) => ["governance", "history", groupId] as const,
   diff: (groupId: string, from: number, to: number) => ["governance", "history", groupId, from, to] as const,
   dormant: (days: number) => ["governance", "dormant", days] as const,
+  dormantPolicy: ["governance", "dormant-policy"] as const,
 };
 
 /** The query string of a user comparison: both people, optionally a calendar and a day. */
@@ -36,5 +37,7 @@ export const governanceApi = {
   diff: (groupId: string, from: number, to: number) => api.get<RightsVersionDiff>(`/api/groups/${groupId}/rights-history/diff?from=${from}&to=${to}`),
   restore: (groupId: string, number: number, version: number) => api.post<{ version: number; savedAs: number }>(`/api/groups/${groupId}/rights-history/${number}/restore`, { version }),
   dormant: (days: number) => api.get<DormantList>(`/api/dormant-accounts?days=${days}`),
+  dormantPolicy: () => api.get<{ disableAfterDays: number | null; noticeDays: number }>("/api/dormant-accounts/policy"),
+  setDormantPolicy: (disableAfterDays: number | null) => api.put<{ disableAfterDays: number | null; noticeDays: number }>("/api/dormant-accounts/policy", { disableAfterDays }),
   disable: (userIds: string[], reason: string) => api.post<AccountsDisabled>("/api/dormant-accounts/disable", { userIds, reason }),
 };
