@@ -6,6 +6,7 @@ import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { registerAuditContext } from "../audit-context.js";
 import type { AppDeps } from "../deps.js";
 import "./fastify-types.js";
 import type { Access } from "./access.js";
@@ -20,7 +21,8 @@ const FRAMEWORK_PREFIXES = ["/docs", "/assets/"];
 export async function createServer(deps: AppDeps): Promise<{ app: FastifyInstance; routeAccess: RouteAccessRecord[] }> {
   const app = Fastify({
     logger: deps.config.logLevel === "silent" ? false : { level: deps.config.logLevel },
-    genReqId: (req) => (typeof req.headers["x-request-id"] === "string" ? req.headers["x-request-id"].slice(0, 64) : randomUUID()),
+    // The server's own id: a client-chosen one could be forged into audit rows or collide.
+    genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: 12 * 1024 * 1024,
   });
@@ -36,6 +38,11 @@ export async function createServer(deps: AppDeps): Promise<{ app: FastifyInstanc
       throw new Error(`Route ${String(route.method)} ${route.url} declares no access; add config.access (a tool right or a marker).`);
     }
     routeAccess.push({ method: String(route.method), url: route.url, access: accessDecl });
+  });
+  registerAuditContext(app);
+  app.addHook("onRequest", async (request) => {
+    const clientId = request.headers["x-request-id"];
+    if (typeof clientId === "string") request.log = request.log.child({ clientRequestId: clientId.slice(0, 64) });
   });
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
