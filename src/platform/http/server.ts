@@ -18,12 +18,18 @@ export type RouteAccessRecord = { method: string; url: string; access: Access };
 /** Routes that Fastify plugins add for themselves; everything else must declare its access. */
 const FRAMEWORK_PREFIXES = ["/docs", "/assets/"];
 
+function trustProxyOption(value: boolean | number | string[]) {
+  return typeof value === "number" ? (_address: string, hop: number) => hop < value : value;
+}
+
 export async function createServer(deps: AppDeps): Promise<{ app: FastifyInstance; routeAccess: RouteAccessRecord[] }> {
   const app = Fastify({
     logger: deps.config.logLevel === "silent" ? false : { level: deps.config.logLevel },
     // The server's own id: a client-chosen one could be forged into audit rows or collide.
     genReqId: () => randomUUID(),
     requestIdHeader: false,
+    // Behind a proxy (TRUST_PROXY) the client's address and https come from X-Forwarded-For/-Proto.
+    trustProxy: trustProxyOption(deps.config.trustProxy),
     bodyLimit: 12 * 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);
