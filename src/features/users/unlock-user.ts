@@ -1,9 +1,7 @@
-import { and, eq, isNull } from "drizzle-orm";
 import { recordAudit } from "../../platform/audit.js";
 import type { Db } from "../../platform/db/connect.js";
-import { users } from "../../platform/db/schema/users.js";
-import { notFound } from "../../platform/http/errors.js";
 import { accountKey, clearAttempts } from "../auth/attempts-repo.js";
+import { findScopedUser } from "./repo.js";
 
 /**
  * Clears every smart-lockout lock and count of an account, from every address. `districtId`
@@ -11,12 +9,7 @@ import { accountKey, clearAttempts } from "../auth/attempts-repo.js";
  * means vendor staff accounts (reached by other vendor staff and the CLI).
  */
 export async function unlockUser(db: Db, scope: { districtId: string | null }, userId: string, actor: { id: string; name: string } | null, now = new Date()) {
-  const [user] = await db
-    .select()
-    .from(users)
-    .where(and(eq(users.id, userId), scope.districtId ? eq(users.districtId, scope.districtId) : isNull(users.districtId)))
-    .limit(1);
-  if (!user) throw notFound("That user");
+  const user = await findScopedUser(db, scope, userId);
   const lockedAddresses = await clearAttempts(db, accountKey(user.districtId, user.username), now);
   await recordAudit(db, {
     districtId: user.districtId,
