@@ -1,4 +1,4 @@
-import { and, eq, gt, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { LOCKOUT, type AttemptCounts } from "../../domain/auth/lockout.js";
 import type { Db } from "../../platform/db/connect.js";
 import { signInAttempts } from "../../platform/db/schema/auth.js";
@@ -92,4 +92,17 @@ export async function clearAttempts(db: Db, key: string, now: Date): Promise<str
 
 export function asCounts(row: AttemptRow | undefined): AttemptCounts | undefined {
   return row && { failures: row.failures, lockedUntil: row.lockedUntil, lastFailureAt: row.lastFailureAt, lastSuccessAt: row.lastSuccessAt };
+}
+
+/**
+ * Deletes up to 100 day-old rows of names that match no user. Called on each failure for an
+ * unknown name, so guessing random usernames cannot grow the table beyond about a day of guesses.
+ */
+export async function pruneUnknownNames(db: Db, now: Date): Promise<void> {
+  const stale = db
+    .select({ accountKey: t.accountKey, address: t.address })
+    .from(t)
+    .where(and(isNull(t.userId), lt(t.lastFailureAt, new Date(now.getTime() - 86_400_000))))
+    .limit(100);
+  await db.delete(t).where(sql`(${t.accountKey}, ${t.address}) in (${stale})`);
 }

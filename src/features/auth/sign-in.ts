@@ -5,7 +5,7 @@ import { createSession, type SessionStage } from "../../platform/auth/session-st
 import type { AppDeps } from "../../platform/deps.js";
 import { AppError } from "../../platform/http/errors.js";
 import { sessionLimits } from "../../platform/http/request-auth.js";
-import { accountKey, ALL_ADDRESSES, asCounts, countAttempt, readAttempts, recordFailure, recordSuccess } from "./attempts-repo.js";
+import { accountKey, ALL_ADDRESSES, asCounts, countAttempt, pruneUnknownNames, readAttempts, recordFailure, recordSuccess } from "./attempts-repo.js";
 import { findDistrictBySlug, findLoginUser, recordSuccessfulLogin } from "./repo.js";
 import type { SignIn } from "./schema.js";
 
@@ -56,6 +56,7 @@ export async function signIn(deps: AppDeps, input: SignIn, client: Client): Prom
   }
   if (!user || !passwordRight) {
     const failure = await recordFailure(db, key, client.ip, user?.id ?? null, now);
+    if (!user) await pruneUnknownNames(db, now);
     await audit("auth.sign-in-failed");
     if (user && failure.locked) await audit("auth.account-locked", { address: client.ip, lockedUntil: failure.row.lockedUntil });
     throw REFUSED();

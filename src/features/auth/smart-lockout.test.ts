@@ -117,6 +117,17 @@ describe("smart lockout", () => {
   });
 });
 
+describe("names that match no user", () => {
+  it("are counted like real ones, and their rows are pruned after a day", async () => {
+    await attempt("ghost-one", "wrong-password-x", "198.51.100.90");
+    const rows = () => t.database.query<{ account_key: string }>("select account_key from sign_in_attempts where account_key like $1", [`%:ghost-%`]);
+    expect((await rows()).length).toBeGreaterThan(0);
+    clock.set(new Date(clock.now().getTime() + 25 * 3_600_000));
+    await attempt("ghost-two", "wrong-password-x", "198.51.100.91");
+    expect((await rows()).map((r) => r.account_key.split(":")[1])).not.toContain("ghost-one");
+  });
+});
+
 describe("sign-in rate limit in the database", () => {
   it("counts one username from one address across servers", async () => {
     const a = await createTestApp({ env: { GATEHOUSE_SIGN_IN_RATE_LIMIT: "3" } });

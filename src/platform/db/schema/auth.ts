@@ -1,3 +1,4 @@
+import { isNull } from "drizzle-orm";
 import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users.js";
 
@@ -23,7 +24,12 @@ export const signInAttempts = pgTable(
     /** A success from this address makes it familiar: the account-wide ceiling does not slow it. */
     lastSuccessAt: timestamp("last_success_at", { withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.accountKey, t.address] }), index("sign_in_attempts_user_idx").on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.accountKey, t.address] }),
+    index("sign_in_attempts_user_idx").on(t.userId),
+    // Rows of names that match no user are pruned after a day (see pruneUnknownNames).
+    index("sign_in_attempts_unknown_idx").on(t.lastFailureAt).where(isNull(t.userId)),
+  ],
 );
 
 /** One-time set-password links; only the SHA-256 of the token is kept. */
