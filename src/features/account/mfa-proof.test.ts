@@ -40,6 +40,19 @@ describe("TOTP codes", () => {
   });
 });
 
+describe("guessing the code with the right password", () => {
+  it("counts every wrong code: signing in again with the password does not reset the count", async () => {
+    const { username } = await enrolled();
+    const from = "198.51.100.50";
+    const guess = async (client: Client) => (await client.request({ method: "POST", url: "/api/auth/mfa", remoteAddress: from, payload: { code: "999999" } })).statusCode;
+    for (let i = 0; i < 3; i++) expect(await guess(await passwordStep(username, from))).toBe(401);
+    const pending = await passwordStep(username, from);
+    for (let i = 0; i < 2; i++) expect(await guess(pending)).toBe(401);
+    const res = await t.app.inject({ method: "POST", url: "/api/auth/sign-in", remoteAddress: from, payload: { district: district.slug, username, password: TEST_PASSWORD } });
+    expect(res.statusCode).toBe(401);
+  });
+});
+
 describe("changing a second factor", () => {
   it("moving to a new authenticator asks for the password and a current or recovery code", async () => {
     const { client, recoveryCodes, secret, id } = await enrolled();

@@ -65,8 +65,12 @@ export async function signIn(deps: AppDeps, input: SignIn, client: Client): Prom
     await audit("auth.sign-in-refused-disabled");
     throw new AppError(403, "account-disabled", "This account is disabled. Ask your district's system administrator.");
   }
-  await recordSuccess(db, key, client.ip, user.id, now);
-  await recordSuccessfulLogin(db, user.id, now);
+  // With MFA on, the password alone is no success: the counts stand until the code is right,
+  // so someone holding the password cannot reset them between guesses at the code.
+  if (!user.mfaEnabledAt) {
+    await recordSuccess(db, key, client.ip, user.id, now);
+    await recordSuccessfulLogin(db, user.id, now);
+  }
   const stage: SessionStage = user.mfaEnabledAt ? "mfa" : user.kind === "vendor" ? "mfa-enrol" : "active";
   const { token } = await createSession(db, { user, stage, ip: client.ip, userAgent: client.userAgent, now, limits: sessionLimits(deps) });
   await audit(stage === "active" ? "auth.signed-in" : "auth.password-accepted");
