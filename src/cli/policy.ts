@@ -9,7 +9,11 @@ import { locate } from "../domain/policy/yaml-locate.js";
 import { applyPolicy, PolicyApplyError } from "../features/rights/policy/apply-policy.js";
 import { exportDistrictYaml } from "../features/rights/policy/export-district.js";
 import type { Database } from "../platform/db/connect.js";
+import { issueMissingPasswordLinks } from "../features/users/password-links.js";
+import { portalBaseUrl } from "../features/lifecycle/sweep-options.js";
+import { loadConfig } from "../platform/config.js";
 import { fail, withDatabase } from "./context.js";
+import { formatPasswordLinks } from "./password-link-output.js";
 
 /** Exit code for a file that is not a valid policy (as opposed to assertions that fail). */
 export const EXIT_BAD_FILE = 2;
@@ -56,6 +60,9 @@ export async function runPolicyApply(database: Database, file: string, io: Outpu
         ? `No changes: district "${policy.district}" already matches ${file}.\n`
         : `Applied ${file}: ${result.changes.length} change${result.changes.length === 1 ? "" : "s"} to district "${policy.district}".\n`,
     );
+    // Users the file created have no password: each gets a one-time link (and an email).
+    const links = await issueMissingPasswordLinks(database.db, portalBaseUrl(loadConfig()), result.districtId, new Date());
+    io.out(formatPasswordLinks(links));
     return 0;
   } catch (error) {
     if (!(error instanceof PolicyApplyError)) throw error;

@@ -1,12 +1,15 @@
 import type { Command } from "commander";
-import { and, eq, isNull, sql } from "drizzle-orm";
-import { findDistrictBySlug } from "../features/auth/repo.js";
+import { findDistrictBySlug, findLoginUser } from "../features/auth/repo.js";
+import { portalBaseUrl } from "../features/lifecycle/sweep-options.js";
+import { issuePasswordLink } from "../features/users/password-links.js";
 import { createUser } from "../features/users/create-user.js";
 import { unlockUser } from "../features/users/unlock-user.js";
-import { PRODUCT_SECURITY_ROLES, users, type ProductSecurityRole } from "../platform/db/schema/users.js";
+import type { Config } from "../platform/config.js";
+import { PRODUCT_SECURITY_ROLES, type ProductSecurityRole } from "../platform/db/schema/users.js";
 import type { Database } from "../platform/db/connect.js";
 import { AppError } from "../platform/http/errors.js";
 import { fail, withDatabase } from "./context.js";
+import { formatPasswordLinks } from "./password-link-output.js";
 
 const OPERATOR = null; // CLI changes are audited with no signed-in actor: the operator at the console
 
@@ -15,6 +18,13 @@ async function districtIdFor(database: Database, slug: string | undefined): Prom
   const district = await findDistrictBySlug(database.db, slug);
   if (!district) throw new AppError(404, "district-not-found", `There is no district "${slug}".`);
   return district.id;
+}
+
+async function findUser(database: Database, o: { username: string; district?: string }) {
+  const districtId = await districtIdFor(database, o.district);
+  const user = await findLoginUser(database.db, districtId, o.username);
+  if (!user) throw new AppError(404, "user-not-found", `There is no user "${o.username}"${o.district ? ` in ${o.district}` : " among vendor staff"}.`);
+  return user;
 }
 
 export function registerUsers(program: Command) {
@@ -32,7 +42,7 @@ export function registerUsers(program: Command) {
     .action(async (o: { username: string; district?: string; vendor?: boolean; name?: string; email?: string; password?: string; role: string }) => {
       if (!o.vendor && !o.district) return fail("give --district <slug>, or --vendor for vendor support staff");
       if (!PRODUCT_SECURITY_ROLES.includes(o.role as ProductSecurityRole)) return fail(`--role must be one of ${PRODUCT_SECURITY_ROLES.join(", ")}`);
-      await run(async (database) => {
+      await run(async (database, config) => {
         const districtId = o.vendor ? null : await districtIdFor(database, o.district);
         const user = await createUser(
           database.db,
@@ -40,6 +50,18 @@ export function registerUsers(program: Command) {
           OPERATOR,
         );
         process.stdout.write(`Created ${user.kind} user ${user.username} (${user.id}).\n`);
+        if (!user.passwordHash) process.stdout.write(formatPasswordLinks([await issuePasswordLink(database.db, portalBaseUrl(config), user, "new-account", OPERATOR, new Date())]));
+      });
+    });
+  cmd
+    .command("password-link")
+    .description("Issue a one-time link (24 hours) for a user to set a new password; printed and emailed (audited)")
+    .requiredOption("--username <name>", "the user")
+    .option("--district <slug>", "the user's district (omit for vendor staff)")
+    .action(async (o: { username: string; district?: string }) => {
+      await run(async (database, config) => {
+        const user = await findUser(database, o);
+        process.stdout.write(formatPasswordLinks([await issuePasswordLink(database.db, portalBaseUrl(config), user, "reset", OPERATOR, new Date())]));
       });
     });
   cmd
@@ -49,20 +71,14 @@ export function registerUsers(program: Command) {
     .option("--district <slug>", "the user's district (omit for vendor staff)")
     .action(async (o: { username: string; district?: string }) => {
       await run(async (database) => {
-        const districtId = await districtIdFor(database, o.district);
-        const [user] = await database.db
-          .select({ id: users.id })
-          .from(users)
-          .where(and(districtId ? eq(users.districtId, districtId) : isNull(users.districtId), sql`lower(${users.username}) = lower(${o.username})`))
-          .limit(1);
-        if (!user) throw new AppError(404, "user-not-found", `There is no user "${o.username}"${o.district ? ` in ${o.district}` : " among vendor staff"}.`);
-        await unlockUser(database.db, { districtId }, user.id, OPERATOR);
+        const user = await findUser(database, o);
+        await unlockUser(database.db, { districtId: user.districtId }, user.id, OPERATOR);
         process.stdout.write(`Unlocked ${o.username}.\n`);
       });
     });
 }
 
-async function run(work: (database: Database) => Promise<void>) {
+async function run(work: (database: Database, config: Config) => Promise<void>) {
   try {
     await withDatabase(work);
   } catch (error) {

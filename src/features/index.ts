@@ -6,6 +6,7 @@ import { authRoutes } from "./auth/routes.js";
 import { districtPublicRoutes } from "./districts/routes.js";
 import { healthRoutes } from "./health/routes.js";
 import { userRoutes } from "./users/routes.js";
+import { setPasswordRoutes } from "./users/set-password-routes.js";
 import { contactRoutes } from "./contacts/routes.js";
 import { supportRoutes } from "./support/routes.js";
 import { sisRoutes } from "./sis/routes.js";
@@ -23,6 +24,7 @@ export async function registerFeatures(app: FastifyInstance, deps: AppDeps): Pro
   await app.register(accountRoutes(deps));
   await app.register(districtPublicRoutes(deps));
   await app.register(userRoutes(deps));
+  await app.register(setPasswordRoutes(deps));
   await app.register(auditRoutes(deps));
   await app.register(contactRoutes(deps));
   await app.register(supportRoutes(deps));

@@ -1,3 +1,4 @@
+import { currentAuditContext } from "./audit-context.js";
 import type { Db } from "./db/connect.js";
 import { auditLog } from "./db/schema/audit.js";
 
@@ -12,8 +13,12 @@ export type AuditEntry = {
   ip?: string;
 };
 
-/** Appends one audit row; pass the transaction so the record commits with the change itself. */
+/**
+ * Appends one audit row; pass the transaction so the record commits with the change itself.
+ * Inside a request, the row carries the server's request id and the client's address.
+ */
 export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
+  const context = currentAuditContext();
   await db.insert(auditLog).values({
     districtId: entry.districtId,
     actorId: entry.actor?.id ?? null,
@@ -24,7 +29,7 @@ export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
     targetName: entry.target?.name ?? null,
     before: entry.before ?? null,
     after: entry.after ?? null,
-    requestId: entry.requestId ?? null,
-    ip: entry.ip ?? null,
+    requestId: entry.requestId ?? context?.requestId ?? null,
+    ip: entry.ip ?? context?.ip ?? null,
   });
 }

@@ -16,7 +16,21 @@ const ZConfig = z.object({
   sweepTime: z.string().regex(/^\d{2}:\d{2}$/, "use HH:MM").default("02:00"),
   webDir: z.string().default("dist/web"),
   signInRateLimit: z.coerce.number().int().positive().default(20),
+  trustProxy: z
+    .string()
+    .trim()
+    .regex(/^(true|false|\d+|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)?$/, "use true, a number of proxy hops, or a comma-separated list of proxy addresses/CIDRs")
+    .default("")
+    .transform(parseTrustProxy),
 });
+
+/** TRUST_PROXY: "true" trusts any proxy, a number that many hops, a list those addresses; empty or "false" none. */
+function parseTrustProxy(value: string): boolean | number | string[] {
+  if (value === "" || value === "false") return false;
+  if (value === "true") return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(",").map((a) => a.trim());
+}
 
 export type Config = z.infer<typeof ZConfig>;
 
@@ -37,6 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sweepTime: env.GATEHOUSE_SWEEP_TIME,
     webDir: env.GATEHOUSE_WEB_DIR,
     signInRateLimit: env.GATEHOUSE_SIGN_IN_RATE_LIMIT,
+    trustProxy: env.TRUST_PROXY,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${ENV_NAMES[String(i.path[0])] ?? i.path.join(".")}: ${i.message}`);
@@ -60,4 +75,5 @@ const ENV_NAMES: Record<string, string> = {
   sweepTime: "GATEHOUSE_SWEEP_TIME",
   webDir: "GATEHOUSE_WEB_DIR",
   signInRateLimit: "GATEHOUSE_SIGN_IN_RATE_LIMIT",
+  trustProxy: "TRUST_PROXY",
 };

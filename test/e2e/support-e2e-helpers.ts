@@ -1,7 +1,7 @@
 import { expect, request as playwrightRequest, type Page } from "@playwright/test";
-import { authenticator } from "otplib";
 import { DEMO_DISTRICT } from "../../src/features/demo/demo-logins.js";
 import { SUPPORT_DEMO_LOGINS } from "../../src/features/demo/seed-support.js";
+import { freshTotpCode } from "./support/sign-in.js";
 
 export type ContactLogin = { username: string; password: string; displayName: string; secret: string };
 
@@ -10,7 +10,12 @@ export type ContactLogin = { username: string; password: string; displayName: st
  * a spec enrols the ones it owns once, through the API, and keeps the secret to make codes.
  * Each spec file owns different contacts, so parallel workers never enrol the same one.
  */
+const enrolled = new Map<string, ContactLogin>();
+
 export async function enrolContact(username: (typeof SUPPORT_DEMO_LOGINS)[number]["username"]): Promise<ContactLogin> {
+  // Once MFA is on, moving to a new authenticator needs a code from the old one: enrol once per worker.
+  const known = enrolled.get(username);
+  if (known) return known;
   const login = SUPPORT_DEMO_LOGINS.find((l) => l.username === username)!;
   const api = await playwrightRequest.newContext({ baseURL: process.env.E2E_BASE_URL });
   try {
@@ -18,9 +23,11 @@ export async function enrolContact(username: (typeof SUPPORT_DEMO_LOGINS)[number
     expect(signIn.status(), await signIn.text()).toBe(200);
     const { csrfToken } = await (await api.get("/api/auth/me")).json();
     const setup = await (await api.post("/api/account/mfa/setup", { headers: { "x-csrf-token": csrfToken } })).json();
-    const confirm = await api.post("/api/account/mfa/confirm", { data: { code: authenticator.generate(setup.secret) }, headers: { "x-csrf-token": csrfToken } });
+    const confirm = await api.post("/api/account/mfa/confirm", { data: { code: await freshTotpCode(setup.secret) }, headers: { "x-csrf-token": csrfToken } });
     expect(confirm.status(), await confirm.text()).toBe(200);
-    return { username, password: login.password, displayName: login.displayName, secret: setup.secret };
+    const contact = { username, password: login.password, displayName: login.displayName, secret: setup.secret };
+    enrolled.set(username, contact);
+    return contact;
   } finally {
     await api.dispose();
   }
@@ -33,7 +40,7 @@ export async function signInContact(page: Page, contact: ContactLogin, path = "/
   const signIn = await context.request.post("/api/auth/sign-in", { data: { district: DEMO_DISTRICT.slug, username: contact.username, password: contact.password } });
   expect(signIn.status(), await signIn.text()).toBe(200);
   const { csrfToken } = await (await context.request.get("/api/auth/me")).json();
-  const mfa = await context.request.post("/api/auth/mfa", { data: { code: authenticator.generate(contact.secret) }, headers: { "x-csrf-token": csrfToken } });
+  const mfa = await context.request.post("/api/auth/mfa", { data: { code: await freshTotpCode(contact.secret) }, headers: { "x-csrf-token": csrfToken } });
   expect(mfa.status(), await mfa.text()).toBe(200);
   await page.goto(path);
   await expect(page.getByTestId("signed-in-user")).toHaveText(contact.displayName);

@@ -6,13 +6,18 @@ import type { AppDeps } from "../../platform/deps.js";
 import { users } from "../../platform/db/schema/users.js";
 import { AppError, notFound } from "../../platform/http/errors.js";
 import type { Actor } from "../../platform/http/actor.js";
+import { checkUnderLockout } from "../auth/attempt-guard.js";
 
-/** Changes the caller's password and signs out every other session of theirs. */
-export async function changePassword(deps: AppDeps, actor: Actor, input: { currentPassword: string; newPassword: string }) {
+/**
+ * Changes the caller's password and signs out every other session of theirs. Wrong current
+ * passwords count towards the same smart lockout as sign-in, so an open session cannot be used
+ * to guess the password.
+ */
+export async function changePassword(deps: AppDeps, actor: Actor, input: { currentPassword: string; newPassword: string }, address: string) {
   const { db } = deps.database;
   const [user] = await db.select().from(users).where(eq(users.id, actor.userId)).limit(1);
   if (!user) throw notFound("Your account");
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+  if (!(await checkUnderLockout(deps, user, address, "account.password-check-failed", () => verifyPassword(user.passwordHash, input.currentPassword)))) {
     throw new AppError(400, "current-password-wrong", "Your current password is not right.", { path: "body.currentPassword" });
   }
   const problem = passwordProblem(input.newPassword, user.username);

@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { listUserSessions, revokeSession, revokeUserSessions } from "../../platform/auth/session-store.js";
+import { listUserSessions } from "../../platform/auth/session-store.js";
 import type { AppDeps } from "../../platform/deps.js";
 import { access } from "../../platform/http/access.js";
-import { notFound } from "../../platform/http/errors.js";
 import { setSessionCookie } from "../auth/cookies.js";
 import { changePassword } from "./change-password.js";
+import { endSession, signOutEverywhere } from "./end-sessions.js";
 import { confirmMfaSetup, disableMfa, startMfaSetup } from "./manage-mfa.js";
-import { ZChangePassword, ZMfaConfirm, ZMfaSetup, ZPasswordOnly, ZRecoveryCodes, ZSessionInfo } from "./schema.js";
+import { ZChangePassword, ZMfaConfirm, ZMfaProof, ZMfaSetup, ZRecoveryCodes, ZSessionInfo } from "./schema.js";
 
 const tags = ["account"];
 
@@ -17,7 +17,7 @@ export function accountRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       "/api/account/password",
       { config: { access: access.authenticated() }, schema: { tags, summary: "Change my password", body: ZChangePassword, response: { 204: z.null() } } },
       async (request, reply) => {
-        await changePassword(deps, request.actor!, request.body);
+        await changePassword(deps, request.actor!, request.body, request.ip);
         return reply.status(204).send(null);
       },
     );
@@ -43,8 +43,7 @@ export function accountRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       "/api/account/sessions/:sessionId",
       { config: { access: access.authenticated() }, schema: { tags, summary: "Sign out one of my sessions", params: z.object({ sessionId: z.uuid() }), response: { 204: z.null() } } },
       async (request, reply) => {
-        const revoked = await revokeSession(deps.database.db, request.actor!.userId, request.params.sessionId, deps.clock.now());
-        if (!revoked) throw notFound("That session");
+        await endSession(deps, request.actor!.userId, request.params.sessionId);
         return reply.status(204).send(null);
       },
     );
@@ -52,13 +51,16 @@ export function accountRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.post(
       "/api/account/sign-out-everywhere",
       { config: { access: access.authenticated() }, schema: { tags, summary: "Sign out of every other session", response: { 200: z.object({ signedOut: z.number() }) } } },
-      async (request) => ({ signedOut: await revokeUserSessions(deps.database.db, request.actor!.userId, deps.clock.now(), request.actor!.sessionId) }),
+      async (request) => ({ signedOut: await signOutEverywhere(deps, request.actor!.userId, request.actor!.sessionId) }),
     );
 
     app.post(
       "/api/account/mfa/setup",
-      { config: { access: access.session() }, schema: { tags, summary: "Start authenticator (TOTP) setup", response: { 200: ZMfaSetup } } },
-      async (request) => startMfaSetup(deps, request.session!),
+      {
+        config: { access: access.session() },
+        schema: { tags, summary: "Start authenticator (TOTP) setup; with MFA already on, give the password and a current or recovery code", body: ZMfaProof.nullish(), response: { 200: ZMfaSetup } },
+      },
+      async (request) => startMfaSetup(deps, request.session!, request.body ?? {}, request.ip),
     );
 
     app.post(
@@ -73,9 +75,9 @@ export function accountRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.post(
       "/api/account/mfa/disable",
-      { config: { access: access.authenticated() }, schema: { tags, summary: "Turn off MFA (not allowed for vendor staff)", body: ZPasswordOnly, response: { 204: z.null() } } },
+      { config: { access: access.authenticated() }, schema: { tags, summary: "Turn off MFA with the password and a current or recovery code (not allowed for vendor staff)", body: ZMfaProof, response: { 204: z.null() } } },
       async (request, reply) => {
-        await disableMfa(deps, request.actor!.userId, request.body.password);
+        await disableMfa(deps, request.actor!.userId, request.body, request.ip);
         return reply.status(204).send(null);
       },
     );

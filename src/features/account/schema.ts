@@ -18,4 +18,9 @@ export const ZSessionInfo = z.object({
 export const ZMfaSetup = z.object({ secret: z.string(), otpauthUrl: z.string(), qrDataUrl: z.string() });
 export const ZMfaConfirm = z.object({ code: z.string().trim().min(6).max(10) });
 export const ZRecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });
-export const ZPasswordOnly = z.object({ password: z.string().min(1, "Enter your password") });
+/** What changing a second factor asks for when MFA is on: the password and a current or recovery code. */
+export const ZMfaProof = z.object({
+  password: z.string().max(500).optional(),
+  code: z.string().trim().max(32).optional().describe("6-digit code from the current authenticator, or a recovery code"),
+});
+export type MfaProof = z.infer<typeof ZMfaProof>;

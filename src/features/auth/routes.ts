@@ -1,39 +1,27 @@
-import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { revokeSession } from "../../platform/auth/session-store.js";
 import type { AppDeps } from "../../platform/deps.js";
 import { access } from "../../platform/http/access.js";
+import { signOut } from "../account/end-sessions.js";
 import { clearSessionCookie, setSessionCookie } from "./cookies.js";
 import { loadMe } from "./load-me.js";
 import { ZMe, ZMfaCode, ZSignIn, ZSignInResult } from "./schema.js";
 import { signIn } from "./sign-in.js";
 import { verifyMfa } from "./verify-mfa.js";
 
-function signInRateKey(request: FastifyRequest): string {
-  const body = request.body as { username?: unknown } | undefined;
-  const username = typeof body?.username === "string" ? body.username.trim().toLowerCase() : "";
-  return `${request.ip}|${username}`;
-}
-
 export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       "/api/auth/sign-in",
       {
-        config: {
-          access: access.public(),
-          // Per address and username: lockout guards each account, this slows guessing without
-          // letting one noisy user shut out a whole school behind one NAT address.
-          rateLimit: { max: deps.config.signInRateLimit, timeWindow: "1 minute", hook: "preHandler", keyGenerator: signInRateKey },
-        },
+        // Rate limited per username and address inside signIn, in the database (so across servers).
+        config: { access: access.public() },
         schema: { tags: ["auth"], summary: "Sign in with username and password", body: ZSignIn, response: { 200: ZSignInResult } },
       },
       async (request, reply) => {
         const { token, stage } = await signIn(deps, request.body, {
           ip: request.ip,
           userAgent: request.headers["user-agent"],
-          requestId: String(request.id),
         });
         setSessionCookie(deps, request, reply, token);
         return { stage };
@@ -47,7 +35,7 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         schema: { tags: ["auth"], summary: "Finish signing in with an authenticator or recovery code", body: ZMfaCode, response: { 200: ZSignInResult } },
       },
       async (request, reply) => {
-        const token = await verifyMfa(deps, request.session!, request.body.code, String(request.id));
+        const token = await verifyMfa(deps, request.session!, request.body.code, request.ip);
         setSessionCookie(deps, request, reply, token);
         return { stage: "active" as const };
       },
@@ -63,7 +51,7 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       "/api/auth/sign-out",
       { config: { access: access.session() }, schema: { tags: ["auth"], summary: "Sign out of this session", response: { 204: z.null() } } },
       async (request, reply) => {
-        await revokeSession(deps.database.db, request.session!.userId, request.session!.id, deps.clock.now());
+        await signOut(deps, request.session!);
         clearSessionCookie(reply);
         return reply.status(204).send(null);
       },

@@ -37,25 +37,6 @@ describe("sign-in", () => {
     expect(unknown.json().detail).toBe(wrong.json().detail);
   });
 
-  it("locks after five failures, refuses even the right password, and an audited unlock reopens it", async () => {
-    const user = await buildUser(t.database.db, { districtId: district.id });
-    const admin = await buildUser(t.database.db, { districtId: district.id, role: "student-information-system" });
-    for (let i = 0; i < 4; i++) expect((await attempt(user.username, "nope-nope-nope")).statusCode).toBe(401);
-    const fifth = await attempt(user.username, "nope-nope-nope");
-    expect(fifth.statusCode).toBe(423);
-    expect(fifth.json().code).toBe("account-locked");
-    expect((await attempt(user.username, "correct-horse-battery")).statusCode).toBe(423);
-
-    const adminClient = await signIn(t.app, { district: district.slug, username: admin.username });
-    expect((await adminClient.post(`/api/users/${user.id}/unlock`)).statusCode).toBe(204);
-    expect((await attempt(user.username, "correct-horse-battery")).statusCode).toBe(200);
-    const audit = await t.database.query<{ action: string }>(
-      "select action from audit_log where target_id = $1 order by id",
-      [user.id],
-    );
-    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["auth.account-locked", "user.unlocked", "auth.signed-in"]));
-  });
-
   it("does not let one district unlock another district's user", async () => {
     const other = await buildDistrict(t.database.db);
     const victim = await buildUser(t.database.db, { districtId: other.id });
@@ -120,7 +101,7 @@ describe("MFA", () => {
     const confirmed = await client.post("/api/account/mfa/confirm", { code: authenticator.generate(setup.secret) });
     const active = await clientFor(t.app, sessionCookie(confirmed));
     expect((await active.get("/api/auth/me")).json().stage).toBe("active");
-    expect((await active.post("/api/account/mfa/disable", { password: "correct-horse-battery" })).json().code).toBe("mfa-required-for-vendor");
+    expect((await active.post("/api/account/mfa/disable", { password: "correct-horse-battery", code: "000000" })).json().code).toBe("mfa-required-for-vendor");
   });
 });
 

@@ -1,22 +1,29 @@
+import { refusedUntil } from "../../domain/auth/lockout.js";
 import { recordAudit } from "../../platform/audit.js";
 import { verifyPassword } from "../../platform/auth/passwords.js";
 import { createSession, type SessionStage } from "../../platform/auth/session-store.js";
 import type { AppDeps } from "../../platform/deps.js";
 import { AppError } from "../../platform/http/errors.js";
 import { sessionLimits } from "../../platform/http/request-auth.js";
-import { findDistrictBySlug, findLoginUser, MAX_FAILED_LOGINS, recordFailedLogin, recordSuccessfulLogin } from "./repo.js";
+import { accountKey, ALL_ADDRESSES, asCounts, countAttempt, pruneUnknownNames, readAttempts, recordFailure, recordSuccess } from "./attempts-repo.js";
+import { findDistrictBySlug, findLoginUser, recordSuccessfulLogin } from "./repo.js";
 import type { SignIn } from "./schema.js";
 
-type Client = { ip: string; userAgent?: string; requestId: string };
+type Client = { ip: string; userAgent?: string };
 
-const WRONG = () => new AppError(401, "invalid-credentials", "The username or password is not right. Check both and try again.");
-const LOCKED = () =>
-  new AppError(423, "account-locked", `This account is locked after ${MAX_FAILED_LOGINS} failed sign-in attempts. Ask your district's system administrator (or Gatehouse support) to unlock it.`);
+// One answer for a wrong password, an unknown user and a locked or paused account, so none of
+// them tells an attacker anything; the owner reading it knows what to try.
+const REFUSED = () =>
+  new AppError(
+    401,
+    "invalid-credentials",
+    "The username or password is not right, or this account is refusing sign-ins from here for a while after too many failures. Check both and try again later.",
+  );
 
 /**
- * Password step of sign-in. Answers the same way for an unknown user and a wrong password, and
- * locks the account at the fifth consecutive failure. With MFA on, the session it opens waits
- * for the code; vendor staff without MFA must enrol before anything else.
+ * Password step of sign-in under smart lockout (src/domain/auth/lockout.ts). Every path hashes
+ * once, so timing does not tell an unknown or locked account from a wrong password. With MFA on,
+ * the session it opens waits for the code; vendor staff without MFA must enrol first.
  */
 export async function signIn(deps: AppDeps, input: SignIn, client: Client): Promise<{ token: string; stage: SessionStage }> {
   const { db } = deps.database;
@@ -25,42 +32,47 @@ export async function signIn(deps: AppDeps, input: SignIn, client: Client): Prom
   if (input.district && !district) {
     throw new AppError(404, "district-not-found", `There is no district "${input.district}". Check the address of your district's sign-in page.`, { path: "body.district" });
   }
+  const key = accountKey(district?.id ?? null, input.username);
+  const here = await countAttempt(db, key, client.ip, now);
+  if (here.windowAttempts > deps.config.signInRateLimit) {
+    throw new AppError(429, "rate-limited", "Too many sign-in attempts for this username from here. Wait a minute and try again.", { detail: { retryAfterSeconds: 60 } });
+  }
   const user = await findLoginUser(db, district?.id ?? null, input.username);
-  const audit = (action: string, userId?: string) =>
+  const passwordRight = await verifyPassword(user?.passwordHash ?? null, input.password);
+  const audit = (action: string, after?: unknown) =>
     recordAudit(db, {
       districtId: district?.id ?? null,
-      actor: userId ? { id: userId, name: input.username } : null,
+      actor: user ? { id: user.id, name: input.username } : null,
       action,
-      target: { type: "user", id: userId ?? input.username, name: input.username },
-      requestId: client.requestId,
-      ip: client.ip,
+      target: { type: "user", id: user?.id ?? input.username, name: input.username },
+      after,
     });
 
-  if (!user) {
-    await verifyPassword(null, input.password);
+  const until = refusedUntil(asCounts(here), asCounts(await readAttempts(db, key, ALL_ADDRESSES)), now);
+  if (user && until) {
+    await audit("auth.sign-in-refused-locked", { until });
+    if (!passwordRight) await recordFailure(db, key, client.ip, user.id, now);
+    throw REFUSED();
+  }
+  if (!user || !passwordRight) {
+    const failure = await recordFailure(db, key, client.ip, user?.id ?? null, now);
+    if (!user) await pruneUnknownNames(db, now);
     await audit("auth.sign-in-failed");
-    throw WRONG();
-  }
-  if (user.lockedAt) {
-    await audit("auth.sign-in-refused-locked", user.id);
-    throw LOCKED();
-  }
-  if (!(await verifyPassword(user.passwordHash, input.password))) {
-    const state = await recordFailedLogin(db, user.id, now);
-    await audit("auth.sign-in-failed", user.id);
-    if (state.lockedAt) {
-      if (state.failedLogins === MAX_FAILED_LOGINS) await audit("auth.account-locked", user.id);
-      throw LOCKED();
-    }
-    throw WRONG();
+    if (user && failure.locked) await audit("auth.account-locked", { address: client.ip, lockedUntil: failure.row.lockedUntil });
+    throw REFUSED();
   }
   if (user.disabled) {
-    await audit("auth.sign-in-refused-disabled", user.id);
+    await audit("auth.sign-in-refused-disabled");
     throw new AppError(403, "account-disabled", "This account is disabled. Ask your district's system administrator.");
   }
-  await recordSuccessfulLogin(db, user.id, now);
+  // With MFA on, the password alone is no success: the counts stand until the code is right,
+  // so someone holding the password cannot reset them between guesses at the code.
+  if (!user.mfaEnabledAt) {
+    await recordSuccess(db, key, client.ip, user.id, now);
+    await recordSuccessfulLogin(db, user.id, now);
+  }
   const stage: SessionStage = user.mfaEnabledAt ? "mfa" : user.kind === "vendor" ? "mfa-enrol" : "active";
   const { token } = await createSession(db, { user, stage, ip: client.ip, userAgent: client.userAgent, now, limits: sessionLimits(deps) });
-  await audit(stage === "active" ? "auth.signed-in" : "auth.password-accepted", user.id);
+  await audit(stage === "active" ? "auth.signed-in" : "auth.password-accepted");
   return { token, stage };
 }

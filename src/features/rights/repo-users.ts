@@ -1,6 +1,7 @@
 import { asc, eq, ilike, or, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/connect.js";
 import { userGroupMembers, userGroups } from "../../platform/db/schema/rights.js";
+import { signInAttempts } from "../../platform/db/schema/auth.js";
 import { users } from "../../platform/db/schema/users.js";
 import { inDistrict, type DistrictScope } from "../../platform/db/tenancy.js";
 
@@ -11,7 +12,7 @@ const userColumns = {
   email: users.email,
   productSecurityRole: users.productSecurityRole,
   disabled: users.disabled,
-  locked: sql<boolean>`${users.lockedAt} is not null`,
+  locked: sql<boolean>`exists (select 1 from ${signInAttempts} a where a.user_id = "users"."id" and a.locked_until > now())`,
   lastLoginAt: users.lastLoginAt,
   version: users.version,
   groupCount: sql<number>`(select count(*) from ${userGroupMembers} m where m.user_id = "users"."id")`.mapWith(Number),

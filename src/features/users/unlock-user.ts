@@ -1,28 +1,23 @@
-import { and, eq, isNull } from "drizzle-orm";
 import { recordAudit } from "../../platform/audit.js";
 import type { Db } from "../../platform/db/connect.js";
-import { users } from "../../platform/db/schema/users.js";
-import { notFound } from "../../platform/http/errors.js";
+import { accountKey, clearAttempts } from "../auth/attempts-repo.js";
+import { findScopedUser } from "./repo.js";
 
 /**
- * Clears a lockout. `districtId` scopes the lookup: a district administrator can only reach their
- * own district's users (null means vendor staff accounts, reachable only from the CLI).
+ * Clears every smart-lockout lock and count of an account, from every address. `districtId`
+ * scopes the lookup: a district administrator reaches only their own district's users; null
+ * means vendor staff accounts (reached by other vendor staff and the CLI).
  */
-export async function unlockUser(db: Db, scope: { districtId: string | null }, userId: string, actor: { id: string; name: string } | null) {
-  const [user] = await db
-    .select()
-    .from(users)
-    .where(and(eq(users.id, userId), scope.districtId ? eq(users.districtId, scope.districtId) : isNull(users.districtId)))
-    .limit(1);
-  if (!user) throw notFound("That user");
-  await db.update(users).set({ lockedAt: null, failedLogins: 0 }).where(eq(users.id, user.id));
+export async function unlockUser(db: Db, scope: { districtId: string | null }, userId: string, actor: { id: string; name: string } | null, now = new Date()) {
+  const user = await findScopedUser(db, scope, userId);
+  const lockedAddresses = await clearAttempts(db, accountKey(user.districtId, user.username), now);
   await recordAudit(db, {
     districtId: user.districtId,
     actor,
     action: "user.unlocked",
     target: { type: "user", id: user.id, name: user.username },
-    before: { lockedAt: user.lockedAt, failedLogins: user.failedLogins },
-    after: { lockedAt: null, failedLogins: 0 },
+    before: { lockedAddresses },
+    after: { lockedAddresses: [] },
   });
   return user;
 }

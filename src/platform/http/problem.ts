@@ -45,6 +45,8 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, p: Pro
 
 export function handleError(error: FastifyError | AppError | Error, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError) {
+    const retryAfter = error.extra.detail?.retryAfterSeconds;
+    if (typeof retryAfter === "number") reply.header("retry-after", String(retryAfter));
     return sendProblem(reply, request, {
       status: error.status,
       code: error.code,

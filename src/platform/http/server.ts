@@ -6,6 +6,7 @@ import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { registerAuditContext } from "../audit-context.js";
 import type { AppDeps } from "../deps.js";
 import "./fastify-types.js";
 import type { Access } from "./access.js";
@@ -17,11 +18,18 @@ export type RouteAccessRecord = { method: string; url: string; access: Access };
 /** Routes that Fastify plugins add for themselves; everything else must declare its access. */
 const FRAMEWORK_PREFIXES = ["/docs", "/assets/"];
 
+function trustProxyOption(value: boolean | number | string[]) {
+  return typeof value === "number" ? (_address: string, hop: number) => hop < value : value;
+}
+
 export async function createServer(deps: AppDeps): Promise<{ app: FastifyInstance; routeAccess: RouteAccessRecord[] }> {
   const app = Fastify({
     logger: deps.config.logLevel === "silent" ? false : { level: deps.config.logLevel },
-    genReqId: (req) => (typeof req.headers["x-request-id"] === "string" ? req.headers["x-request-id"].slice(0, 64) : randomUUID()),
+    // The server's own id: a client-chosen one could be forged into audit rows or collide.
+    genReqId: () => randomUUID(),
     requestIdHeader: false,
+    // Behind a proxy (TRUST_PROXY) the client's address and https come from X-Forwarded-For/-Proto.
+    trustProxy: trustProxyOption(deps.config.trustProxy),
     bodyLimit: 12 * 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -36,6 +44,11 @@ export async function createServer(deps: AppDeps): Promise<{ app: FastifyInstanc
       throw new Error(`Route ${String(route.method)} ${route.url} declares no access; add config.access (a tool right or a marker).`);
     }
     routeAccess.push({ method: String(route.method), url: route.url, access: accessDecl });
+  });
+  registerAuditContext(app);
+  app.addHook("onRequest", async (request) => {
+    const clientId = request.headers["x-request-id"];
+    if (typeof clientId === "string") request.log = request.log.child({ clientRequestId: clientId.slice(0, 64) });
   });
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);

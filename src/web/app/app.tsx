@@ -6,6 +6,7 @@ import { DistrictSignInPage } from "../pages/sign-in/district-sign-in-page.js";
 import { MfaSetupPage } from "../pages/sign-in/mfa-setup-page.js";
 import { MfaVerifyPage } from "../pages/sign-in/mfa-verify-page.js";
 import { VendorSignInPage } from "../pages/sign-in/vendor-sign-in-page.js";
+import { SetPasswordPage } from "../pages/set-password/set-password-page.js";
 import { featureRoutes } from "./feature-routes.js";
 import { Layout } from "./layout.js";
 import { RequireAuth } from "./require-auth.js";
@@ -18,6 +19,7 @@ export function App() {
       <Route path="/login/:slug" element={<DistrictSignInPage />} />
       <Route path="/sign-in/mfa" element={<MfaVerifyPage />} />
       <Route path="/sign-in/mfa-setup" element={<MfaSetupPage />} />
+      <Route path="/set-password/:token" element={<SetPasswordPage />} />
       <Route
         element={
           <RequireAuth>

@@ -47,6 +47,10 @@ export const ACCOUNTS = {
   signInChangePassword: { username: "e2e-chpw", password: "Before-Change-Pass-5", displayName: "Charlie Changer", district: DEMO_DISTRICT.slug },
   signInVendorEnrol: { username: "e2e-vendor-new", password: "New-Vendor-Pass-64", displayName: "Nia Newvendor", district: null },
   accountMfa: { username: "e2e-mfa", password: "Mfa-Owner-Pass-48", displayName: "Morgan Mfa", district: DEMO_DISTRICT.slug },
+  accountMfaMove: { username: "e2e-mfa-move", password: "Mfa-Mover-Pass-57", displayName: "Max Mover", district: DEMO_DISTRICT.slug, mfaSecret: "KRSXG5DSNFXGOIDBNZSCAYLOEBWWK3TU" },
+  // auth-access.spec.ts: a vendor colleague who gets locked out, and a user given a set-password link.
+  authLockedVendor: { username: "e2e-vendor-locked", password: "Locked-Vendor-Pass-66", displayName: "Lou Lockedout", district: null },
+  authPasswordLink: { username: "e2e-pwlink", password: "Link-Owner-Pass-39", displayName: "Lee Linked", district: DEMO_DISTRICT.slug },
   // Staff whose groups, rights and role the security specs change; they start in no group.
   securityCounselor: { username: "e2e-counselor", password: "Counselor-E2E-Pass-52", displayName: "Casey Counselor", district: DEMO_DISTRICT.slug },
   securityAuditor: { username: "e2e-auditor", password: "Auditor-E2E-Pass-63", displayName: "Avery Auditor", district: DEMO_DISTRICT.slug },

@@ -10,3 +10,4 @@ export * from "./adhoc.js";
 export * from "./lifecycle.js";
 export * from "./rights.js";
 export * from "./governance.js";
+export * from "./auth.js";

@@ -21,11 +21,11 @@ export const users = pgTable(
     passwordHash: text("password_hash"),
     productSecurityRole: text("product_security_role", { enum: PRODUCT_SECURITY_ROLES }).notNull().default("none"),
     disabled: boolean("disabled").notNull().default(false),
-    failedLogins: integer("failed_logins").notNull().default(0),
-    lockedAt: timestamp("locked_at", { withTimezone: true }),
     mfaSecret: text("mfa_secret"),
     mfaPendingSecret: text("mfa_pending_secret"),
     mfaEnabledAt: timestamp("mfa_enabled_at", { withTimezone: true }),
+    /** The last TOTP time step accepted: a code is good once, so a seen step (or an older one) is refused. */
+    totpLastStep: integer("totp_last_step"),
     passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }),
     lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -1,6 +1,7 @@
 import { Button, Card, Group, Radio, SimpleGrid, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
+import { AccountAccessActions } from "../../components/account-access-actions.js";
 import { SecurityProblem } from "./role-notice.js";
 import { ROLE_HELP, ROLE_LABELS } from "./roles.js";
 import { securityApi, type Role, type UserDetail } from "./security-api.js";
@@ -46,6 +47,11 @@ export function UserAccountTab({ user, canManage, onChanged }: { user: UserDetai
           <Field label="Last sign-in">{user.lastLoginAt ? when.format(new Date(user.lastLoginAt)) : "never"}</Field>
           <Field label="Account">{user.disabled ? "disabled" : user.locked ? "locked after failed sign-ins" : "active"}</Field>
         </SimpleGrid>
+        {canManage && (
+          <Stack mt="md" component="section" aria-label="Sign-in access">
+            <AccountAccessActions name={user.displayName} locked={user.locked} base={`/api/users/${user.id}`} onChanged={onChanged} />
+          </Stack>
+        )}
       </Card>
       <Card withBorder radius="md" padding="lg" component="section" aria-label="Product Security Role">
         <Text fw={600} mb={4}>

@@ -4,6 +4,7 @@ import { VendorCasePage } from "./vendor-case-page.js";
 import { VendorDistrictPage } from "./vendor-district-page.js";
 import { VendorDistrictsPage } from "./vendor-districts-page.js";
 import { VendorQueuePage } from "./vendor-queue-page.js";
+import { VendorStaffPage } from "./vendor-staff-page.js";
 import { VendorUpdateRequestsPage } from "./vendor-update-requests-page.js";
 
 /** Vendor support staff's pages: the case queue, districts and their contacts, update requests. */
@@ -25,5 +26,10 @@ export const vendorFeatureRoutes: FeatureRoute[] = [
     path: "/vendor/update-requests",
     element: <VendorUpdateRequestsPage />,
     nav: { label: "Update requests", section: "Support", audience: "vendor", description: "Schedule, complete or decline district requests" },
+  },
+  {
+    path: "/vendor/staff-accounts",
+    element: <VendorStaffPage />,
+    nav: { label: "Staff accounts", section: "Administration", audience: "vendor", description: "Unlock a colleague, send a set-password link" },
   },
 ];

@@ -1,48 +1,22 @@
-import { Alert, Badge, Button, Card, Group, Modal, PasswordInput, Stack, Text, Title } from "@mantine/core";
+import { Alert, Badge, Button, Card, Group, Modal, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useMutation } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
-import { api, isApiError } from "../../api.js";
+import { useState } from "react";
+import { api } from "../../api.js";
 import { useAuth, type Me } from "../../app/auth-context.js";
-import { ProblemAlert } from "../../components/problem-alert.js";
-import { MfaEnrolment } from "./mfa-enrolment.js";
-
-function DisableMfaForm({ onDone, onCancel }: { onDone: () => void; onCancel: () => void }) {
-  const [password, setPassword] = useState("");
-  const disable = useMutation({ mutationFn: () => api.post("/api/account/mfa/disable", { password }), onSuccess: onDone });
-  const fieldError = isApiError(disable.error) ? disable.error.fieldError("password") : undefined;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    disable.mutate();
-  };
-  return (
-    <form onSubmit={submit} noValidate aria-label="Turn off MFA">
-      <Stack gap="sm">
-        <Text size="sm">Enter your password to turn MFA off. Your recovery codes stop working too.</Text>
-        {disable.error && !fieldError && <ProblemAlert error={disable.error} />}
-        <PasswordInput label="Password" autoComplete="current-password" withAsterisk autoFocus value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={fieldError} maw={320} />
-        <Group>
-          <Button type="submit" color="red" loading={disable.isPending}>
-            Turn off MFA
-          </Button>
-          <Button variant="default" onClick={onCancel}>
-            Keep it on
-          </Button>
-        </Group>
-      </Stack>
-    </form>
-  );
-}
+import { MfaEnrolment, type Setup } from "./mfa-enrolment.js";
+import { MfaProofForm } from "./mfa-proof-form.js";
 
 /** MFA status with enrol, re-enrol (new phone) and — for district staff only — turning it off. */
 export function MfaCard({ me }: { me: Me }) {
   const { refresh } = useAuth();
-  const [mode, setMode] = useState<"view" | "enrol" | "disable">("view");
+  const [mode, setMode] = useState<"view" | "prove" | "enrol" | "disable">("view");
+  const [started, setStarted] = useState<Setup | undefined>(undefined);
   const enabled = me.user.mfaEnabled;
   const vendor = me.user.kind === "vendor";
   const finish = async (message: string) => {
     await refresh();
     setMode("view");
+    setStarted(undefined);
     notifications.show({ color: "green", message });
   };
 
@@ -65,10 +39,33 @@ export function MfaCard({ me }: { me: Me }) {
         closeOnEscape={false}
         withCloseButton={false}
       >
-        {mode === "enrol" && <MfaEnrolment onDone={() => void finish("Your authenticator is set up.")} onCancel={() => setMode("view")} doneLabel="Done" />}
+        {mode === "enrol" && <MfaEnrolment started={started} onDone={() => void finish("Your authenticator is set up.")} onCancel={() => setMode("view")} doneLabel="Done" />}
       </Modal>
-      {mode === "disable" && <DisableMfaForm onDone={() => void finish("MFA is off for your account.")} onCancel={() => setMode("view")} />}
-      {mode !== "disable" && (
+      {mode === "disable" && (
+        <MfaProofForm
+          action="Turn off MFA"
+          intro="Enter your password and a code from your authenticator app (or a recovery code) to turn MFA off. Your recovery codes stop working too."
+          color="red"
+          cancelLabel="Keep it on"
+          send={(proof) => api.post("/api/account/mfa/disable", proof)}
+          onDone={() => void finish("MFA is off for your account.")}
+          onCancel={() => setMode("view")}
+        />
+      )}
+      {mode === "prove" && (
+        <MfaProofForm
+          action="Continue to the new authenticator"
+          intro="Moving to a new authenticator needs your password and a code from the one you use now (or a recovery code)."
+          cancelLabel="Cancel"
+          send={(proof) => api.post<Setup>("/api/account/mfa/setup", proof)}
+          onDone={(setup) => {
+            setStarted(setup);
+            setMode("enrol");
+          }}
+          onCancel={() => setMode("view")}
+        />
+      )}
+      {mode !== "disable" && mode !== "prove" && (
         <Stack gap="sm">
           <Text size="sm">
             {enabled
@@ -81,7 +78,7 @@ export function MfaCard({ me }: { me: Me }) {
             </Alert>
           )}
           <Group>
-            <Button variant={enabled ? "default" : "filled"} onClick={() => setMode("enrol")}>
+            <Button variant={enabled ? "default" : "filled"} onClick={() => setMode(enabled ? "prove" : "enrol")}>
               {enabled ? "Move to a new authenticator" : "Set up an authenticator"}
             </Button>
             {enabled && !vendor && (

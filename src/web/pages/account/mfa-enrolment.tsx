@@ -6,19 +6,25 @@ import { ProblemAlert } from "../../components/problem-alert.js";
 import { CopyText } from "./copy-text.js";
 import { RecoveryCodes } from "./recovery-codes.js";
 
-type Setup = { secret: string; otpauthUrl: string; qrDataUrl: string };
+export type Setup = { secret: string; otpauthUrl: string; qrDataUrl: string };
 
 function groupsOfFour(secret: string): string {
   return secret.replace(/(.{4})/g, "$1 ").trim();
 }
 
-type Props = { onDone: () => void; doneLabel: string; onCancel?: () => void };
+type Props = {
+  onDone: () => void;
+  doneLabel: string;
+  onCancel?: () => void;
+  /** A setup already started (moving to a new authenticator starts it with the password and a code). */
+  started?: Setup;
+};
 
 /**
  * Authenticator enrolment in three steps: scan (or type) the secret, confirm with a code, keep the
  * ten recovery codes. The secret only takes effect once a code from it is confirmed.
  */
-export function MfaEnrolment({ onDone, doneLabel, onCancel }: Props) {
+export function MfaEnrolment({ onDone, doneLabel, onCancel, started }: Props) {
   const [code, setCode] = useState("");
   // A query, not an effect, so a re-render or remount never asks the server for a second secret.
   const setup = useQuery({
@@ -27,6 +33,8 @@ export function MfaEnrolment({ onDone, doneLabel, onCancel }: Props) {
     staleTime: Infinity,
     gcTime: 0,
     retry: false,
+    enabled: !started,
+    ...(started ? { initialData: started } : {}),
   });
   const confirm = useMutation({
     mutationFn: () => api.post<{ recoveryCodes: string[] }>("/api/account/mfa/confirm", { code }),

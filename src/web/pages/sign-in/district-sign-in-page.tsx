@@ -55,7 +55,7 @@ export function DistrictSignInPage() {
     <SignInFrame title={name} subtitle="Sign in with your district username and password." width={900}>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
         <Card withBorder radius="md" padding="lg">
-          <PasswordForm district={district.data.slug} lockedHelp="The people under Help can tell you who unlocks accounts in your district." />
+          <PasswordForm district={district.data.slug} lockedHelp="If your account is locked, the people under Help can tell you who unlocks accounts in your district." />
           {me && (
             <Text size="sm" c="dimmed" mt="md">
               You have a sign-in waiting for its authenticator code.{" "}

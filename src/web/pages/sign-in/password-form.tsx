@@ -9,11 +9,11 @@ import { useContinueSignIn, type SessionStage } from "./sign-in-flow.js";
 type Props = {
   /** District slug; absent for vendor support staff. */
   district?: string;
-  /** What to tell someone whose account is locked: who can unlock it. */
+  /** What to tell someone refused: who can unlock the account or send a new password link. */
   lockedHelp: ReactNode;
 };
 
-/** Username + password, with the server's messages: wrong details, a locked account, or a missing field. */
+/** Username + password, with the server's messages: refused (wrong, unknown or locked alike), or a missing field. */
 export function PasswordForm({ district, lockedHelp }: Props) {
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
@@ -29,7 +29,8 @@ export function PasswordForm({ district, lockedHelp }: Props) {
     },
   });
   const error = signIn.error;
-  const locked = isApiError(error) && error.code === "account-locked";
+  // The server answers a wrong password, an unknown user and a locked account alike.
+  const refused = isApiError(error) && error.code === "invalid-credentials";
   const fieldMessage = (field: string) => (isApiError(error) && error.code === "validation-failed" ? error.fieldError(field) : undefined);
 
   const submit = (event: FormEvent) => {
@@ -39,8 +40,8 @@ export function PasswordForm({ district, lockedHelp }: Props) {
   return (
     <form onSubmit={submit} noValidate aria-label="Sign in">
       <Stack gap="md">
-        {locked ? (
-          <Alert color="orange" variant="light" title="This account is locked" role="alert">
+        {refused ? (
+          <Alert color="orange" variant="light" title="Could not sign you in" role="alert">
             {error.detail} {lockedHelp}
           </Alert>
         ) : (

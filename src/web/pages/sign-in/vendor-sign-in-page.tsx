@@ -14,7 +14,7 @@ export function VendorSignInPage() {
     <SignInFrame title="Vendor support sign-in" subtitle="For the vendor's support staff. You will be asked for your authenticator code next.">
       <Card withBorder radius="md" padding="lg">
         <Stack gap="md">
-          <PasswordForm lockedHelp="Ask a Gatehouse administrator on the support team to unlock it." />
+          <PasswordForm lockedHelp="If your account is locked, another member of the support team can unlock it on the Staff accounts page." />
           <Text size="sm" c="dimmed">
             District staff sign in on their district's page instead.{" "}
             <Anchor component={Link} to="/login">
