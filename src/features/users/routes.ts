@@ -11,7 +11,7 @@ export function userRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.post(
       "/api/users/:userId/unlock",
       {
-        config: { access: access.tool(USERS_TOOL, "W") },
+        config: { access: access.tool(USERS_TOOL, "W", { administers: "accounts", role: "student-information-system" }) },
         schema: { tags: ["users"], summary: "Unlock a user locked out by failed sign-ins", params: z.object({ userId: z.uuid() }), response: { 204: z.null() } },
       },
       async (request, reply) => {

@@ -8,7 +8,8 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { AppDeps } from "../deps.js";
 import "./fastify-types.js";
-import type { Access } from "./access.js";
+import { declarationProblem, type Access } from "./access.js";
+import { registerCapabilitiesRoute } from "./capabilities-route.js";
 import { handleError } from "./problem.js";
 import { makeAuthHook } from "./request-auth.js";
 
@@ -35,6 +36,8 @@ export async function createServer(deps: AppDeps): Promise<{ app: FastifyInstanc
       if (FRAMEWORK_PREFIXES.some((p) => route.url.startsWith(p)) || route.url === "*") return;
       throw new Error(`Route ${String(route.method)} ${route.url} declares no access; add config.access (a tool right or a marker).`);
     }
+    const problem = declarationProblem([route.method].flat().map(String), route.url, accessDecl);
+    if (problem) throw new Error(problem);
     routeAccess.push({ method: String(route.method), url: route.url, access: accessDecl });
   });
   app.addHook("onSend", async (request, reply) => {
@@ -68,5 +71,6 @@ export async function createServer(deps: AppDeps): Promise<{ app: FastifyInstanc
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/docs" });
   app.addHook("onRequest", makeAuthHook(deps));
+  registerCapabilitiesRoute(app, routeAccess);
   return { app, routeAccess };
 }
