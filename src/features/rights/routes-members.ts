@@ -47,7 +47,7 @@ export function memberRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       async (request, reply) => {
         const { expectedFrom, expectedUntil } = request.query;
         const expected = expectedFrom !== undefined || expectedUntil !== undefined ? { from: expectedFrom ?? null, until: expectedUntil ?? null } : undefined;
-        await removeMember(db, districtActor(request.actor), request.params.groupId, request.params.userId, expected);
+        await removeMember(db, districtActor(request.actor), request.params.groupId, request.params.userId, deps.clock.now(), expected);
         return reply.status(204).send(null);
       },
     );

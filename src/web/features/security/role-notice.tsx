@@ -45,9 +45,9 @@ export function SecurityProblem({ error, title }: { error: unknown; title?: stri
       </Alert>
     );
   }
-  if (isApiError(error) && error.code === "product-security-role-required") {
+  if (isApiError(error) && (error.code === "product-security-role-required" || error.code === "rights-escalation")) {
     return (
-      <Alert color="orange" variant="light" title="Your role does not allow this" role="alert">
+      <Alert color="orange" variant="light" title={error.code === "rights-escalation" ? "Beyond your own rights" : "Your role does not allow this"} role="alert">
         {error.detail}
       </Alert>
     );
