@@ -1,10 +1,24 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { callApi } from "./support/api.js";
 import { saveScreenshot } from "./support/screenshots.js";
 import { signInAs } from "./support/sign-in.js";
 import { findUser, tag, US, warmCatalog, type Group } from "./security-e2e-helpers.js";
 
 warmCatalog();
+
+/** A group whose only right (R on Users) every membership administrator below holds. */
+async function withinGroupadminRights(page: Page) {
+  const group = await callApi<Group>(page, "POST", "/api/groups", { name: `Front Desk ${tag()}` });
+  await callApi(page, "PUT", `/api/groups/${group.id}/rights`, { version: group.version, entries: [{ toolPath: `${US} > Users`, rights: "R" }] });
+  return group;
+}
+
+async function addRobin(page: Page) {
+  await page.getByRole("tab", { name: "Members" }).click();
+  await page.getByRole("textbox", { name: "Add a person" }).fill("robin");
+  await page.getByRole("option", { name: /Robin Reviewed/ }).click();
+  await page.getByRole("button", { name: "Add to group" }).click();
+}
 
 test("a user without a Product Security Role is refused the user security screens", async ({ page }) => {
   await signInAs(page, "teacher", "/security/groups");
@@ -29,6 +43,7 @@ test("the SIS Group Assignment role can change memberships only", async ({ page,
   const groupadmin = await findUser(page, "groupadmin");
   await callApi(page, "POST", `/api/groups/${admins.id}/members`, { userId: groupadmin.id });
   const target = await callApi<Group>(page, "POST", "/api/groups", { name: `Health Staff ${tag()}`, template: "Health Staff" });
+  const frontDesk = await withinGroupadminRights(page);
 
   const other = await (await browser.newContext()).newPage();
   await signInAs(other, "groupadmin", `/security/groups/${target.id}`);
@@ -38,10 +53,13 @@ test("the SIS Group Assignment role can change memberships only", async ({ page,
   await expect(other.getByRole("checkbox", { name: "Read (R) on Student Information > Health" })).toBeDisabled();
   await saveScreenshot(other, "security-groupadmin-rights");
 
-  await other.getByRole("tab", { name: "Members" }).click();
-  await other.getByRole("textbox", { name: "Add a person" }).fill("robin");
-  await other.getByRole("option", { name: /Robin Reviewed/ }).click();
-  await other.getByRole("button", { name: "Add to group" }).click();
+  // No escalation: Health Staff gives rights groupadmin does not hold, so it cannot hand them out.
+  await addRobin(other);
+  await expect(other.getByRole("alert").filter({ hasText: "Beyond your own rights" })).toContainText("where you hold");
+  await expect(other.getByTestId("member-row").filter({ hasText: "Robin Reviewed" })).toHaveCount(0);
+
+  await other.goto(`/security/groups/${frontDesk.id}`);
+  await addRobin(other);
   await expect(other.getByTestId("member-row").filter({ hasText: "Robin Reviewed" })).toBeVisible();
   await other.context().close();
 });
@@ -109,12 +127,10 @@ test("staff with the tool rights but no Product Security Role only look; given t
   await page.getByRole("button", { name: "Save role" }).click();
   await expect(page.getByText("Avery Auditor now has the role: SIS Group Assignment.")).toBeVisible();
 
-  await other.reload();
+  const frontDesk = await withinGroupadminRights(page);
+  await other.goto(`/security/groups/${frontDesk.id}`);
   await expect(other.getByText("Membership changes only")).toBeVisible();
-  await other.getByRole("tab", { name: "Members" }).click();
-  await other.getByRole("textbox", { name: "Add a person" }).fill("robin");
-  await other.getByRole("option", { name: /Robin Reviewed/ }).click();
-  await other.getByRole("button", { name: "Add to group" }).click();
+  await addRobin(other);
   await expect(other.getByTestId("member-row").filter({ hasText: "Robin Reviewed" })).toBeVisible();
   await other.context().close();
 });

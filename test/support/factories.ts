@@ -35,3 +35,9 @@ export async function buildUser(
     null,
   );
 }
+
+/** Locks a user out from one address, as five wrong passwords from it would (smart lockout). */
+export async function lockOutUser(db: Db, user: { id: string; districtId: string | null; username: string }, address = "203.0.113.9") {
+  const { accountKey, recordFailure } = await import("../../src/features/auth/attempts-repo.js");
+  for (let i = 0; i < 5; i++) await recordFailure(db, accountKey(user.districtId, user.username), address, user.id, new Date());
+}

@@ -4,7 +4,8 @@ import { calendarGrants, rightEntries, userGroupMembers, userGroups } from "../.
 import type { ProductSecurityRole } from "../../src/platform/db/schema/users.js";
 import { bumpRightsVersion } from "../../src/features/rights/rights-version.js";
 import { buildDistrict, buildUser } from "./factories.js";
-import { signIn, type Client } from "./test-app.js";
+import { afterAll, beforeAll } from "vitest";
+import { createTestApp, signIn, type Client, type TestApp } from "./test-app.js";
 
 type Rights = "" | "R" | "RW" | "RWA" | "RWAD";
 export type GroupSpec = {
@@ -68,4 +69,18 @@ export async function buildRightsDistrict(app: FastifyInstance, db: Db): Promise
     groupAdmin: { id: groupAdmin.id, client: await client(groupAdmin) },
     staff: { id: staff.id, client: await client(staff) },
   };
+}
+
+/**
+ * Starts the app with a rights district before the file's tests and closes it after; read
+ * `ctx.t` and `ctx.d` inside tests (they are set by then).
+ */
+export function useRightsDistrict(): { t: TestApp; d: RightsDistrict } {
+  const ctx = {} as { t: TestApp; d: RightsDistrict };
+  beforeAll(async () => {
+    ctx.t = await createTestApp();
+    ctx.d = await buildRightsDistrict(ctx.t.app, ctx.t.database.db);
+  });
+  afterAll(() => ctx.t.close());
+  return ctx;
 }

@@ -4,7 +4,7 @@ import type { Db } from "../../platform/db/connect.js";
 import { districts } from "../../platform/db/schema/districts.js";
 import type { DistrictScope } from "../../platform/db/tenancy.js";
 import type { DistrictActor } from "../../platform/http/actor.js";
-import { auditActor, requireRightsManager } from "../rights/guards.js";
+import { auditActor } from "../rights/guards.js";
 
 /** Days before the automatic disabling that the person is warned by email (counted from the notice sent). */
 export const DORMANT_NOTICE_DAYS = 14;
@@ -16,7 +16,6 @@ export async function readDormantPolicy(db: Db, scope: DistrictScope) {
 
 /** Turns the automatic disabling of dormant accounts on (after N days without sign-in) or off (null). */
 export async function setDormantPolicy(db: Db, actor: DistrictActor, disableAfterDays: number | null) {
-  requireRightsManager(actor);
   return db.transaction(async (tx) => {
     const before = await readDormantPolicy(tx, actor);
     await tx

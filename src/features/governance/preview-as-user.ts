@@ -7,14 +7,13 @@ import { inDistrict } from "../../platform/db/tenancy.js";
 import type { SessionRow } from "../../platform/auth/session-store.js";
 import type { DistrictActor } from "../../platform/http/actor.js";
 import { AppError, notFound } from "../../platform/http/errors.js";
-import { auditActor, requireRightsManager } from "../rights/guards.js";
+import { auditActor } from "../rights/guards.js";
 
 /**
  * Starts reading the app as another user of the district: every screen, menu and disabled
  * button is theirs, computed by the same engine; nothing can be changed until the preview ends.
  */
 export async function startPreview(db: Db, actor: DistrictActor, userId: string, now: Date) {
-  requireRightsManager(actor);
   if (userId === actor.userId) throw new AppError(422, "preview-self", "Choose someone else: you already see the app as yourself.", { path: "body.userId" });
   const [target] = await db.select({ id: users.id, username: users.username, disabled: users.disabled }).from(users).where(inDistrict(users, actor, eq(users.id, userId))).limit(1);
   if (!target) throw notFound("That user");

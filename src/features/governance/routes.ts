@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppDeps } from "../../platform/deps.js";
 import { access } from "../../platform/http/access.js";
-import { districtActor, requireRightsManager } from "../rights/guards.js";
+import { districtActor } from "../rights/guards.js";
 import { calendarOf } from "../rights/inspect-rights.js";
 import { ZVersion } from "../rights/schema.js";
 import { TOOLS } from "../rights/tools.js";
@@ -73,7 +73,7 @@ export function governanceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.post(
       "/api/groups/:groupId/rights-history/:number/restore",
       {
-        config: { access: access.tool(TOOLS.toolRights, "W") },
+        config: { access: access.tool(TOOLS.toolRights, "W", { administers: "rights", role: "student-information-system" }) },
         schema: {
           tags,
           summary: "Make the group's rights those of a saved version (a new, audited change; a stale version answers 409)",
@@ -87,7 +87,8 @@ export function governanceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.post(
       "/api/preview",
       {
-        config: { access: access.tool(TOOLS.users, "R") },
+        // reading as another person is an administrator's power over that account
+        config: { access: access.tool(TOOLS.users, "R", { administers: "accounts", role: "student-information-system" }) },
         schema: { tags, summary: "Preview the app as a user of the district, read-only (audited; needs the Student Information System role)", body: z.object({ userId: z.uuid() }), response: { 200: z.object({ previewing: z.object({ id: z.string(), username: z.string() }), startedAt: z.date() }) } },
       },
       async (request) => startPreview(db, districtActor(request.actor), request.body.userId, now()),
@@ -110,17 +111,13 @@ export function governanceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     );
     app.put(
       "/api/dormant-accounts/policy",
-      { config: { access: access.tool(TOOLS.users, "W") }, schema: { tags, summary: "Disable dormant accounts automatically after N days without sign-in (a notice goes first), or stop (null)", body: z.object({ disableAfterDays: z.number().int().min(30, "Choose at least 30 days.").max(3650).nullable() }), response: { 200: ZDormantPolicy } } },
+      { config: { access: access.tool(TOOLS.users, "W", { administers: "preferences", role: "student-information-system" }) }, schema: { tags, summary: "Disable dormant accounts automatically after N days without sign-in (a notice goes first), or stop (null)", body: z.object({ disableAfterDays: z.number().int().min(30, "Choose at least 30 days.").max(3650).nullable() }), response: { 200: ZDormantPolicy } } },
       async (request) => setDormantPolicy(db, districtActor(request.actor), request.body.disableAfterDays),
     );
     app.post(
       "/api/dormant-accounts/disable",
-      { config: { access: access.tool(TOOLS.users, "W") }, schema: { tags, summary: "Disable accounts in bulk: sign-in refused, sessions ended, each audited", body: ZDisableAccounts, response: { 200: ZAccountsDisabled } } },
-      async (request) => {
-        const actor = districtActor(request.actor);
-        requireRightsManager(actor);
-        return disableAccounts(db, actor, request.body.userIds, request.body.reason, now());
-      },
+      { config: { access: access.tool(TOOLS.users, "W", { administers: "accounts", role: "student-information-system" }) }, schema: { tags, summary: "Disable accounts in bulk: sign-in refused, sessions ended, each audited", body: ZDisableAccounts, response: { 200: ZAccountsDisabled } } },
+      async (request) => disableAccounts(db, districtActor(request.actor), request.body.userIds, request.body.reason, now()),
     );
   };
 }

@@ -3,7 +3,6 @@ import { suggestClosest } from "../../domain/rights/tool-path.js";
 import type { Db } from "../../platform/db/connect.js";
 import type { DistrictActor } from "../../platform/http/actor.js";
 import { AppError, notFound } from "../../platform/http/errors.js";
-import { requireRightsManager } from "./guards.js";
 import { insertGroup, templateEntries } from "./insert-group.js";
 import { findGroup, findGroupByName, readEntries, readGrants } from "./repo-groups.js";
 import { bumpRightsVersion, readMasterSchedulingEnds } from "./rights-version.js";
@@ -15,7 +14,6 @@ import type { CreateGroup, Entry, Grant } from "./schema.js";
  * scheduling period), or as a copy of another group's entries and calendar rights.
  */
 export async function createGroup(db: Db, actor: DistrictActor, input: CreateGroup): Promise<{ id: string }> {
-  requireRightsManager(actor);
   if (input.template && input.copyOf) throw new AppError(400, "template-or-copy", "Start from a template or copy a group, not both.", { path: "body.copyOf" });
   const template = input.template ? findTemplate(input.template) : undefined;
   if (input.template && !template) {

@@ -3,7 +3,6 @@ import { suggestClosest } from "../../domain/rights/tool-path.js";
 import type { Db } from "../../platform/db/connect.js";
 import type { DistrictActor } from "../../platform/http/actor.js";
 import { AppError, type FieldError } from "../../platform/http/errors.js";
-import { requireRightsManager } from "./guards.js";
 import { insertGroup, templateEntries } from "./insert-group.js";
 import { findGroupByName } from "./repo-groups.js";
 import { bumpRightsVersion, readMasterSchedulingEnds } from "./rights-version.js";
@@ -37,7 +36,6 @@ function resolveTemplates(names: string[] | undefined): readonly GroupTemplate[]
  * period. A name already taken refuses the whole request unless skipExisting is set.
  */
 export async function createTemplateGroups(db: Db, actor: DistrictActor, input: CreateTemplateGroups) {
-  requireRightsManager(actor);
   const templates = resolveTemplates(input.templates);
   return db.transaction(async (tx) => {
     const taken: string[] = [];

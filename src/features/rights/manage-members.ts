@@ -5,7 +5,8 @@ import { userGroupMembers } from "../../platform/db/schema/rights.js";
 import { inDistrict } from "../../platform/db/tenancy.js";
 import type { DistrictActor } from "../../platform/http/actor.js";
 import { AppError, notFound } from "../../platform/http/errors.js";
-import { auditActor, requireMembershipManager } from "./guards.js";
+import { checkMembershipChange } from "./check-membership-change.js";
+import { auditActor } from "./guards.js";
 import { findGroup } from "./repo-groups.js";
 import { bumpRightsVersion } from "./rights-version.js";
 import { findDistrictUser } from "./user-version.js";
@@ -32,7 +33,6 @@ function checkExpected(expected: Window | null | undefined, existing: { validFro
  * member limit refuses to go past it unless the caller confirms; the confirmation is audited.
  */
 export async function addMember(db: Db, actor: DistrictActor, groupId: string, input: AddMember, now: Date) {
-  requireMembershipManager(actor);
   if (input.from && input.until && input.from >= input.until) {
     throw new AppError(422, "bad-time-bounds", "The membership's end date must be after its start date.", { path: "body.until" });
   }
@@ -42,6 +42,7 @@ export async function addMember(db: Db, actor: DistrictActor, groupId: string, i
     if (!group) throw notFound("That group");
     const user = await findDistrictUser(tx, actor, input.userId);
     if (!user) throw notFound("That user");
+    await checkMembershipChange(tx, actor, group, user.id, now);
     const [existing] = await tx.select().from(userGroupMembers).where(inDistrict(userGroupMembers, actor, eq(userGroupMembers.groupId, groupId), eq(userGroupMembers.userId, user.id)));
     checkExpected(input.expected, existing, user.username);
     let overLimit = false;
@@ -74,11 +75,11 @@ export async function addMember(db: Db, actor: DistrictActor, groupId: string, i
 }
 
 /** Removes a membership; with `expected`, only the one the caller saw (else 409, nothing removed). */
-export async function removeMember(db: Db, actor: DistrictActor, groupId: string, userId: string, expected?: Window): Promise<void> {
-  requireMembershipManager(actor);
+export async function removeMember(db: Db, actor: DistrictActor, groupId: string, userId: string, now: Date, expected?: Window): Promise<void> {
   await db.transaction(async (tx) => {
     const group = await findGroup(tx, actor, groupId, true);
     if (!group) throw notFound("That group");
+    await checkMembershipChange(tx, actor, group, userId, now);
     if (expected) {
       const [existing] = await tx.select().from(userGroupMembers).where(inDistrict(userGroupMembers, actor, eq(userGroupMembers.groupId, groupId), eq(userGroupMembers.userId, userId)));
       if (existing) checkExpected(expected, existing, (await findDistrictUser(tx, actor, userId))?.username ?? "This user");

@@ -92,3 +92,8 @@ export async function memberIdsOfGroup(db: Db, scope: DistrictScope, groupId: st
   const rows = await db.select({ userId: userGroupMembers.userId }).from(userGroupMembers).where(inDistrict(userGroupMembers, scope, eq(userGroupMembers.groupId, groupId)));
   return rows.map((r) => r.userId);
 }
+
+/** One group as the engine's model (its entries and calendar grants), or undefined when not in the district. */
+export async function loadGroupModel(db: Db, scope: DistrictScope, groupId: string, catalog: Catalog = getCatalog()): Promise<GroupModel | undefined> {
+  return (await loadGroups(db, scope, catalog, [groupId]))[0];
+}

@@ -95,7 +95,7 @@ export function catalogRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     );
     app.put(
       "/api/preferences",
-      { config: { access: access.tool(TOOLS.preferences, "W") }, schema: { tags, summary: "Change Account Security Preferences", body: ZUpdatePreferences, response: { 200: ZPreferences } } },
+      { config: { access: access.tool(TOOLS.preferences, "W", { administers: "preferences", role: "student-information-system" }) }, schema: { tags, summary: "Change Account Security Preferences", body: ZUpdatePreferences, response: { 200: ZPreferences } } },
       async (request) => updatePreferences(db, districtActor(request.actor), request.body),
     );
     app.get(

@@ -32,7 +32,7 @@ export function groupRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.post(
       "/api/groups",
       {
-        config: { access: access.tool(TOOLS.toolRights, "A") },
+        config: { access: access.tool(TOOLS.toolRights, "A", { administers: "rights", role: "student-information-system" }) },
         schema: { tags, summary: "Create a group: empty, from a seed template, or as a copy of another group", body: ZCreateGroup, response: { 201: ZGroupDetail } },
       },
       async (request, reply) => {
@@ -44,7 +44,7 @@ export function groupRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.post(
       "/api/groups/from-templates",
       {
-        config: { access: access.tool(TOOLS.toolRights, "A") },
+        config: { access: access.tool(TOOLS.toolRights, "A", { administers: "rights", role: "student-information-system" }) },
         schema: {
           tags,
           summary: "Create the seed's example groups (all 21, or those named) in one step, each with every row, its member limit and ** rows until the end of master scheduling",
@@ -66,7 +66,7 @@ export function groupRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     );
     app.patch(
       "/api/groups/:groupId",
-      { config: { access: access.tool(TOOLS.toolRights, "W") }, schema: { tags, summary: "Rename a group, describe it or set its member limit", params: ZGroupParams, body: ZUpdateGroup, response: { 200: ZGroupDetail } } },
+      { config: { access: access.tool(TOOLS.toolRights, "W", { administers: "rights", role: "student-information-system" }) }, schema: { tags, summary: "Rename a group, describe it or set its member limit", params: ZGroupParams, body: ZUpdateGroup, response: { 200: ZGroupDetail } } },
       async (request) => {
         const actor = districtActor(request.actor);
         await updateGroup(db, actor, request.params.groupId, request.body);
@@ -81,7 +81,7 @@ export function groupRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.delete(
       "/api/groups/:groupId",
       {
-        config: { access: access.tool(TOOLS.toolRights, "D") },
+        config: { access: access.tool(TOOLS.toolRights, "D", { administers: "rights", role: "student-information-system" }) },
         schema: { tags, summary: "Delete a group with its rights and memberships", params: ZGroupParams, querystring: z.object({ version: z.coerce.number().pipe(ZVersion) }), response: { 204: z.null() } },
       },
       async (request, reply) => {
@@ -92,7 +92,7 @@ export function groupRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.put(
       "/api/groups/:groupId/rights",
       {
-        config: { access: access.tool(TOOLS.toolRights, "W") },
+        config: { access: access.tool(TOOLS.toolRights, "W", { administers: "rights", role: "student-information-system" }) },
         schema: { tags, summary: "Replace the group's tool rights in one audited change", params: ZGroupParams, body: ZReplaceRights, response: { 200: z.object({ version: z.number(), entries: z.array(ZEntry) }) } },
       },
       async (request) => replaceGroupRights(db, districtActor(request.actor), request.params.groupId, request.body),
@@ -108,7 +108,7 @@ export function groupRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.put(
       "/api/groups/:groupId/calendar-rights",
       {
-        config: { access: access.tool(TOOLS.calendarRights, "W") },
+        config: { access: access.tool(TOOLS.calendarRights, "W", { administers: "rights", role: "student-information-system" }) },
         schema: { tags, summary: "Replace the group's calendar rights", params: ZGroupParams, body: ZReplaceGrants, response: { 200: z.object({ version: z.number(), calendarGrants: z.array(ZGrant) }) } },
       },
       async (request) => replaceGroupGrants(db, districtActor(request.actor), request.params.groupId, request.body),

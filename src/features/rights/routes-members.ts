@@ -22,7 +22,7 @@ export function memberRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.post(
       "/api/groups/:groupId/members",
       {
-        config: { access: access.tool(TOOLS.members, "A") },
+        config: { access: access.tool(TOOLS.members, "A", { administers: "membership", role: "sis-group-assignment" }) },
         schema: {
           tags,
           summary: "Add a member (or change the dates of a membership); past the member limit needs confirmOverLimit",
@@ -41,13 +41,13 @@ export function memberRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.delete(
       "/api/groups/:groupId/members/:userId",
       {
-        config: { access: access.tool(TOOLS.members, "D") },
+        config: { access: access.tool(TOOLS.members, "D", { administers: "membership", role: "sis-group-assignment" }) },
         schema: { tags, summary: "Remove a member", params: z.object({ groupId: z.uuid(), userId: z.uuid() }), querystring: ZRemoveMemberQuery, response: { 204: z.null() } },
       },
       async (request, reply) => {
         const { expectedFrom, expectedUntil } = request.query;
         const expected = expectedFrom !== undefined || expectedUntil !== undefined ? { from: expectedFrom ?? null, until: expectedUntil ?? null } : undefined;
-        await removeMember(db, districtActor(request.actor), request.params.groupId, request.params.userId, expected);
+        await removeMember(db, districtActor(request.actor), request.params.groupId, request.params.userId, deps.clock.now(), expected);
         return reply.status(204).send(null);
       },
     );

@@ -34,7 +34,7 @@ export function rightsUserRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.put(
       "/api/users/:userId/role",
       {
-        config: { access: access.tool(TOOLS.users, "W") },
+        config: { access: access.tool(TOOLS.users, "W", { administers: "roles", role: "student-information-system" }) },
         schema: { tags, summary: "Set the user's Product Security Role", params: ZUserParams, body: z.object({ role: ZRole, version: ZVersion }), response: { 200: z.object({ productSecurityRole: ZRole, version: z.number() }) } },
       },
       async (request) => setUserRole(db, districtActor(request.actor), request.params.userId, request.body),
@@ -42,7 +42,7 @@ export function rightsUserRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.put(
       "/api/users/:userId/rights",
       {
-        config: { access: access.tool(TOOLS.users, "W") },
+        config: { access: access.tool(TOOLS.users, "W", { administers: "rights", role: "student-information-system" }) },
         schema: {
           tags,
           summary: "Replace the user's individual tool rights (allowed, discouraged: the response carries a warning)",
@@ -56,7 +56,7 @@ export function rightsUserRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.put(
       "/api/users/:userId/calendar-rights",
       {
-        config: { access: access.tool(TOOLS.calendarRights, "W") },
+        config: { access: access.tool(TOOLS.calendarRights, "W", { administers: "rights", role: "student-information-system" }) },
         schema: { tags, summary: "Replace the user's own calendar rights", params: ZUserParams, body: ZReplaceGrants, response: { 200: z.object({ version: z.number(), calendarGrants: z.array(ZGrant) }) } },
       },
       async (request) => replaceUserGrants(db, districtActor(request.actor), request.params.userId, request.body),

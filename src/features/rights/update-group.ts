@@ -3,13 +3,12 @@ import type { Db } from "../../platform/db/connect.js";
 import type { DistrictActor } from "../../platform/http/actor.js";
 import { AppError } from "../../platform/http/errors.js";
 import { lockGroupAtVersion } from "./group-version.js";
-import { auditActor, requireRightsManager } from "./guards.js";
+import { auditActor } from "./guards.js";
 import { findGroupByName, touchGroup } from "./repo-groups.js";
 import type { UpdateGroup } from "./schema.js";
 
 /** Renames a group, changes its description or member limit. */
 export async function updateGroup(db: Db, actor: DistrictActor, groupId: string, input: UpdateGroup) {
-  requireRightsManager(actor);
   return db.transaction(async (tx) => {
     const group = await lockGroupAtVersion(tx, actor, groupId, input.version);
     if (input.name !== undefined && input.name.toLowerCase() !== group.name.toLowerCase()) {

@@ -2,6 +2,7 @@ import type { AppDeps } from "../../platform/deps.js";
 import { AppError, notFound } from "../../platform/http/errors.js";
 import { recordContactActivity } from "../contacts/record-contact-activity.js";
 import type { PortalCaller } from "../contacts/require-portal-contact.js";
+import { auditCaseChange } from "./audit-case.js";
 import { notifyCase } from "./notify-case.js";
 import { addEvent, lockCase, updateCase, vendorUserEmail } from "./repo.js";
 
@@ -17,6 +18,7 @@ export async function setCaseOpen(deps: AppDeps, caller: PortalCaller, caseId: s
     const kind = open ? "reopened" : "closed";
     await addEvent(tx, { districtId: c.districtId, caseId, at: now, actorId: actor.userId, actorName: actor.displayName, actorSide: "district", kind, data: { from: c.status } });
     const updated = await updateCase(tx, actor, caseId, open ? { status: "open", closedAt: null } : { status: "closed", closedAt: now }, now);
+    await auditCaseChange(tx, actor, c, `case.${kind}`, { before: { status: c.status }, after: { status: updated.status } });
     await recordContactActivity(tx, { districtId: c.districtId, contactId: contact.id, kind: "case-activity", at: now, caseId });
     await notifyCase(tx, deps.config, updated, [await vendorUserEmail(tx, c.assigneeId)], {
       audience: "vendor",

@@ -4,6 +4,7 @@ import { AppError, notFound } from "../../platform/http/errors.js";
 import type { CaseStatus } from "../../platform/db/schema/support.js";
 import { recordContactActivity } from "../contacts/record-contact-activity.js";
 import type { PortalCaller } from "../contacts/require-portal-contact.js";
+import { auditCaseChange } from "./audit-case.js";
 import { notifyCase } from "./notify-case.js";
 import { addEvent, districtRecipients, findAnyCase, lockCase, updateCase, vendorUserEmail } from "./repo.js";
 
@@ -23,6 +24,7 @@ export async function commentAsContact(deps: AppDeps, caller: PortalCaller, case
       await addEvent(tx, { districtId: c.districtId, caseId, at: now, actorId: actor.userId, actorName: actor.displayName, actorSide: "district", kind: "status-changed", data: { from: c.status, to: status } });
     }
     const updated = await updateCase(tx, actor, caseId, { status }, now);
+    await auditCaseChange(tx, actor, c, "case.commented", { before: { status: c.status }, after: { status, side: "district" } });
     await recordContactActivity(tx, { districtId: c.districtId, contactId: contact.id, kind: "case-activity", at: now, caseId });
     await notifyCase(tx, deps.config, updated, [await vendorUserEmail(tx, c.assigneeId)], {
       audience: "vendor",
@@ -47,6 +49,7 @@ export async function commentAsVendor(deps: AppDeps, actor: Actor, caseId: strin
     const c = (await lockCase(tx, scope, caseId))!;
     if (c.status === "closed" && !input.internal) throw closedError();
     const kind = input.internal ? "internal-note" : "reply";
+    await auditCaseChange(tx, actor, input.internal ? { ...c, districtId: null } : c, input.internal ? "case.internal-note-added" : "case.replied", {});
     await addEvent(tx, { districtId: c.districtId, caseId, at: now, actorId: actor.userId, actorName: actor.displayName, actorSide: "vendor", kind, body: input.body, internal: input.internal });
     if (input.internal) return updateCase(tx, scope, caseId, {}, now);
     const status: CaseStatus = ["new", "open", "pending-vendor"].includes(c.status) ? "pending-district" : c.status;

@@ -36,8 +36,8 @@ export function userRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.post(
       "/api/users/:userId/unlock",
       {
-        config: { access: access.tool(USERS_TOOL, "W") },
-        schema: { tags: ["users"], summary: "Unlock a user locked out by failed sign-ins", params: ZUserParams, response: { 204: z.null() } },
+        config: { access: access.tool(USERS_TOOL, "W", { administers: "accounts", role: "student-information-system" }) },
+        schema: { tags: ["users"], summary: "Unlock a user locked out by failed sign-ins", params: z.object({ userId: z.uuid() }), response: { 204: z.null() } },
       },
       async (request, reply) => {
         const actor = request.actor!;
@@ -55,7 +55,7 @@ export function userRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.post(
       "/api/vendor/staff-accounts/:userId/unlock",
       {
-        config: { access: access.vendor() },
+        config: { access: access.vendor({ administers: "accounts" }) },
         schema: { tags: ["vendor"], summary: "Unlock another vendor staff member locked out by failed sign-ins", params: ZUserParams, response: { 204: z.null() } },
       },
       async (request, reply) => {
@@ -68,7 +68,7 @@ export function userRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.post(
       "/api/users/:userId/password-link",
       {
-        config: { access: access.tool(USERS_TOOL, "W") },
+        config: { access: access.tool(USERS_TOOL, "W", { administers: "accounts", role: "student-information-system" }) },
         schema: { tags: ["users"], summary: "Issue a one-time link (24 hours) for the user to set a new password; emailed to them and answered here", params: ZUserParams, response: { 200: ZIssuedLink } },
       },
       async (request) => issueFor({ districtId: request.actor!.districtId }, request.params.userId, request.actor!),
@@ -77,7 +77,7 @@ export function userRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.post(
       "/api/vendor/staff-accounts/:userId/password-link",
       {
-        config: { access: access.vendor() },
+        config: { access: access.vendor({ administers: "accounts" }) },
         schema: { tags: ["vendor"], summary: "Issue a one-time set-password link for vendor staff", params: ZUserParams, response: { 200: ZIssuedLink } },
       },
       async (request) => issueFor({ districtId: null }, request.params.userId, request.actor!),

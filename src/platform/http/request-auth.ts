@@ -3,8 +3,9 @@ import { findPreviewTarget, findSession } from "../auth/session-store.js";
 import { safeEqual } from "../auth/tokens.js";
 import type { AppDeps } from "../deps.js";
 import { describeAccess, type Access } from "./access.js";
+import { accessVerdict } from "./access-verdict.js";
 import type { Actor } from "./actor.js";
-import { AppError, forbidden, notFound, unauthenticated } from "./errors.js";
+import { AppError } from "./errors.js";
 
 export const SESSION_COOKIE = "gh_session";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -39,27 +40,10 @@ function checkCsrf(request: FastifyRequest, expected: string) {
 }
 
 function enforce(required: Access, request: FastifyRequest) {
-  if (required.kind === "public") return;
-  if (required.kind === "session") {
-    if (!request.session) throw unauthenticated();
-    return;
-  }
-  const actor = request.actor;
-  if (!actor) {
-    if (request.session) throw new AppError(401, "mfa-required", "Finish signing in with your authenticator code first.");
-    throw unauthenticated();
-  }
-  if (required.kind === "authenticated") return;
-  if (required.kind === "vendor") {
-    if (actor.kind !== "vendor") throw notFound("This page");
-    return;
-  }
-  if (actor.kind !== "district") throw forbidden("district-only", "This is a district tool; vendor staff work through the support portal.");
-  // Without the right the tool does not exist for this caller: 404, not 403 (STYLE.md).
-  if (!actor.rights.has(required.tool, required.right)) {
-    request.log.info({ needed: describeAccess(required) }, "tool right missing");
-    throw notFound("This tool");
-  }
+  const refusal = accessVerdict(required, { hasSession: request.session !== undefined, actor: request.actor });
+  if (!refusal) return;
+  if (refusal.status === 404 || refusal.status === 403) request.log.info({ needed: describeAccess(required), code: refusal.code }, "access refused");
+  throw refusal;
 }
 
 /** While previewing, every change is refused; only ending the preview (or signing out) works. */

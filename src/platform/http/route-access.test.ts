@@ -19,6 +19,47 @@ describe("route access declarations", () => {
     await app.close();
   });
 
+  it("refuses an administrative route that declares no role, or a role too narrow for its power", async () => {
+    const { createServer } = await import("./server.js");
+    const { access } = await import("./access.js");
+    const { app } = await createServer(t.deps);
+    const prefs = "System Administration > User Security > Account Security Preferences";
+    expect(() => app.put("/api/x1", { config: { access: access.tool(prefs, "W") } }, async () => "x")).toThrow(/without declaring what it administers/);
+    expect(() => app.post("/api/x2", { config: { access: { kind: "tool", tool: "Attendance", right: "W", administers: "accounts" } } }, async () => "x")).toThrow(/declares no Product Security Role/);
+    expect(() => app.put("/api/x3", { config: { access: access.tool(prefs, "W", { administers: "preferences", role: "sis-group-assignment" }) } }, async () => "x")).toThrow(/needs the student-information-system role/);
+    expect(() => app.get("/api/x4", { config: { access: access.tool(prefs, "R") } }, async () => "x")).not.toThrow();
+    await app.close();
+  });
+
+  it("declares the role of every route that changes rights, memberships, roles, preferences or accounts", () => {
+    const declared = t.routeAccess.flatMap((r) => (r.access.kind === "tool" && r.access.role ? [`${r.method} ${r.url} ${r.access.administers} ${r.access.role}`] : []));
+    const sis = (route: string, power: string) => `${route} ${power} student-information-system`;
+    expect(declared.sort()).toEqual(
+      [
+        sis("POST /api/users/:userId/unlock", "accounts"),
+        sis("PUT /api/preferences", "preferences"),
+        sis("POST /api/groups", "rights"),
+        sis("POST /api/groups/from-templates", "rights"),
+        sis("PATCH /api/groups/:groupId", "rights"),
+        sis("DELETE /api/groups/:groupId", "rights"),
+        sis("PUT /api/groups/:groupId/rights", "rights"),
+        sis("PUT /api/groups/:groupId/calendar-rights", "rights"),
+        "POST /api/groups/:groupId/members membership sis-group-assignment",
+        "DELETE /api/groups/:groupId/members/:userId membership sis-group-assignment",
+        sis("PUT /api/users/:userId/role", "roles"),
+        sis("PUT /api/users/:userId/rights", "rights"),
+        sis("PUT /api/users/:userId/calendar-rights", "rights"),
+        sis("POST /api/users/:userId/password-link", "accounts"),
+        sis("POST /api/groups/:groupId/rights-history/:number/restore", "rights"),
+        sis("POST /api/preview", "accounts"),
+        sis("PUT /api/dormant-accounts/policy", "preferences"),
+        sis("POST /api/dormant-accounts/disable", "accounts"),
+        sis("POST /api/campaigns", "membership"),
+        sis("POST /api/campaigns/:campaignId/close", "membership"),
+      ].sort(),
+    );
+  });
+
   it("only the sign-in routes, health and public district pages are public", () => {
     const publicRoutes = t.routeAccess.filter((r) => r.access.kind === "public").map((r) => `${r.method} ${r.url}`);
     for (const r of publicRoutes) expect(r).toMatch(/\/healthz|\/api\/auth\/sign-in|\/api\/public\//);

@@ -9,7 +9,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import { registerAuditContext } from "../audit-context.js";
 import type { AppDeps } from "../deps.js";
 import "./fastify-types.js";
-import type { Access } from "./access.js";
+import { declarationProblem, type Access } from "./access.js";
+import { registerCapabilitiesRoute } from "./capabilities-route.js";
 import { handleError } from "./problem.js";
 import { makeAuthHook } from "./request-auth.js";
 
@@ -43,6 +44,8 @@ export async function createServer(deps: AppDeps): Promise<{ app: FastifyInstanc
       if (FRAMEWORK_PREFIXES.some((p) => route.url.startsWith(p)) || route.url === "*") return;
       throw new Error(`Route ${String(route.method)} ${route.url} declares no access; add config.access (a tool right or a marker).`);
     }
+    const problem = declarationProblem([route.method].flat().map(String), route.url, accessDecl);
+    if (problem) throw new Error(problem);
     routeAccess.push({ method: String(route.method), url: route.url, access: accessDecl });
   });
   registerAuditContext(app);
@@ -81,5 +84,6 @@ export async function createServer(deps: AppDeps): Promise<{ app: FastifyInstanc
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/docs" });
   app.addHook("onRequest", makeAuthHook(deps));
+  registerCapabilitiesRoute(app, routeAccess);
   return { app, routeAccess };
 }

@@ -19,7 +19,7 @@ export async function applyReviewDecision(db: Db, reviewer: DistrictActor, item:
   try {
     if (item.source === "group") {
       if (decision === "remove") {
-        await removeMember(db, reviewer, item.groupId!, item.userId);
+        await removeMember(db, reviewer, item.groupId!, item.userId, now);
         return `removed from ${item.groupName}`;
       }
       const [m] = await db.select().from(userGroupMembers).where(inDistrict(userGroupMembers, reviewer, and(eq(userGroupMembers.groupId, item.groupId!), eq(userGroupMembers.userId, item.userId))));

@@ -26,7 +26,7 @@ export function campaignRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     );
     app.post(
       "/api/campaigns",
-      { config: { access: access.tool(TOOLS.reviews, "A") }, schema: { tags, summary: "Start a campaign: scope, due date, reviewer, default for undecided items, optional repeat", body: ZStartCampaign, response: { 201: z.object({ id: z.string(), items: z.number() }) } } },
+      { config: { access: access.tool(TOOLS.reviews, "A", { administers: "membership", role: "student-information-system" }) }, schema: { tags, summary: "Start a campaign: scope, due date, reviewer, default for undecided items, optional repeat", body: ZStartCampaign, response: { 201: z.object({ id: z.string(), items: z.number() }) } } },
       async (request, reply) => reply.status(201).send(await startCampaign(db, districtActor(request.actor), request.body, deps.clock.now())),
     );
     app.get(
@@ -49,7 +49,7 @@ export function campaignRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     );
     app.post(
       "/api/campaigns/:campaignId/close",
-      { config: { access: access.tool(TOOLS.reviews, "W") }, schema: { tags, summary: "Close the campaign and carry out every decision (undecided items follow its default)", params: ZId, response: { 200: z.object({ closed: z.boolean(), applied: z.number(), outcomes: z.record(z.string(), z.number()) }) } } },
+      { config: { access: access.tool(TOOLS.reviews, "W", { administers: "membership", role: "student-information-system" }) }, schema: { tags, summary: "Close the campaign and carry out every decision (undecided items follow its default)", params: ZId, response: { 200: z.object({ closed: z.boolean(), applied: z.number(), outcomes: z.record(z.string(), z.number()) }) } } },
       async (request) => closeCampaign(deps, districtActor(request.actor), request.params.campaignId),
     );
   };

@@ -9,6 +9,7 @@ import { ConfirmButton } from "../../components/confirm-button.js";
 import { PageHeader } from "../../components/page-header.js";
 import { SecurityProblem } from "../security/role-notice.js";
 import { campaignKeys, campaignsApi, describeScope, type CampaignDetail, type ReviewItem } from "./campaigns-api.js";
+import { CHANGES, useCapabilities } from "../security/use-capabilities.js";
 
 const day = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeZone: "UTC" });
 const through = (i: ReviewItem) => (i.source === "group" ? `group ${i.groupName}` : i.source === "individual" ? "individual rights" : "Student Information System role");
@@ -51,10 +52,11 @@ export function CampaignPage() {
   const { campaignId = "" } = useParams();
   const me = useMe();
   const queryClient = useQueryClient();
+  const capabilities = useCapabilities();
   const campaign = useQuery({ queryKey: campaignKeys.one(campaignId), queryFn: () => campaignsApi.get(campaignId) });
   const c = campaign.data;
   if (!c) return campaign.isPending ? <Loader aria-label="Loading the campaign" /> : <SecurityProblem error={campaign.error} />;
-  const admin = me?.user.productSecurityRole === "student-information-system";
+  const admin = capabilities.can(CHANGES.closeCampaign);
   const editable = c.status === "open" && (c.youReview || admin);
   const decided = c.items.filter((i) => i.decision).length;
   const close = async () => {

@@ -8,6 +8,7 @@ import { PageHeader } from "../../components/page-header.js";
 import { SecurityProblem } from "../security/role-notice.js";
 import { campaignKeys, campaignsApi, describeScope } from "./campaigns-api.js";
 import { StartCampaignDialog } from "./start-campaign-dialog.js";
+import { CHANGES, useCapabilities } from "../security/use-capabilities.js";
 
 const day = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeZone: "UTC" });
 const STATUS_COLOR = { scheduled: "gray", open: "blue", closed: "green" } as const;
@@ -17,7 +18,7 @@ export function CampaignsPage() {
   const me = useMe();
   const [starting, setStarting] = useState(false);
   const list = useQuery({ queryKey: campaignKeys.list, queryFn: campaignsApi.list });
-  const canStart = me?.user.productSecurityRole === "student-information-system";
+  const canStart = useCapabilities().can(CHANGES.startCampaign);
   return (
     <>
       <PageHeader

@@ -11,6 +11,7 @@ import { PageHeader } from "../../components/page-header.js";
 import { SecurityProblem } from "../security/role-notice.js";
 import { DormantPolicyForm } from "./dormant-policy-form.js";
 import { governanceApi, governanceKeys } from "./governance-api.js";
+import { CHANGES, useCapabilities } from "../security/use-capabilities.js";
 
 const day = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 
@@ -22,7 +23,7 @@ export function DormantPage() {
   const list = useQuery({ queryKey: governanceKeys.dormant(days), queryFn: () => governanceApi.dormant(days) });
   const [chosen, setChosen] = useState<Set<string>>(() => new Set());
   const [reason, setReason] = useState(`No sign-in for ${days} days`);
-  const canDisable = me?.user.productSecurityRole === "student-information-system";
+  const canDisable = useCapabilities().can(CHANGES.disableAccounts);
   const accounts = list.data?.accounts ?? [];
   const toggle = (id: string) => setChosen((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set([...s, id])));
   const disable = async () => {

@@ -4,13 +4,15 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "react-router-dom";
 import { api, isApiError } from "../../api.js";
 import { useAuth } from "../../app/auth-context.js";
+import { CHANGES, useCapabilities } from "../security/use-capabilities.js";
 
 /** "Preview as" on a user's page: opens the app as that person sees it, read-only. */
 export function PreviewButton({ user }: { user: { id: string; displayName: string } }) {
   const { me, refresh } = useAuth();
+  const { can } = useCapabilities();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  if (me?.user.productSecurityRole !== "student-information-system" || me.user.id === user.id || me.preview) return null;
+  if (!can(CHANGES.preview) || !me || me.user.id === user.id || me.preview) return null;
   const start = async () => {
     try {
       await api.post("/api/preview", { userId: user.id });

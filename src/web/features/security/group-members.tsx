@@ -3,11 +3,11 @@ import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { isApiError } from "../../api.js";
-import { useMe } from "../../app/auth-context.js";
 import { ConfirmButton } from "../../components/confirm-button.js";
 import { EmptyState } from "../../components/empty-state.js";
 import { SecurityProblem } from "./role-notice.js";
 import { securityApi, type GroupDetail, type MembershipWindow } from "./security-api.js";
+import { CHANGES, useCapabilities } from "./use-capabilities.js";
 import { UserPicker } from "./user-picker.js";
 import { formatDay } from "./format-day.js";
 import { MembershipDatesButton } from "./membership-dates.js";
@@ -17,9 +17,8 @@ const day = formatDay;
 
 /** Members of a group, with until dates; adding past the member limit asks first (the confirmation is audited). */
 export function GroupMembers({ group, onChanged }: { group: GroupDetail; onChanged(): void }) {
-  const me = useMe();
-  const role = me?.user.productSecurityRole;
-  const canManage = role === "student-information-system" || role === "sis-group-assignment";
+  const { can } = useCapabilities();
+  const canManage = can(CHANGES.addMember);
   const [userId, setUserId] = useState<string | null>(null);
   const [until, setUntil] = useState("");
   const [error, setError] = useState<unknown>(null);
@@ -104,7 +103,7 @@ export function GroupMembers({ group, onChanged }: { group: GroupDetail; onChang
                   {canManage && (
                     <MembershipDatesButton groupId={group.id} userId={m.userId} groupName={group.name} personName={m.displayName} current={{ from: m.from, until: m.until }} onChanged={onChanged} />
                   )}
-                  {canManage && (
+                  {can(CHANGES.removeMember) && (
                     <ConfirmButton
                       size="xs"
                       variant="subtle"

@@ -1,7 +1,6 @@
 import { Alert, Anchor, Badge, Group, Loader, Tabs, Text } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams, useSearchParams } from "react-router-dom";
-import { useMe } from "../../app/auth-context.js";
 import { PageHeader } from "../../components/page-header.js";
 import { CalendarGrantsEditor } from "./calendar-grants-editor.js";
 import { GroupMembers } from "./group-members.js";
@@ -9,6 +8,7 @@ import { GroupSettings } from "./group-settings.js";
 import { RightsEditor } from "./rights-editor.js";
 import { RoleNotice, SecurityProblem } from "./role-notice.js";
 import { keys, securityApi } from "./security-api.js";
+import { CHANGES, useCapabilities } from "./use-capabilities.js";
 import { useCatalogTree } from "./use-catalog.js";
 import { RightsHistoryTab } from "../governance/rights-history-tab.js";
 
@@ -16,13 +16,12 @@ import { RightsHistoryTab } from "../governance/rights-history-tab.js";
 export function GroupPage() {
   const { groupId = "" } = useParams();
   const [params, setParams] = useSearchParams();
-  const me = useMe();
   const queryClient = useQueryClient();
   const group = useQuery({ queryKey: keys.group(groupId), queryFn: () => securityApi.group(groupId) });
   const tree = useCatalogTree();
   // the preference decides whether this group may take tool rights; without the tool to read it, the save says so
   const prefs = useQuery({ queryKey: keys.preferences, queryFn: securityApi.preferences, retry: false });
-  const canManageRights = me?.user.productSecurityRole === "student-information-system";
+  const { can } = useCapabilities();
   const reload = () => void queryClient.invalidateQueries({ queryKey: keys.all });
   const tab = params.get("tab") ?? "rights";
   const g = group.data;
@@ -81,7 +80,7 @@ export function GroupPage() {
               tree={tree.data}
               entries={g.entries}
               version={g.version}
-              readOnly={!canManageRights}
+              readOnly={!can(CHANGES.rights)}
               granteeLabel={`group "${g.name}"`}
               intro={
                 calendarGroup && (
@@ -101,7 +100,7 @@ export function GroupPage() {
         <Tabs.Panel value="calendars">
           <CalendarGrantsEditor
             grants={g.calendarGrants}
-            readOnly={!canManageRights}
+            readOnly={!can(CHANGES.groupCalendarRights)}
             granteeLabel={`group "${g.name}"`}
             save={(grants) => securityApi.saveGroupGrants(g.id, grants, g.version)}
             onSaved={reload}
@@ -111,10 +110,10 @@ export function GroupPage() {
           <GroupMembers group={g} onChanged={reload} />
         </Tabs.Panel>
         <Tabs.Panel value="settings">
-          <GroupSettings group={g} readOnly={!canManageRights} onChanged={reload} />
+          <GroupSettings group={g} readOnly={!can(CHANGES.groupSettings)} onChanged={reload} />
         </Tabs.Panel>
         <Tabs.Panel value="history">
-          <RightsHistoryTab group={g} readOnly={!canManageRights} onRestored={reload} />
+          <RightsHistoryTab group={g} readOnly={!can(CHANGES.restoreRights)} onRestored={reload} />
         </Tabs.Panel>
       </Tabs>
     </>

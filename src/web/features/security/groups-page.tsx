@@ -4,11 +4,11 @@ import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-quer
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { isApiError } from "../../api.js";
-import { useMe } from "../../app/auth-context.js";
 import { EmptyState } from "../../components/empty-state.js";
 import { PageHeader } from "../../components/page-header.js";
 import { CreateGroupDialog } from "./create-group-dialog.js";
 import { RoleNotice, SecurityProblem } from "./role-notice.js";
+import { CHANGES, useCapabilities } from "./use-capabilities.js";
 import { keys, securityApi } from "./security-api.js";
 import { TemplateGroupsDialog } from "./template-groups-dialog.js";
 
@@ -16,14 +16,13 @@ const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 
 /** User groups of the district: search, member counts, and creating new ones. */
 export function GroupsPage() {
-  const me = useMe();
   const queryClient = useQueryClient();
   const [search, setSearch] = useState("");
   const [debounced] = useDebouncedValue(search, 250);
   const [creating, setCreating] = useState(false);
   const [fromTemplates, setFromTemplates] = useState(false);
   const groups = useQuery({ queryKey: keys.groups(debounced), queryFn: () => securityApi.groups(debounced), placeholderData: keepPreviousData });
-  const canManage = me?.user.productSecurityRole === "student-information-system";
+  const canManage = useCapabilities().can(CHANGES.createGroup);
   const list = groups.data ?? [];
   const refused = isApiError(groups.error) && groups.error.status === 404;
   return (

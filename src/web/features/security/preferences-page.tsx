@@ -2,10 +2,10 @@ import { Alert, Button, Card, Divider, Group, Loader, Stack, Switch, Text, TextI
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { useMe } from "../../app/auth-context.js";
 import { PageHeader } from "../../components/page-header.js";
 import { formatDay } from "./format-day.js";
 import { RoleNotice, SecurityProblem } from "./role-notice.js";
+import { CHANGES, useCapabilities } from "./use-capabilities.js";
 import { keys, securityApi, type Preferences } from "./security-api.js";
 
 type Change = { automaticStaffAccounts?: boolean; masterSchedulingEnds?: string | null };
@@ -50,10 +50,9 @@ function SchedulingEnds({ prefs, disabled, onSave }: { prefs: Preferences; disab
 
 /** Account Security Preferences: the automatic creation of staff accounts, and what it blocks. */
 export function PreferencesPage() {
-  const me = useMe();
   const queryClient = useQueryClient();
   const prefs = useQuery({ queryKey: keys.preferences, queryFn: securityApi.preferences });
-  const canManage = me?.user.productSecurityRole === "student-information-system";
+  const canManage = useCapabilities().can(CHANGES.preferences);
   const save = useMutation({
     mutationFn: (change: Change) => securityApi.savePreferences({ ...change, version: prefs.data!.version }),
     onSuccess: (p, change) => {
@@ -64,7 +63,7 @@ export function PreferencesPage() {
   return (
     <>
       <PageHeader title="Account Security Preferences" description="District-wide settings for how staff accounts and their rights are managed." />
-      <RoleNotice />
+      <RoleNotice changes={[CHANGES.preferences]} />
       <SecurityProblem error={prefs.error ?? save.error} />
       {prefs.isPending && <Loader aria-label="Loading the preferences" />}
       {prefs.data && (

@@ -2,17 +2,29 @@ import { Alert } from "@mantine/core";
 import { useMe } from "../../app/auth-context.js";
 import { isApiError } from "../../api.js";
 import { ProblemAlert } from "../../components/problem-alert.js";
+import { CHANGES, useCapabilities, type Change } from "./use-capabilities.js";
 
-/** Says up front what this user's Product Security Role lets them do here. */
-export function RoleNotice() {
-  const me = useMe();
-  const role = me?.user.productSecurityRole;
-  if (!me || role === "student-information-system") return null;
+/**
+ * Says up front what this user may change here, in the server's own words: the verdicts come
+ * from /api/me/capabilities, which uses the same route declarations the server enforces.
+ * `changes` are the routes that change what the screen shows; the default is the group and
+ * user screens' tool rights, with membership as the narrower power.
+ */
+export function RoleNotice({ changes = [CHANGES.rights] }: { changes?: Change[] }) {
+  const { can, verdict, isLoading } = useCapabilities();
+  if (isLoading || changes.every(can)) return null;
+  const refusal = verdict(changes.find((c) => !can(c))!);
+  const why = refusal.code === "product-security-role-required" ? refusal.reason : "Your tool rights let you read this screen, not change it.";
+  if (changes.includes(CHANGES.rights) && can(CHANGES.addMember)) {
+    return (
+      <Alert color="blue" variant="light" mb="md" title="Membership changes only">
+        {why} You may add people to a group, and remove them, only when every right of that group is within your own rights.
+      </Alert>
+    );
+  }
   return (
-    <Alert color={role === "sis-group-assignment" ? "blue" : "gray"} variant="light" mb="md" title={role === "sis-group-assignment" ? "Membership changes only" : "View only"}>
-      {role === "sis-group-assignment"
-        ? "Your SIS Group Assignment role lets you add people to groups and remove them. Changing tool rights or calendar rights needs the Student Information System product security role."
-        : "Only users holding a Product Security Role may change tool rights, calendar rights or group membership. The role is set on the user's account by a district system administrator."}
+    <Alert color="gray" variant="light" mb="md" title="View only">
+      {why} The Product Security Role is set on the user's account by a district system administrator.
     </Alert>
   );
 }
@@ -33,9 +45,9 @@ export function SecurityProblem({ error, title }: { error: unknown; title?: stri
       </Alert>
     );
   }
-  if (isApiError(error) && error.code === "product-security-role-required") {
+  if (isApiError(error) && (error.code === "product-security-role-required" || error.code === "rights-escalation")) {
     return (
-      <Alert color="orange" variant="light" title="Your role does not allow this" role="alert">
+      <Alert color="orange" variant="light" title={error.code === "rights-escalation" ? "Beyond your own rights" : "Your role does not allow this"} role="alert">
         {error.detail}
       </Alert>
     );

@@ -2,12 +2,12 @@ import { Alert, Anchor, Badge, Loader, Tabs, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams, useSearchParams } from "react-router-dom";
-import { useMe } from "../../app/auth-context.js";
 import { PageHeader } from "../../components/page-header.js";
 import { CalendarGrantsEditor } from "./calendar-grants-editor.js";
 import { EffectiveRightsTab } from "./effective-rights-tab.js";
 import { RightsEditor } from "./rights-editor.js";
 import { RoleNotice, SecurityProblem } from "./role-notice.js";
+import { CHANGES, useCapabilities } from "./use-capabilities.js";
 import { ROLE_LABELS } from "./roles.js";
 import { keys, securityApi } from "./security-api.js";
 import { useCatalogTree } from "./use-catalog.js";
@@ -22,13 +22,10 @@ const INDIVIDUAL_ADVICE =
 export function UserPage() {
   const { userId = "" } = useParams();
   const [params, setParams] = useSearchParams();
-  const me = useMe();
   const queryClient = useQueryClient();
   const user = useQuery({ queryKey: keys.user(userId), queryFn: () => securityApi.user(userId) });
   const tree = useCatalogTree();
-  const role = me?.user.productSecurityRole;
-  const canManageRights = role === "student-information-system";
-  const canManageMembers = canManageRights || role === "sis-group-assignment";
+  const { can } = useCapabilities();
   const reload = () => void queryClient.invalidateQueries({ queryKey: keys.all });
   const tab = params.get("tab") ?? "account";
   const u = user.data;
@@ -80,10 +77,10 @@ export function UserPage() {
           <Tabs.Tab value="effective">Effective rights</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="account">
-          <UserAccountTab user={u} canManage={canManageRights} onChanged={reload} />
+          <UserAccountTab user={u} canManage={can(CHANGES.userRole)} onChanged={reload} />
         </Tabs.Panel>
         <Tabs.Panel value="groups">
-          <UserGroupsTab user={u} canManage={canManageMembers} onChanged={reload} />
+          <UserGroupsTab user={u} canManage={can(CHANGES.addMember)} onChanged={reload} />
         </Tabs.Panel>
         <Tabs.Panel value="rights">
           <SecurityProblem error={tree.error} />
@@ -92,7 +89,7 @@ export function UserPage() {
               tree={tree.data}
               entries={u.entries}
               version={u.version}
-              readOnly={!canManageRights}
+              readOnly={!can(CHANGES.userRights)}
               granteeLabel={u.displayName}
               intro={
                 <Alert color="orange" variant="light" title="Use groups instead where you can">
@@ -109,7 +106,7 @@ export function UserPage() {
           )}
         </Tabs.Panel>
         <Tabs.Panel value="calendars">
-          <CalendarGrantsEditor grants={u.calendarGrants} readOnly={!canManageRights} granteeLabel={u.displayName} save={(grants) => securityApi.saveUserGrants(u.id, grants, u.version)} onSaved={reload} />
+          <CalendarGrantsEditor grants={u.calendarGrants} readOnly={!can(CHANGES.userCalendarRights)} granteeLabel={u.displayName} save={(grants) => securityApi.saveUserGrants(u.id, grants, u.version)} onSaved={reload} />
         </Tabs.Panel>
         <Tabs.Panel value="effective">{tree.data && <EffectiveRightsTab userId={u.id} tree={tree.data} />}</Tabs.Panel>
       </Tabs>

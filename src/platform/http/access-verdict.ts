@@ -1,0 +1,57 @@
+import type { AdminPower, Access, RoleNeeded } from "./access.js";
+import type { Actor } from "./actor.js";
+import { AppError, forbidden, notFound, unauthenticated } from "./errors.js";
+
+/** Who is asking: a session (maybe still waiting for MFA) and, once fully signed in, the Actor. */
+export type Caller = { hasSession: boolean; actor: Actor | undefined };
+
+/**
+ * The access layer's one decision: null when the declaration lets the caller in, else the
+ * refusal to send. The request hook throws it; /api/me/capabilities reports it, so the screens
+ * and the server cannot disagree.
+ */
+export function accessVerdict(required: Access, caller: Caller): AppError | null {
+  if (required.kind === "public") return null;
+  if (required.kind === "session") return caller.hasSession ? null : unauthenticated();
+  const actor = caller.actor;
+  if (!actor) return caller.hasSession ? new AppError(401, "mfa-required", "Finish signing in with your authenticator code first.") : unauthenticated();
+  if (required.kind === "authenticated") return null;
+  if (required.kind === "vendor") return actor.kind === "vendor" ? null : notFound("This page");
+  if (actor.kind !== "district") return forbidden("district-only", "This is a district tool; vendor staff work through the support portal.");
+  // Without the right the tool does not exist for this caller: 404, not 403 (STYLE.md).
+  if (!actor.rights.has(required.tool, required.right)) return notFound("This tool");
+  if (required.role && !holdsRole(actor, required.role)) return roleRequired(required.role, required.administers, actor);
+  return null;
+}
+
+/** The Student Information System role includes the narrower SIS Group Assignment role. */
+export function holdsRole(actor: Pick<Actor, "productSecurityRole">, role: RoleNeeded): boolean {
+  if (actor.productSecurityRole === "student-information-system") return true;
+  return role === "sis-group-assignment" && actor.productSecurityRole === "sis-group-assignment";
+}
+
+const CHANGING: Record<AdminPower, string> = {
+  rights: "Changing tool rights or calendar rights",
+  membership: "Adding or removing group members",
+  roles: "Changing a user's product security role",
+  accounts: "Unlocking, creating or disabling user accounts",
+  preferences: "Changing the Account Security Preferences",
+};
+
+function roleRequired(role: RoleNeeded, power: AdminPower | undefined, actor: Actor): AppError {
+  const what = power ? CHANGING[power] : "This";
+  const detail = { requiredRole: role, yourRole: actor.productSecurityRole };
+  if (role === "sis-group-assignment") {
+    return forbidden(
+      "product-security-role-required",
+      `${what} needs a product security role on your account: Student Information System, or SIS Group Assignment. Ask a district system administrator who holds one.`,
+      detail,
+    );
+  }
+  const prefix = actor.productSecurityRole === "sis-group-assignment" ? "Your SIS Group Assignment role lets you change group membership only. " : "";
+  return forbidden(
+    "product-security-role-required",
+    `${prefix}${what} needs the Student Information System product security role on your account. Ask a district system administrator who holds it.`,
+    detail,
+  );
+}
