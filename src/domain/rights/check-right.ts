@@ -6,27 +6,32 @@
 import { requireNode } from "./catalog.js";
 import type { CompiledDistrict } from "./compile-district.js";
 import { evaluateRight, UnknownUserError, type EvaluateOptions } from "./explain-right.js";
-import { calendarGrantMatches, type CalendarRef } from "./model.js";
+import { calendarSlot } from "./calendar-caps.js";
+import type { CalendarRef } from "./model.js";
 import { rightsFromLevel, type Rights, type RightsLevel } from "./rights.js";
 
 /** Level cap a user's compiled grants put on a calendar-scoped tool in `calendar`. */
 export function calendarCapLevel(compiled: CompiledDistrict, userIdx: number, calendar: CalendarRef): RightsLevel {
-  if (compiled.sisRole[userIdx]) return 4;
-  let cap: RightsLevel = 0;
-  for (const g of compiled.grants[userIdx]!) {
-    if (!calendarGrantMatches(g, calendar)) continue;
-    if (g.modify) return 4;
-    cap = 1;
-  }
-  return cap;
+  return compiled.calendarCaps.caps[calendarSlot(compiled, calendar)]![userIdx] as RightsLevel;
 }
 
-/** Rights level of user `userIdx` on node `nodeIdx`, at compiled.asOf. */
+/**
+ * Rights level of user `userIdx` on node `nodeIdx`, at compiled.asOf: one read in the flat
+ * levels array, and for a calendar-scoped tool one read of the user's cap in that calendar.
+ */
 export function checkRight(compiled: CompiledDistrict, userIdx: number, nodeIdx: number, calendar?: CalendarRef): RightsLevel {
-  const level = compiled.levels[userIdx]![nodeIdx] as RightsLevel;
-  if (level === 0 || !calendar || !compiled.catalog.nodes[nodeIdx]!.calendarScoped) return level;
-  const cap = calendarCapLevel(compiled, userIdx, calendar);
-  return level < cap ? level : cap;
+  const level = compiled.levels[userIdx * compiled.stride + nodeIdx]!;
+  if (level === 0 || calendar === undefined || compiled.calendarScoped[nodeIdx] === 0) return level as RightsLevel;
+  const cap = compiled.calendarCaps.caps[calendarSlot(compiled, calendar)]![userIdx]!;
+  return (level < cap ? level : cap) as RightsLevel;
+}
+
+/** checkRight with the calendar already resolved to its slot (calendarSlot), or -1 for none. */
+export function checkRightInSlot(compiled: CompiledDistrict, userIdx: number, nodeIdx: number, slot: number): RightsLevel {
+  const level = compiled.levels[userIdx * compiled.stride + nodeIdx]!;
+  if (level === 0 || slot < 0 || compiled.calendarScoped[nodeIdx] === 0) return level as RightsLevel;
+  const cap = compiled.calendarCaps.caps[slot]![userIdx]!;
+  return (level < cap ? level : cap) as RightsLevel;
 }
 
 export function userIndexOf(compiled: CompiledDistrict, userId: string): number {

@@ -1,0 +1,49 @@
+/**
+ * Recompiling after one group's entries change (recompileForGroup: finds the group's members,
+ * copies the compiled arrays so readers of the old version are not disturbed, recomputes the
+ * members) against compiling only those members from scratch (compileDistrict of a model with
+ * just them and every group), on fresh group objects each run.
+ */
+import { compileDistrict, recompileForGroup } from "../../src/domain/rights/compile-district.js";
+import type { DistrictModel } from "../../src/domain/rights/model.js";
+import { benchSize, interleave, record, timeMs } from "../lib/measure.js";
+import { ASOF, benchDistrict } from "./district.js";
+
+const size = benchSize();
+const d = benchDistrict(size);
+const { catalog, model } = d;
+const compiled = compileDistrict(catalog, model, ASOF);
+const changed = model.groups[7]!;
+const members = [...(compiled.groupMembers.get(changed.id) ?? [])].map((i) => model.users[i]!);
+const changedModel = (): DistrictModel => ({
+  users: model.users,
+  groups: model.groups.map((g) => (g === changed ? { ...g, entries: [...g.entries, { toolPath: "Census > People", rights: "RWAD" as const }] } : { ...g })),
+});
+let sink = 0;
+
+const gatehouse = () => {
+  const m = changedModel();
+  return timeMs(() => (sink += recompileForGroup(compiled, m, changed.id).levels.length));
+};
+const baseline = () => {
+  const m = changedModel();
+  const only: DistrictModel = { users: members, groups: m.groups };
+  return timeMs(() => (sink += compileDistrict(catalog, only, ASOF).levels.length));
+};
+gatehouse();
+baseline();
+const r = await interleave(3, { gatehouse, baseline });
+const ratio = r.gatehouse.median / r.baseline.median;
+console.log(`recompile / members-only: ${ratio.toFixed(2)}×`);
+record("rights-recompile", {
+  title: `recompile after one group change (${members.length.toLocaleString()} members of ${model.users.length.toLocaleString()} users)`,
+  size,
+  details: { users: model.users.length, members: members.length, ratio },
+  figures: [
+    { label: "recompileForGroup", unit: "ms", stats: r.gatehouse },
+    { label: "compileDistrict of only those members", unit: "ms", stats: r.baseline, baseline: true },
+  ],
+  goal: "< 2× the members-only compile",
+  met: ratio < 2,
+});
+if (sink === -1) console.log(sink);
