@@ -33,11 +33,27 @@ export async function interleave<K extends string>(reps: number, fns: Record<K, 
   return Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, stats(v as number[])])) as Record<K, Stats>;
 }
 
-/** Milliseconds taken by fn. */
+/** Wall-clock milliseconds taken by fn. */
 export function timeMs(fn: () => unknown): number {
   const t0 = process.hrtime.bigint();
   fn();
   return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+/**
+ * CPU milliseconds (user + system, this process) taken by fn: what a synchronous computation
+ * costs one core, much less disturbed than wall time when other work shares the machine.
+ */
+export function cpuMs(fn: () => unknown): number {
+  const c0 = process.cpuUsage();
+  fn();
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1000;
+}
+
+/** Runs each function `times` times first, so the JIT has settled before anything is measured. */
+export async function warmUp(times: number, fns: Record<string, () => unknown>): Promise<void> {
+  for (let i = 0; i < times; i++) for (const f of Object.values(fns)) await f();
 }
 
 export function machine(): string {

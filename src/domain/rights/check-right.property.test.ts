@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { getCatalog, type CatalogNode } from "./catalog.js";
 import { checkRight } from "./check-right.js";
-import { compileDistrict, recompileForGroup, recompileForUser } from "./compile-district.js";
+import { compileDistrict, recompileForChanges, recompileForGroup, recompileForUser } from "./compile-district.js";
 import { explainRight } from "./explain-right.js";
 import type { CalendarGrant, CalendarRef, DistrictModel, GroupModel, RightEntry, TimeBounds, UserModel } from "./model.js";
 import { levelOfRights, RIGHTS_BY_LEVEL } from "./rights.js";
@@ -121,6 +121,7 @@ describe("compiled check vs explainRight (fast-check)", () => {
         const donorUser = other.users[pick % other.users.length]!;
         const changedUser: DistrictModel = { ...changedGroup, users: changedGroup.users.map((x) => (x === u ? { ...donorUser, id: u.id, username: u.username } : x)) };
         expectAgrees(recompileForUser(afterGroup, changedUser, u.id), changedUser, nodes, [undefined, CALS[0], calendar]);
+        expectAgrees(recompileForChanges(compiled, changedUser, { groupIds: [g.id], userIds: [u.id] }), changedUser, nodes, [undefined, CALS[0], calendar]);
       }),
       { numRuns: 100 },
     );

@@ -433,25 +433,37 @@ function recompileUsers(compiled: CompiledDistrict, model: DistrictModel, found:
   return next;
 }
 
-/** After a change to one group (entries, grants, or its memberships): recompute its members only. */
-export function recompileForGroup(compiled: CompiledDistrict, model: DistrictModel, groupId: string): CompiledDistrict {
+/**
+ * After changes to some groups (entries, grants, memberships) and some users (role,
+ * memberships, own entries or grants, added or removed): recomputes the groups' members and
+ * those users, in one copy of the compiled arrays however many changed.
+ */
+export function recompileForChanges(compiled: CompiledDistrict, model: DistrictModel, change: { groupIds?: Iterable<string>; userIds?: Iterable<string> }): CompiledDistrict {
   const found = new Map<string, UserModel | undefined>();
-  const oldMembers = new Set(compiled.groupMembers.get(groupId));
-  for (const idx of oldMembers) found.set(compiled.userIds[idx]!, undefined);
+  const groupIds = new Set(change.groupIds ?? []);
+  const userIds = new Set(change.userIds ?? []);
+  // earlier members of the changed groups, and the changed users: undefined until seen in the model
+  const wasMember = new Set<number>();
+  for (const g of groupIds) for (const idx of compiled.groupMembers.get(g) ?? []) wasMember.add(idx);
+  for (const idx of wasMember) found.set(compiled.userIds[idx]!, undefined);
+  for (const id of userIds) found.set(id, undefined);
   const old = compiled.users;
   const users = model.users;
   for (let i = 0; i < users.length; i++) {
     const u = users[i]!;
-    // same object at the same place: unchanged, so a member only if it was one before
+    // same object at the same place: unchanged, so affected only if it was a member before
     if (old[i] === u) {
-      if (oldMembers.has(i)) found.set(u.id, u);
+      if (wasMember.has(i) || userIds.has(u.id)) found.set(u.id, u);
       continue;
     }
-    const idx = compiled.userIndex.get(u.id);
-    const wasMember = idx !== undefined && oldMembers.has(idx);
-    if (wasMember || u.memberships.some((m) => m.groupId === groupId)) found.set(u.id, u);
+    if (found.has(u.id) || (groupIds.size > 0 && u.memberships.some((m) => groupIds.has(m.groupId)))) found.set(u.id, u);
   }
   return recompileUsers(compiled, model, found);
+}
+
+/** After a change to one group (entries, grants, or its memberships): recompute its members only. */
+export function recompileForGroup(compiled: CompiledDistrict, model: DistrictModel, groupId: string): CompiledDistrict {
+  return recompileForChanges(compiled, model, { groupIds: [groupId] });
 }
 
 /** After a change to one user (role, memberships, own entries or grants, added or removed). */

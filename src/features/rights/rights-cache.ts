@@ -1,6 +1,6 @@
 import { getCatalog, type Catalog } from "../../domain/rights/catalog.js";
 import { isWithinWindow } from "../../domain/rights/check-right.js";
-import { compileDistrict, recompileForGroup, recompileForUser, type CompiledDistrict } from "../../domain/rights/compile-district.js";
+import { compileDistrict, recompileForChanges, recompileForUser, type CompiledDistrict } from "../../domain/rights/compile-district.js";
 import { systemClock, type Clock } from "../../platform/clock.js";
 import type { Database } from "../../platform/db/connect.js";
 import type { DistrictScope } from "../../platform/db/tenancy.js";
@@ -40,10 +40,7 @@ export function createRightsCache(database: Database, clock: Clock = systemClock
       const users = changes.filter((c) => c.kind === "user").map((c) => c.targetId);
       if (!changes.some((c) => c.kind === "district") && groups.length + users.length <= MAX_INCREMENTAL_TARGETS) {
         const model = await reloadPartOfModel(db, scope, previous.compiled.model, { groupIds: groups, userIds: users }, catalog);
-        let compiled = previous.compiled;
-        for (const g of new Set(groups)) compiled = recompileForGroup(compiled, model, g);
-        for (const u of new Set(users)) compiled = recompileForUser(compiled, model, u);
-        if (compiled === previous.compiled) compiled = { ...compiled, model };
+        const compiled = groups.length + users.length > 0 ? recompileForChanges(previous.compiled, model, { groupIds: groups, userIds: users }) : { ...previous.compiled, model };
         return { version, compiled };
       }
     }
