@@ -120,7 +120,11 @@ describe("compiled check vs explainRight (fast-check)", () => {
         const u = model.users[pick % model.users.length]!;
         const donorUser = other.users[pick % other.users.length]!;
         const changedUser: DistrictModel = { ...changedGroup, users: changedGroup.users.map((x) => (x === u ? { ...donorUser, id: u.id, username: u.username } : x)) };
-        expectAgrees(recompileForUser(afterGroup, changedUser, u.id), changedUser, nodes, [undefined, CALS[0], calendar]);
+        const afterUser = recompileForUser(afterGroup, changedUser, u.id);
+        expectAgrees(afterUser, changedUser, nodes, [undefined, CALS[0], calendar]);
+        // the member lists kept by the recompiles: a later change to every group reaches the right users
+        const allChanged: DistrictModel = { ...changedUser, groups: changedUser.groups.map((x, i) => ({ ...x, entries: other.groups[i % other.groups.length]!.entries })) };
+        expectAgrees(recompileForChanges(afterUser, allChanged, { groupIds: allChanged.groups.map((x) => x.id) }), allChanged, nodes, [undefined, calendar]);
         expectAgrees(recompileForChanges(compiled, changedUser, { groupIds: [g.id], userIds: [u.id] }), changedUser, nodes, [undefined, CALS[0], calendar]);
       }),
       { numRuns: 100 },

@@ -377,21 +377,15 @@ function recompileUsers(compiled: CompiledDistrict, model: DistrictModel, found:
     calendarCaps: { slots: compiled.calendarCaps.slots, keys: compiled.calendarCaps.keys, caps: [] },
   };
   for (let i = 0; i < added.length; i++) next.userIndex.set(added[i]!, compiled.userIds.length + i);
-  // copy-on-write: the member lists of the groups these users were or are in, without them
-  const touchedIdx = new Set<number>();
-  for (const id of found.keys()) {
-    const idx = next.userIndex.get(id);
-    if (idx !== undefined) touchedIdx.add(idx);
-  }
-  const memberLists = new Map<string, number[]>();
-  const members = (groupId: string): number[] => {
-    let list = memberLists.get(groupId);
-    if (!list) {
-      list = (compiled.groupMembers.get(groupId) ?? []).filter((i) => !touchedIdx.has(i));
-      memberLists.set(groupId, list);
-      next.groupMembers.set(groupId, list);
-    }
-    return list;
+  // copy-on-write, and only for a user who joined or left a group: a change to a group's
+  // entries leaves every member list as it is
+  const leaving = new Map<string, Set<number>>();
+  const joining = new Map<string, number[]>();
+  const moveMember = (before: UserModel | undefined, after: UserModel | undefined, idx: number) => {
+    const was = new Set(before?.memberships.map((m) => m.groupId));
+    const is = new Set(after?.memberships.map((m) => m.groupId));
+    for (const g of was) if (!is.has(g)) (leaving.get(g) ?? leaving.set(g, new Set()).get(g)!).add(idx);
+    for (const g of is) if (!was.has(g)) (joining.get(g) ?? joining.set(g, []).get(g)!).push(idx);
   };
   const levels32 = new Uint32Array(levels.buffer);
   const uc = new UserCompiler(catalog, asOf, stride, new GroupCompiler(catalog, model.groups, asOf, stride));
@@ -400,7 +394,7 @@ function recompileUsers(compiled: CompiledDistrict, model: DistrictModel, found:
   for (const [userId, user] of found) {
     const idx = next.userIndex.get(userId);
     if (idx === undefined) continue; // neither compiled before nor in the model
-    for (const m of compiled.users[idx]?.memberships ?? []) members(m.groupId);
+    if (compiled.users[idx] !== user) moveMember(compiled.users[idx], user, idx);
     levels.fill(0, idx * stride, (idx + 1) * stride);
     touched.push(idx);
     if (!user) {
@@ -415,10 +409,12 @@ function recompileUsers(compiled: CompiledDistrict, model: DistrictModel, found:
     next.grants[idx] = uc.compile(user, levels, levels32, idx * (stride >> 2), w);
     next.users[idx] = user;
     sisRole[idx] = user.productSecurityRole === "student-information-system" ? 1 : 0;
-    for (const m of user.memberships) {
-      const list = members(m.groupId);
-      if (list[list.length - 1] !== idx) list.push(idx);
-    }
+  }
+  for (const g of new Set([...leaving.keys(), ...joining.keys()])) {
+    const out = leaving.get(g);
+    const list = (compiled.groupMembers.get(g) ?? []).filter((i) => !out?.has(i));
+    list.push(...(joining.get(g) ?? []));
+    next.groupMembers.set(g, list);
   }
   const keys = compiled.calendarCaps.keys;
   compiled.calendarCaps.caps.forEach((old, slot) => {
