@@ -5,7 +5,7 @@
  * nothing else (no denies, no inheritance, no grants, no index). Each run compiles fresh model
  * objects, as a reload from the database gives, so no cached group helps.
  */
-import { compileDistrict, compileGrantee, strideOf } from "../../src/domain/rights/compile-district.js";
+import { compileDistrict, compileGrantee, levelBytesOf } from "../../src/domain/rights/compile-district.js";
 import { isActiveAt } from "../../src/domain/rights/model.js";
 import { benchSize, cpuMs, interleave, record, warmUp } from "../lib/measure.js";
 import { ASOF, benchDistrict, freshCopy } from "./district.js";
@@ -13,7 +13,7 @@ import { ASOF, benchDistrict, freshCopy } from "./district.js";
 const size = benchSize();
 const d = benchDistrict(size);
 const { catalog, model } = d;
-const stride = strideOf(catalog);
+const stride = levelBytesOf(catalog);
 // the baseline's inputs are ready-made: every group's row, already inherited down the tree
 const groupRows = new Map(model.groups.map((g) => {
   const row = new Uint8Array(stride);

@@ -4,7 +4,7 @@
  * few (schools × years), so a capped check is a slot lookup and one more array read instead
  * of a walk over the user's grants.
  */
-import { capFromGrants, type CalendarCapTable, type CalendarSlot, type CompiledDistrict } from "./compile-district.js";
+import { capFromGrants, ROW_CAP_SLOTS, type CalendarCapTable, type CalendarSlot, type CompiledDistrict } from "./compile-district.js";
 import type { CalendarRef } from "./model.js";
 
 /** Calendars named in queries need not exist: past this many, a fresh table is started rather than grown. */
@@ -26,7 +26,7 @@ export function calendarSlot(compiled: CompiledDistrict, calendar: CalendarRef):
   let table = compiled.calendarCaps;
   let found = findSlot(table, calendar);
   if (found === undefined) {
-    if (table.keys.length >= MAX_SLOTS) table = compiled.calendarCaps = { slots: new Map(), keys: [], caps: [] };
+    if (table.keys.length >= MAX_SLOTS) table = compiled.calendarCaps = { slots: new Map(), keys: [], inRow: [], caps: [] };
     found = { school: calendar.school, year: calendar.year, calendar: calendar.calendar, slot: table.keys.length };
     table.keys.push(found);
     const list = table.slots.get(calendar.calendar);
@@ -34,11 +34,26 @@ export function calendarSlot(compiled: CompiledDistrict, calendar: CalendarRef):
     else table.slots.set(calendar.calendar, [found]);
   }
   const slot = found.slot;
-  if (table.caps[slot] === undefined) table.caps[slot] = fillCaps(compiled, found);
+  if (slot < ROW_CAP_SLOTS) {
+    if (!table.inRow[slot]) fillInRows(compiled, found), (table.inRow[slot] = true);
+  } else if (table.caps[slot] === undefined) table.caps[slot] = fillColumn(compiled, found);
   return slot;
 }
 
-function fillCaps(compiled: CompiledDistrict, calendar: CalendarRef): Uint8Array {
+/** The user's cap in the slot's calendar, wherever that slot keeps it. */
+export function capInSlot(compiled: CompiledDistrict, userIdx: number, slot: number): number {
+  return slot < ROW_CAP_SLOTS ? compiled.levels[userIdx * compiled.stride + compiled.capOffset + slot]! : compiled.calendarCaps.caps[slot]![userIdx]!;
+}
+
+// Deriving the caps adds to the compiled arrays without changing any answer, so it is safe
+// even while other readers hold this compiled district.
+function fillInRows(compiled: CompiledDistrict, c: CalendarSlot): void {
+  const { levels, stride } = compiled;
+  const at = compiled.capOffset + c.slot;
+  for (let u = 0; u < compiled.userIds.length; u++) levels[u * stride + at] = capFromGrants(compiled, u, c.school, c.year, c.calendar);
+}
+
+function fillColumn(compiled: CompiledDistrict, calendar: CalendarRef): Uint8Array {
   const n = compiled.userIds.length;
   const caps = new Uint8Array(n);
   for (let u = 0; u < n; u++) caps[u] = capFromGrants(compiled, u, calendar.school, calendar.year, calendar.calendar);

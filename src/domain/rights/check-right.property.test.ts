@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { getCatalog, type CatalogNode } from "./catalog.js";
 import { checkRight } from "./check-right.js";
-import { compileDistrict, recompileForChanges, recompileForGroup, recompileForUser } from "./compile-district.js";
+import { compileDistrict, recompileForChanges, recompileForGroup, recompileForUser, ROW_CAP_SLOTS } from "./compile-district.js";
 import { explainRight } from "./explain-right.js";
 import type { CalendarGrant, CalendarRef, DistrictModel, GroupModel, RightEntry, TimeBounds, UserModel } from "./model.js";
 import { levelOfRights, RIGHTS_BY_LEVEL } from "./rights.js";
@@ -138,6 +138,23 @@ describe("compiled check vs explainRight (fast-check)", () => {
         expect(whoHasAccess(catalog, compileDistrict(catalog, model, NOW), node.path, right, opts)).toEqual(whoHasAccess(catalog, model, node.path, right, opts));
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe("calendar caps past the slots kept in each row", () => {
+  it("agree with explainRight, also after a recompile", () => {
+    const many: CalendarRef[] = Array.from({ length: ROW_CAP_SLOTS + 6 }, (_, i) => ({ school: `S${i}`, year: "2025-26", calendar: `C${i}` }));
+    fc.assert(
+      fc.property(district, someNodes, (model, nodes) => {
+        const compiled = compileDistrict(catalog, model, NOW);
+        for (const c of many) checkRight(compiled, 0, nodes[0]!.index, c); // use up the row's slots
+        expectAgrees(compiled, model, nodes, [...CALS, many[ROW_CAP_SLOTS + 2]]);
+        const g = model.groups[0]!;
+        const changed: DistrictModel = { ...model, groups: model.groups.map((x) => (x === g ? { ...x, calendarGrants: [{ school: "*", year: "*", calendar: "*", modify: true }] } : x)) };
+        expectAgrees(recompileForGroup(compiled, changed, g.id), changed, nodes, [CALS[1], many[ROW_CAP_SLOTS + 3]]);
+      }),
+      { numRuns: 30 },
     );
   });
 });

@@ -4,25 +4,27 @@
  * outside the compiled window, so both always give the same answer.
  */
 import { requireNode } from "./catalog.js";
-import type { CompiledDistrict } from "./compile-district.js";
+import { ROW_CAP_SLOTS, type CompiledDistrict } from "./compile-district.js";
 import { evaluateRight, UnknownUserError, type EvaluateOptions } from "./explain-right.js";
-import { calendarSlot } from "./calendar-caps.js";
+import { calendarSlot, capInSlot } from "./calendar-caps.js";
 import type { CalendarRef } from "./model.js";
 import { rightsFromLevel, type Rights, type RightsLevel } from "./rights.js";
 
 /** Level cap a user's compiled grants put on a calendar-scoped tool in `calendar`. */
 export function calendarCapLevel(compiled: CompiledDistrict, userIdx: number, calendar: CalendarRef): RightsLevel {
-  return compiled.calendarCaps.caps[calendarSlot(compiled, calendar)]![userIdx] as RightsLevel;
+  return capInSlot(compiled, userIdx, calendarSlot(compiled, calendar)) as RightsLevel;
 }
 
 /**
- * Rights level of user `userIdx` on node `nodeIdx`, at compiled.asOf: one read in the flat
- * levels array, and for a calendar-scoped tool one read of the user's cap in that calendar.
+ * Rights level of user `userIdx` on node `nodeIdx`, at compiled.asOf: one read in the user's
+ * row, and for a calendar-scoped tool one more read of their cap in that calendar, in the same row.
  */
 export function checkRight(compiled: CompiledDistrict, userIdx: number, nodeIdx: number, calendar?: CalendarRef): RightsLevel {
-  const level = compiled.levels[userIdx * compiled.stride + nodeIdx]!;
+  const row = userIdx * compiled.stride;
+  const level = compiled.levels[row + nodeIdx]!;
   if (level === 0 || calendar === undefined || compiled.calendarScoped[nodeIdx] === 0) return level as RightsLevel;
-  const cap = compiled.calendarCaps.caps[calendarSlot(compiled, calendar)]![userIdx]!;
+  const slot = calendarSlot(compiled, calendar);
+  const cap = slot < ROW_CAP_SLOTS ? compiled.levels[row + compiled.capOffset + slot]! : compiled.calendarCaps.caps[slot]![userIdx]!;
   return (level < cap ? level : cap) as RightsLevel;
 }
 
@@ -30,7 +32,7 @@ export function checkRight(compiled: CompiledDistrict, userIdx: number, nodeIdx:
 export function checkRightInSlot(compiled: CompiledDistrict, userIdx: number, nodeIdx: number, slot: number): RightsLevel {
   const level = compiled.levels[userIdx * compiled.stride + nodeIdx]!;
   if (level === 0 || slot < 0 || compiled.calendarScoped[nodeIdx] === 0) return level as RightsLevel;
-  const cap = compiled.calendarCaps.caps[slot]![userIdx]!;
+  const cap = capInSlot(compiled, userIdx, slot);
   return (level < cap ? level : cap) as RightsLevel;
 }
 

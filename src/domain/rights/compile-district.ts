@@ -1,8 +1,9 @@
 /**
- * Compiled form: every user's rights level per catalog node in one flat Uint8Array (row
- * `stride` bytes long), valid for every instant in [validFrom, validUntil). A check is one
- * array read plus, for a calendar-scoped tool, one read of the user's cap in that calendar
- * (see calendar-caps.ts); anything outside the window goes through the direct evaluation.
+ * Compiled form: one flat Uint8Array with a row per user — their rights level per catalog
+ * node, then their cap in each of the first calendars checked — valid for every instant in
+ * [validFrom, validUntil). A check is one read in the row plus, for a calendar-scoped tool,
+ * one read of the cap a few bytes further on (see calendar-caps.ts); anything outside the
+ * window goes through the direct evaluation.
  */
 import { resolveNodeIndex, type Catalog } from "./catalog.js";
 import type { GranteeRef } from "./explain-right.js";
@@ -23,9 +24,14 @@ export interface CompiledDistrict {
   userIndex: Map<string, number>;
   /** the user model each index was compiled from (undefined: removed user) */
   users: (UserModel | undefined)[];
-  /** bytes per user row in `levels`: the node count rounded up to a multiple of 4 */
+  /** bytes per user row in `levels`: the levels, then ROW_CAP_SLOTS calendar caps */
   stride: number;
-  /** user u's level on node n is levels[u * stride + n]; deny and role already applied */
+  /** where the caps start in a row: the node count rounded up to a multiple of 4 */
+  capOffset: number;
+  /**
+   * user u's level on node n is levels[u * stride + n] (deny and role already applied); their
+   * cap in calendar slot s < ROW_CAP_SLOTS is levels[u * stride + capOffset + s]
+   */
   levels: Uint8Array;
   /** 1 where the node is calendar-scoped (a calendar caps it) */
   calendarScoped: Uint8Array;
@@ -49,8 +55,14 @@ export type CalendarSlot = CalendarRef & { slot: number };
 export interface CalendarCapTable {
   slots: Map<string, CalendarSlot[]>;
   keys: CalendarSlot[];
+  /** slots below ROW_CAP_SLOTS whose caps are filled in the rows */
+  inRow: boolean[];
+  /** caps of the slots past ROW_CAP_SLOTS, one array per slot */
   caps: Uint8Array[];
 }
+
+/** Calendars whose caps live in each user's row (a district has a few dozen). */
+export const ROW_CAP_SLOTS = 64;
 
 interface CompiledGrantee {
   levels: Uint8Array;
@@ -102,10 +114,10 @@ export function compileGrantee(catalog: Catalog, entries: RightEntry[], asOf: Da
 const CODE_OF_LEVEL = [0, 1, 3, 7, 15];
 const DENY_BIT = 0x10;
 
-function granteeRow(catalog: Catalog, entries: RightEntry[], asOf: Date, stride: number): Uint32Array | null {
+function granteeRow(catalog: Catalog, entries: RightEntry[], asOf: Date, levelBytes: number): Uint32Array | null {
   if (entries.length === 0) return null;
   const c = compileGrantee(catalog, entries, asOf);
-  const row = new Uint8Array(stride);
+  const row = new Uint8Array(levelBytes);
   let any = false;
   for (let i = 0; i < c.levels.length; i++) {
     const code = CODE_OF_LEVEL[c.levels[i]!]! | (c.deny?.[i] ? DENY_BIT : 0);
@@ -154,7 +166,7 @@ class GroupCompiler {
     private readonly catalog: Catalog,
     groups: GroupModel[],
     private readonly asOf: Date,
-    private readonly stride: number,
+    private readonly levelBytes: number,
   ) {
     this.byId = groupsById(groups);
   }
@@ -184,7 +196,7 @@ class GroupCompiler {
       widen(w, cg, t);
       if (isActiveAt(cg, this.asOf)) grants.push({ ...cg, source });
     }
-    return { row: granteeRow(this.catalog, g.entries, this.asOf, this.stride), grants, from: w.from, until: w.until };
+    return { row: granteeRow(this.catalog, g.entries, this.asOf, this.levelBytes), grants, from: w.from, until: w.until };
   }
 }
 
@@ -205,10 +217,10 @@ class UserCompiler {
   constructor(
     readonly catalog: Catalog,
     readonly asOf: Date,
-    readonly stride: number,
+    readonly levelBytes: number,
     readonly groups: GroupCompiler,
   ) {
-    this.words = stride >> 2;
+    this.words = levelBytes >> 2;
   }
 
   /** Writes the user's row into `out32` at word `base`; returns their grants and window. */
@@ -235,7 +247,7 @@ class UserCompiler {
       const row = g.row;
       if (row) for (let j = 0; j < words; j++) out32[base + j]! |= row[j]!;
     }
-    const own = user.entries.length > 0 ? granteeRow(this.catalog, user.entries, this.asOf, this.stride) : null;
+    const own = user.entries.length > 0 ? granteeRow(this.catalog, user.entries, this.asOf, this.levelBytes) : null;
     if (own) for (let j = 0; j < words; j++) out32[base + j]! |= own[j]!;
     for (let j = 0; j < words; j++) {
       const x = out32[base + j]!;
@@ -263,14 +275,15 @@ class UserCompiler {
   }
 }
 
-export const strideOf = (catalog: Catalog): number => (catalog.nodes.length + 3) & ~3;
+/** Bytes of levels per row: the node count rounded up to whole 32-bit words. */
+export const levelBytesOf = (catalog: Catalog): number => (catalog.nodes.length + 3) & ~3;
 
 const scopedCache = new WeakMap<Catalog, Uint8Array>();
 
 function calendarScopedOf(catalog: Catalog): Uint8Array {
   let s = scopedCache.get(catalog);
   if (!s) {
-    s = new Uint8Array(strideOf(catalog));
+    s = new Uint8Array(levelBytesOf(catalog));
     for (const n of catalog.nodes) if (n.calendarScoped) s[n.index] = 1;
     scopedCache.set(catalog, s);
   }
@@ -286,11 +299,12 @@ export function userLevels(compiled: CompiledDistrict, userIdx: number): Uint8Ar
 const toDate = (t: number): Date | null => (Number.isFinite(t) ? new Date(t) : null);
 
 export function compileDistrict(catalog: Catalog, model: DistrictModel, asOf: Date = new Date()): CompiledDistrict {
-  const stride = strideOf(catalog);
+  const capOffset = levelBytesOf(catalog);
+  const stride = capOffset + ROW_CAP_SLOTS;
   const n = model.users.length;
   const levels = new Uint8Array(n * stride);
   const levels32 = new Uint32Array(levels.buffer);
-  const uc = new UserCompiler(catalog, asOf, stride, new GroupCompiler(catalog, model.groups, asOf, stride));
+  const uc = new UserCompiler(catalog, asOf, capOffset, new GroupCompiler(catalog, model.groups, asOf, capOffset));
   const userIds: string[] = new Array(n);
   const userIndex = new Map<string, number>();
   const grants: CompiledGrant[][] = new Array(n);
@@ -315,12 +329,13 @@ export function compileDistrict(catalog: Catalog, model: DistrictModel, asOf: Da
     userIndex,
     users: model.users.slice(),
     stride,
+    capOffset,
     levels,
     calendarScoped: calendarScopedOf(catalog),
     grants,
     sisRole,
     groupMembers,
-    calendarCaps: { slots: new Map(), keys: [], caps: [] },
+    calendarCaps: { slots: new Map(), keys: [], inRow: [], caps: [] },
   };
 }
 
@@ -349,7 +364,7 @@ export function capFromGrants(compiled: CompiledDistrict, userIdx: number, schoo
  * arrays are copied, not changed).
  */
 function recompileUsers(compiled: CompiledDistrict, model: DistrictModel, found: Map<string, UserModel | undefined>): CompiledDistrict {
-  const { catalog, asOf, stride } = compiled;
+  const { catalog, asOf, stride, capOffset } = compiled;
   const added: string[] = [];
   let removed = false;
   for (const [id, user] of found) {
@@ -374,7 +389,7 @@ function recompileUsers(compiled: CompiledDistrict, model: DistrictModel, found:
     // copy-on-write: only the member sets this recompile touches are cloned
     groupMembers: new Map(compiled.groupMembers),
     // slots are shared (a slot's key never changes); the caps are this compile's own
-    calendarCaps: { slots: compiled.calendarCaps.slots, keys: compiled.calendarCaps.keys, caps: [] },
+    calendarCaps: { slots: compiled.calendarCaps.slots, keys: compiled.calendarCaps.keys, inRow: compiled.calendarCaps.inRow.slice(), caps: [] },
   };
   for (let i = 0; i < added.length; i++) next.userIndex.set(added[i]!, compiled.userIds.length + i);
   // copy-on-write, and only for a user who joined or left a group: a change to a group's
@@ -388,7 +403,7 @@ function recompileUsers(compiled: CompiledDistrict, model: DistrictModel, found:
     for (const g of is) if (!was.has(g)) (joining.get(g) ?? joining.set(g, []).get(g)!).push(idx);
   };
   const levels32 = new Uint32Array(levels.buffer);
-  const uc = new UserCompiler(catalog, asOf, stride, new GroupCompiler(catalog, model.groups, asOf, stride));
+  const uc = new UserCompiler(catalog, asOf, capOffset, new GroupCompiler(catalog, model.groups, asOf, capOffset));
   const w: Window = { from: compiled.validFrom ? compiled.validFrom.getTime() : -Infinity, until: compiled.validUntil ? compiled.validUntil.getTime() : Infinity };
   const touched: number[] = [];
   for (const [userId, user] of found) {
@@ -417,6 +432,11 @@ function recompileUsers(compiled: CompiledDistrict, model: DistrictModel, found:
     next.groupMembers.set(g, list);
   }
   const keys = compiled.calendarCaps.keys;
+  next.calendarCaps.inRow.forEach((filled, slot) => {
+    if (!filled) return;
+    const k = keys[slot]!;
+    for (const idx of touched) levels[idx * stride + capOffset + slot] = capFromGrants(next, idx, k.school, k.year, k.calendar);
+  });
   compiled.calendarCaps.caps.forEach((old, slot) => {
     const caps = new Uint8Array(total);
     caps.set(old);
