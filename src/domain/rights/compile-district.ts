@@ -459,17 +459,19 @@ export function recompileForChanges(compiled: CompiledDistrict, model: DistrictM
   const groupIds = new Set(change.groupIds ?? []);
   const userIds = new Set(change.userIds ?? []);
   // earlier members of the changed groups, and the changed users: undefined until seen in the model
-  const wasMember = new Set<number>();
-  for (const g of groupIds) for (const idx of compiled.groupMembers.get(g) ?? []) wasMember.add(idx);
-  for (const idx of wasMember) found.set(compiled.userIds[idx]!, undefined);
+  // a flag per index, not a Set: the loop below reads it for every user of the district
+  const wasMember = new Uint8Array(compiled.userIds.length);
+  for (const g of groupIds) for (const idx of compiled.groupMembers.get(g) ?? []) wasMember[idx] = 1;
+  for (let idx = 0; idx < wasMember.length; idx++) if (wasMember[idx]) found.set(compiled.userIds[idx]!, undefined);
   for (const id of userIds) found.set(id, undefined);
   const old = compiled.users;
   const users = model.users;
+  const anyUsers = userIds.size > 0;
   for (let i = 0; i < users.length; i++) {
     const u = users[i]!;
     // same object at the same place: unchanged, so affected only if it was a member before
     if (old[i] === u) {
-      if (wasMember.has(i) || userIds.has(u.id)) found.set(u.id, u);
+      if (wasMember[i] === 1 || (anyUsers && userIds.has(u.id))) found.set(u.id, u);
       continue;
     }
     if (found.has(u.id) || (groupIds.size > 0 && u.memberships.some((m) => groupIds.has(m.groupId)))) found.set(u.id, u);
