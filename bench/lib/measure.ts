@@ -92,7 +92,9 @@ export function record(name: string, result: Result): void {
   } catch {
     // first benchmark to write
   }
-  all[`${name}/${result.size}`] = { ...result, machine: machine(), mode: runMode(), date: new Date().toISOString(), command: `npm run bench -- ${name}${result.size === "state" ? " --size state" : ""}` };
+  const tsx = runMode() === "tsx";
+  const command = `npm run bench -- ${name}${result.size === "state" ? " --size state" : ""}${tsx ? " --tsx" : ""}`;
+  all[`${name}/${result.size}${tsx ? "/tsx" : ""}`] = { ...result, machine: machine(), mode: runMode(), date: new Date().toISOString(), command };
   const sorted = Object.fromEntries(Object.entries(all).sort(([a], [b]) => a.localeCompare(b)));
   fs.writeFileSync(resultsFile, `${JSON.stringify(sorted, null, 2)}\n`);
 }
