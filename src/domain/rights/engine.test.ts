@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { getCatalog } from "./catalog.js";
 import { canReadProtectedField, checkRight, getRights, userIndexOf } from "./check-right.js";
-import { compileDistrict } from "./compile-district.js";
+import { compileDistrict, userLevels } from "./compile-district.js";
 import { evaluateRight, explainRight } from "./explain-right.js";
 import { canManageMembership, canManageRights, validateEntry, type DistrictModel, type GroupModel, type UserModel } from "./model.js";
 import { hasRight } from "./rights.js";
@@ -227,7 +227,7 @@ describe("compiled form", () => {
     const m: DistrictModel = { groups: [group("g", [{ toolPath: "Census", rights: "RWA" }])], users: [user("u", { memberships: [{ groupId: "g" }] })] };
     const c = compileDistrict(catalog, m, NOW);
     const idx = catalog.byKey.get("census > people")!;
-    expect(c.levels[0]![idx]).toBe(3);
+    expect(userLevels(c, 0)[idx]).toBe(3);
     expect(checkRight(c, 0, idx)).toBe(3);
   });
   it("records the window it is valid for and falls back to direct evaluation outside it", () => {

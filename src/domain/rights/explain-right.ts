@@ -161,6 +161,11 @@ function explainGrantee(
   };
 }
 
+/** One grantee's part in a right on one tool at asOf, e.g. to explain a group once for all its members. */
+export function explainGranteeOnTool(catalog: Catalog, grantee: GranteeRef, entries: RightEntry[], nodeIndex: number, asOf: Date): GranteeExplanation {
+  return explainGrantee(catalog, grantee, entries, ancestorsAndSelf(catalog, nodeIndex), asOf, null);
+}
+
 function membershipState(user: UserModel, groupId: string, asOf: Date): "expired" | "not-yet-valid" | null {
   let reason: "expired" | "not-yet-valid" | null = "expired";
   for (const m of user.memberships) {

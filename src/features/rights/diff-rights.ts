@@ -1,4 +1,4 @@
-import type { CompiledDistrict } from "../../domain/rights/compile-district.js";
+import { userLevels, type CompiledDistrict } from "../../domain/rights/compile-district.js";
 import { rightsFromLevel, type Rights } from "../../domain/rights/rights.js";
 
 export type UserRightsChange = { userId: string; username: string; changes: { toolPath: string; before: Rights; after: Rights }[] };
@@ -34,5 +34,5 @@ export function diffCompiled(before: CompiledDistrict, after: CompiledDistrict, 
 
 function levelsOf(compiled: CompiledDistrict, userId: string): Uint8Array {
   const idx = compiled.userIndex.get(userId);
-  return idx === undefined ? new Uint8Array(compiled.catalog.nodes.length) : compiled.levels[idx]!;
+  return idx === undefined ? new Uint8Array(compiled.catalog.nodes.length) : userLevels(compiled, idx);
 }

@@ -78,13 +78,31 @@ export async function reloadPartOfModel(db: Db, scope: DistrictScope, model: Dis
   const userIds = [...new Set(only.userIds ?? [])];
   const freshGroups = new Map((await loadGroups(db, scope, catalog, groupIds)).map((g) => [g.id, g]));
   const freshUsers = new Map((await loadUsers(db, scope, catalog, userIds)).map((u) => [u.id, u]));
-  const replace = <T extends { id: string }>(list: T[], ids: string[], fresh: Map<string, T>): T[] => {
-    const touched = new Set(ids);
-    const kept = list.flatMap((x) => (touched.has(x.id) ? (fresh.has(x.id) ? [fresh.get(x.id)!] : []) : [x]));
-    const present = new Set(kept.map((x) => x.id));
-    return [...kept, ...[...fresh.values()].filter((x) => !present.has(x.id))];
-  };
-  return { groups: replace(model.groups, groupIds, freshGroups), users: replace(model.users, userIds, freshUsers) };
+  return { groups: replaceSome(model.groups, groupIds, freshGroups), users: replaceSome(model.users, userIds, freshUsers) };
+}
+
+/**
+ * The list with the touched ids replaced in place (so everyone else keeps their position and
+ * object, which lets an incremental recompile skip them), dropped when gone, or appended when
+ * new. One pass over the list, and no copy at all when nothing in it was touched.
+ */
+function replaceSome<T extends { id: string }>(list: T[], ids: string[], fresh: Map<string, T>): T[] {
+  if (ids.length === 0) return list;
+  const touched = new Set(ids);
+  const out = list.slice();
+  const present = new Set<string>();
+  let removed = false;
+  for (let i = 0; i < out.length; i++) {
+    const id = out[i]!.id;
+    if (!touched.has(id)) continue;
+    present.add(id);
+    const f = fresh.get(id);
+    if (f) out[i] = f;
+    else removed = true;
+  }
+  const kept = removed ? out.filter((x) => !touched.has(x.id) || fresh.has(x.id)) : out;
+  for (const [id, f] of fresh) if (!present.has(id)) kept.push(f);
+  return kept;
 }
 
 /** Users who are members of a group (any window), e.g. to recompile them after it is deleted. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCatalog } from "../../domain/rights/catalog.js";
-import { compileDistrict } from "../../domain/rights/compile-district.js";
+import { compileDistrict, userLevels } from "../../domain/rights/compile-district.js";
 import { fixedClock } from "../../platform/clock.js";
 import { userGroupMembers } from "../../platform/db/schema/rights.js";
 import type { Database } from "../../platform/db/connect.js";
@@ -47,7 +47,7 @@ describe("compiled rights cache", () => {
     const cached = await cache.compiledFor(scope);
     const full = compileDistrict(getCatalog(), await loadDistrictModel(database.db, scope), clock.now());
     for (const id of full.userIds) {
-      expect(Array.from(cached.levels[cached.userIndex.get(id)!]!), id).toEqual(Array.from(full.levels[full.userIndex.get(id)!]!));
+      expect(Array.from(userLevels(cached, cached.userIndex.get(id)!)), id).toEqual(Array.from(userLevels(full, full.userIndex.get(id)!)));
     }
     expect((await cache.viewFor(asUser(people[1]!))).level("Attendance > Attendance Wizards")).toBe("");
     expect((await cache.viewFor(asUser(people[0]!))).level("Student Information > Health")).toBe("");

@@ -1,14 +1,13 @@
-import { getCatalog, resolveNodeIndex, type Catalog } from "../../domain/rights/catalog.js";
-import { checkRight, isWithinWindow } from "../../domain/rights/check-right.js";
-import { compileDistrict, recompileForGroup, recompileForUser, type CompiledDistrict } from "../../domain/rights/compile-district.js";
-import { levelOfLetter, rightsFromLevel } from "../../domain/rights/rights.js";
+import { getCatalog, type Catalog } from "../../domain/rights/catalog.js";
+import { isWithinWindow } from "../../domain/rights/check-right.js";
+import { compileDistrict, recompileForChanges, recompileForUser, type CompiledDistrict } from "../../domain/rights/compile-district.js";
 import { systemClock, type Clock } from "../../platform/clock.js";
 import type { Database } from "../../platform/db/connect.js";
 import type { DistrictScope } from "../../platform/db/tenancy.js";
 import type { RightsProvider } from "../../platform/deps.js";
-import type { RightsView } from "../../platform/http/actor.js";
 import { roleOnlyRights } from "../../platform/role-rights.js";
 import { syncToolCatalog } from "./catalog-sync.js";
+import { compiledView } from "./compiled-view.js";
 import { loadDistrictModel, reloadPartOfModel } from "./repo-model.js";
 import { readChangesSince, readRightsVersion } from "./rights-version.js";
 
@@ -41,10 +40,7 @@ export function createRightsCache(database: Database, clock: Clock = systemClock
       const users = changes.filter((c) => c.kind === "user").map((c) => c.targetId);
       if (!changes.some((c) => c.kind === "district") && groups.length + users.length <= MAX_INCREMENTAL_TARGETS) {
         const model = await reloadPartOfModel(db, scope, previous.compiled.model, { groupIds: groups, userIds: users }, catalog);
-        let compiled = previous.compiled;
-        for (const g of new Set(groups)) compiled = recompileForGroup(compiled, model, g);
-        for (const u of new Set(users)) compiled = recompileForUser(compiled, model, u);
-        if (compiled === previous.compiled) compiled = { ...compiled, model };
+        const compiled = groups.length + users.length > 0 ? recompileForChanges(previous.compiled, model, { groupIds: groups, userIds: users }) : { ...previous.compiled, model };
         return { version, compiled };
       }
     }
@@ -103,16 +99,4 @@ export function createRightsCache(database: Database, clock: Clock = systemClock
   };
 }
 
-/**
- * A RightsView over one user's compiled array. An unknown tool path throws: a route or screen
- * naming a tool that is not in the catalog is a programming error, not a missing right.
- */
-export function compiledView(compiled: CompiledDistrict, userIdx: number): RightsView {
-  const level = (tool: string, calendar?: Parameters<RightsView["level"]>[1]) =>
-    checkRight(compiled, userIdx, resolveNodeIndex(compiled.catalog, tool), calendar);
-  return {
-    level: (tool, calendar) => rightsFromLevel(level(tool, calendar)),
-    has: (tool, right, calendar) => level(tool, calendar) >= levelOfLetter(right),
-    calendarGrants: () => compiled.grants[userIdx]!.map((g) => ({ school: g.school, year: g.year, calendar: g.calendar, modify: g.modify })),
-  };
-}
+export { compiledView } from "./compiled-view.js";
