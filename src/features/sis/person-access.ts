@@ -2,7 +2,7 @@ import type { Db } from "../../platform/db/connect.js";
 import type { DistrictActor } from "../../platform/http/actor.js";
 import { AppError, notFound } from "../../platform/http/errors.js";
 import { actionsFor, bestLevel, type Actions, type CalendarRow } from "./calendar-access.js";
-import { findPerson, personCalendars, type PersonRow } from "./repo-people.js";
+import { findPersonWithCalendars, type PersonRow } from "./repo-people.js";
 
 export type PersonAccess = { person: PersonRow; calendars: CalendarRow[]; level: string; actions: Actions };
 
@@ -17,9 +17,9 @@ export async function requirePersonAccess(
   tool: string,
   kind?: "student" | "staff",
 ): Promise<PersonAccess> {
-  const person = await findPerson(db, actor, personId);
-  if (!person || (kind && person.kind !== kind)) throw notFound(kind === "student" ? "The student" : "The person");
-  const calendars = await personCalendars(db, actor, personId);
+  const found = await findPersonWithCalendars(db, actor, personId);
+  if (!found || (kind && found.person.kind !== kind)) throw notFound(kind === "student" ? "The student" : "The person");
+  const { person, calendars } = found;
   const level = bestLevel(actor.rights, tool, calendars);
   if (!level.includes("R")) throw notFound(kind === "student" ? "The student" : "The person");
   return { person, calendars, level, actions: actionsFor(level) };

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { findSession } from "../auth/session-store.js";
+import { findSession, type FoundSession } from "../auth/session-store.js";
 import { safeEqual } from "../auth/tokens.js";
 import type { AppDeps } from "../deps.js";
 import { describeAccess, type Access } from "./access.js";
@@ -59,8 +59,8 @@ function enforce(required: Access, request: FastifyRequest) {
   }
 }
 
-async function buildActor(deps: AppDeps, found: NonNullable<Awaited<ReturnType<typeof findSession>>>): Promise<Actor> {
-  const { user, session } = found;
+async function buildActor(deps: AppDeps, found: FoundSession): Promise<Actor> {
+  const { user, session, rightsVersion } = found;
   return {
     userId: user.id,
     username: user.username,
@@ -69,7 +69,7 @@ async function buildActor(deps: AppDeps, found: NonNullable<Awaited<ReturnType<t
     districtId: user.districtId,
     productSecurityRole: user.productSecurityRole,
     sessionId: session.id,
-    rights: await deps.rights.viewFor(user),
+    rights: await deps.rights.viewFor(user, rightsVersion),
   };
 }
 
