@@ -1,7 +1,6 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/connect.js";
 import { sisCalendars, sisEnrollmentHistory, sisEnrollments } from "../../platform/db/schema/sis.js";
-import { prepared } from "../../platform/db/prepared.js";
 import { inDistrict, type DistrictScope } from "../../platform/db/tenancy.js";
 import type { FieldDef } from "./field-catalog.js";
 import { queryRows } from "./query-rows.js";
@@ -26,21 +25,6 @@ export async function findEnrollment(db: Db, scope: DistrictScope, enrollmentId:
   return row;
 }
 export type EnrollmentRow = NonNullable<Awaited<ReturnType<typeof findEnrollment>>>;
-
-export async function listEnrollments(db: Db, scope: DistrictScope, personId: string): Promise<EnrollmentRow[]> {
-  return prepared(db, "gh_list_enrollments", prepareListEnrollments).execute({ districtId: scope.districtId, personId });
-}
-
-// Every student screen lists the student's enrollments: prepared once (see platform/db/prepared.ts).
-function prepareListEnrollments(db: Db) {
-  return db
-    .select(enrollmentColumns)
-    .from(sisEnrollments)
-    .innerJoin(sisCalendars, eq(sisCalendars.id, sisEnrollments.calendarId))
-    .where(and(eq(sisEnrollments.districtId, sql.placeholder("districtId")), eq(sisEnrollments.personId, sql.placeholder("personId"))))
-    .orderBy(desc(sisEnrollments.startDate), asc(sisCalendars.schoolName))
-    .prepare("gh_list_enrollments");
-}
 
 /** Reads catalog fields of one enrollment with the very expressions Ad hoc uses. */
 export async function readEnrollmentFields(db: Db, scope: DistrictScope, enrollmentId: string, fields: FieldDef[]): Promise<unknown[]> {

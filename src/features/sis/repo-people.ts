@@ -4,6 +4,7 @@ import { sisEnrollments, sisPeople } from "../../platform/db/schema/sis.js";
 import { inDistrict, type DistrictScope } from "../../platform/db/tenancy.js";
 import { prepared } from "../../platform/db/prepared.js";
 import type { CalendarRow } from "./calendar-access.js";
+import type { EnrollmentRow } from "./repo-enrollments.js";
 
 export type PersonRow = typeof sisPeople.$inferSelect;
 
@@ -12,28 +13,39 @@ export async function findPerson(db: Db, scope: DistrictScope, personId: string)
   return row;
 }
 
+export type PersonWithCalendars = { person: PersonRow; calendars: CalendarRow[]; enrollments: EnrollmentRow[] };
+
 /**
- * The person and the calendars that tie them to the district, in one prepared statement: the
- * guarded read of every student screen starts here, so it is one round trip, not three.
+ * The person, the calendars that tie them to the district (a student's enrollments, a staff
+ * member's assignments) and their enrollments, in one prepared statement: the guarded read of
+ * every student screen starts here, so it is one round trip, not four.
  */
-export async function findPersonWithCalendars(db: Db, scope: DistrictScope, personId: string): Promise<{ person: PersonRow; calendars: CalendarRow[] } | undefined> {
+export async function findPersonWithCalendars(db: Db, scope: DistrictScope, personId: string): Promise<PersonWithCalendars | undefined> {
   const [row] = await prepared(db, "gh_person_with_calendars", preparePersonWithCalendars).execute({ districtId: scope.districtId, personId });
   return row;
 }
 
+// node-postgres parses json; Drizzle's PGlite driver hands it over as text
+const parseJson = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value);
+
 function preparePersonWithCalendars(db: Db) {
-  // spelled out: Drizzle leaves columns of a one-table select unqualified, which the subquery would misread
+  // spelled out: Drizzle leaves columns of a one-table select unqualified, which a subquery would misread
+  const calendar = (c: string) => `json_build_object('id', ${c}.id, 'schoolName', ${c}.school_name, 'yearName', ${c}.year_name, 'name', ${c}.name)`;
+  const enrollments = sql<EnrollmentRow[]>`(
+    select coalesce(json_agg(json_build_object('id', e.id, 'personId', e.person_id, 'version', e.version, 'grade', e.grade,
+             'startDate', e.start_date, 'endDate', e.end_date, 'serviceType', e.service_type, 'calendar', ${sql.raw(calendar("c"))})
+             order by e.start_date desc, c.school_name), '[]'::json)
+    from sis_enrollments e join sis_calendars c on c.id = e.calendar_id
+    where e.person_id = sis_people.id and e.district_id = sis_people.district_id)`.mapWith(parseJson);
   const calendars = sql<CalendarRow[]>`(
-    select coalesce(json_agg(json_build_object('id', c.id, 'schoolName', c.school_name, 'yearName', c.year_name, 'name', c.name)
-             order by c.year_name, c.school_name, c.name), '[]'::json)
+    select coalesce(json_agg(${sql.raw(calendar("c"))} order by c.year_name, c.school_name, c.name), '[]'::json)
     from sis_calendars c
     where c.district_id = sis_people.district_id
       and c.id in (select e.calendar_id from sis_enrollments e where e.person_id = sis_people.id and e.district_id = sis_people.district_id
                    union select a.calendar_id from sis_staff_assignments a where a.person_id = sis_people.id and a.district_id = sis_people.district_id))`
-    // node-postgres parses json; Drizzle's PGlite driver hands it over as text
-    .mapWith((value: unknown) => (typeof value === "string" ? JSON.parse(value) : value));
+.mapWith(parseJson);
   return db
-    .select({ person: sisPeople, calendars })
+    .select({ person: sisPeople, calendars, enrollments })
     .from(sisPeople)
     .where(and(eq(sisPeople.districtId, sql.placeholder("districtId")), eq(sisPeople.id, sql.placeholder("personId"))))
     .prepare("gh_person_with_calendars");
