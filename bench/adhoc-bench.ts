@@ -161,16 +161,19 @@ console.log(`|${"---|".repeat(14)}`);
 const results: Record<string, unknown> = {};
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gh-adhoc-bench-"));
-const pglite = await connectDatabase({ dataDir: dir });
-try {
-  results.pglite = await run("PGlite", pglite);
-} finally {
-  await pglite.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+// BENCH_ONLY=pglite|postgres runs one database
+if (process.env.BENCH_ONLY !== "postgres") {
+  const pglite = await connectDatabase({ dataDir: dir });
+  try {
+    results.pglite = await run("PGlite", pglite);
+  } finally {
+    await pglite.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-if (serverUrl) {
+if (serverUrl && process.env.BENCH_ONLY !== "pglite") {
   const name = `gh_bench_${randomBytes(4).toString("hex")}`;
   const admin = async (q: string) => {
     const c = new pg.Client({ connectionString: serverUrl });
