@@ -2,7 +2,7 @@
  * Contact inactivity sweep benchmark (not a test), on PostgreSQL.
  * Run: npx tsx bench/sweep-bench.ts
  * (server: BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres; a database is
- * created there and dropped at the end. BENCH_CONTACTS=100000 for a quicker run.)
+ * created there and dropped at the end. 100,000 contacts by default, 1,000,000 with --size state; BENCH_CONTACTS overrides.)
  *
  * 1,000 districts and 1,000,000 authorized contacts, generated set-based (INSERT … SELECT
  * generate_series), last activity spread evenly over the 240 days before day 0. Then the sweeps:
@@ -23,9 +23,12 @@ import { formatDay, parseDay } from "../src/domain/contacts/calendar-day.js";
 import { sweepContacts, type SweepResult } from "../src/features/lifecycle/sweep-contacts.js";
 import { connectDatabase, type Database } from "../src/platform/db/connect.js";
 import { migrateDatabase } from "../src/platform/db/migrate.js";
+import { benchSize } from "./support/bench-size.js";
+import { recordResults } from "./support/record-results.js";
+import { spread } from "./support/stats.js";
 
 const SERVER = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 1_000_000);
+const CONTACTS = Number(process.env.BENCH_CONTACTS ?? (benchSize() === "state" ? 1_000_000 : 100_000));
 const DISTRICTS = 1_000;
 const DAY0 = "2027-01-01";
 const PUBLIC_URL = "https://gatehouse.example";
@@ -163,6 +166,16 @@ try {
     ``,
   ].join("\n");
   console.log("\n" + md);
+  const worst = daily.reduce((w, r) => (r.ms > w.ms ? r : w), daily[0]!);
+  console.log(`Worst daily sweep: day ${worst.offset}, ${fmt(worst.result.actions.length)} contacts in ${secs(worst.ms)} (baseline ${secs(worst.baseline.ms)}).`);
+  recordResults(`sweep-${benchSize()}`, {
+    contacts: CONTACTS,
+    day0: { actions: first.result.actions.length, ms: first.ms, baselineMs: first.baseline.ms },
+    dailyMs: spread(daily.map((r) => r.ms)),
+    dailyBaselineMs: spread(daily.map((r) => r.baseline.ms)),
+    worstDay: { day: worst.offset, actions: worst.result.actions.length, ms: worst.ms, baselineMs: worst.baseline.ms },
+    noOpMs: rerunMs,
+  });
 } finally {
   await database.close();
   await admin(`drop database if exists ${name} with (force)`);

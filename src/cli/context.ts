@@ -4,7 +4,7 @@ import { migrateDatabase } from "../platform/db/migrate.js";
 
 /** Opens the configured database (PostgreSQL at DATABASE_URL, else PGlite in GATEHOUSE_DATA_DIR), migrated. */
 export async function openDatabase(config: Config = loadConfig()): Promise<Database> {
-  const database = await connectDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await connectDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
   await migrateDatabase(database);
   return database;
 }

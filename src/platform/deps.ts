@@ -6,7 +6,8 @@ import type { UserRow } from "./auth/session-store.js";
 
 /** Gives the rights a signed-in user has right now; the rights feature supplies the engine-backed one. */
 export type RightsProvider = {
-  viewFor(user: Pick<UserRow, "id" | "districtId" | "kind" | "productSecurityRole">): Promise<RightsView>;
+  /** `rightsVersion`: the district's version read in the same statement as the session, when known. */
+  viewFor(user: Pick<UserRow, "id" | "districtId" | "kind" | "productSecurityRole">, rightsVersion?: number): Promise<RightsView>;
 };
 
 /** Everything the app needs from outside, passed once to createApp. No globals. */

@@ -30,6 +30,14 @@ export type BuiltQuery = {
 
 const CAST: Record<FieldType, string> = { text: "text", number: "float8", date: "date", boolean: "boolean" };
 
+/**
+ * Not-null person columns in the order of the people name index (district_id, last_name,
+ * first_name). A sort on a prefix of them, ascending and ungated, seeks the next batch with a
+ * row-value comparison the index serves, so each batch reads only its own rows instead of
+ * re-sorting the district.
+ */
+const SEEKABLE_SORT = ["p.last_name", "p.first_name"];
+
 type Gated = { field: FieldDef; expr: SQL; allowed: string[] };
 
 /** strict: the designer's own definition must only name fields the user can read (else 400). */
@@ -76,6 +84,7 @@ export function buildQuery(actor: DistrictActor, calendars: CalendarRow[], def: 
 
   const outputs = selected.map((g, i) => sql`${g.field.type === "date" ? sql`(${g.expr})::text` : g.expr} as ${sql.raw(`f${i}`)}`);
   const keys = sorts.map((s, i) => sql`${s.field.type === "date" ? sql`(${s.expr})::text` : s.expr} as ${sql.raw(`k${i}`)}`);
+  const seekable = sorts.length > 0 && sorts.every((s, i) => s.direction === "asc" && s.allowed.length === visible.length && s.field.expr === SEEKABLE_SORT[i]);
   const orderBy = [...sorts.map((s) => sql`${s.expr} ${sql.raw(s.direction === "desc" ? "desc" : "asc")} nulls last`), sql`e.id asc`];
 
   return {
@@ -85,12 +94,13 @@ export function buildQuery(actor: DistrictActor, calendars: CalendarRow[], def: 
     page(after, limit) {
       const conditions: (SQL | undefined)[] = [
         sql`e.district_id = ${actor.districtId}::uuid`,
+        sql`p.district_id = ${actor.districtId}::uuid`, // lets the planner walk the people name index
         // every calendar granted: the district condition alone says it (and saves a per-row array scan)
         visible.length === calendars.length ? undefined : sql`e.calendar_id = any(${sql.param(visible)}::uuid[])`,
         sql`p.kind = 'student'`,
         ...where,
       ];
-      if (after) conditions.push(afterKey(sorts, after));
+      if (after) conditions.push(...(seekable ? seekAfter(sorts, after) : [afterKey(sorts, after)]));
       // Two steps: find the page's ids by the (cheap) sort keys first, then compute the selected
       // fields - some are per-row subqueries - for those rows only, not for every candidate row.
       const pageKeys = sorts.map((s, i) => sql`page.${sql.raw(`k${i}`)} ${sql.raw(s.direction === "desc" ? "desc" : "asc")} nulls last`);
@@ -150,6 +160,20 @@ function typedValue(field: FieldDef, value: unknown, path: string): string | num
     return value;
   }
   return String(value);
+}
+
+/**
+ * The seekable case (see SEEKABLE_SORT): the same "strictly after" as afterKey for not-null
+ * ascending keys, as a row-value comparison, plus its bound on the sort keys alone, which the
+ * people name index serves.
+ */
+function seekAfter(sorts: Gated[], after: KeyValue[]): SQL[] {
+  const keys = sorts.map((s) => s.expr);
+  const values = sorts.map((s, i) => sql`${after[i] ?? null}::${sql.raw(CAST[s.field.type])}`);
+  return [
+    sql`(${sql.join(keys, sql`, `)}) >= (${sql.join(values, sql`, `)})`,
+    sql`(${sql.join([...keys, sql`e.id`], sql`, `)}) > (${sql.join([...values, sql`${after[sorts.length]}::uuid`], sql`, `)})`,
+  ];
 }
 
 /** Rows strictly after `after` in (sort keys…, e.id) order, nulls last in both directions. */

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/connect.js";
 import type { AdhocDefinition } from "../../platform/db/schema/adhoc.js";
 import type { DistrictActor } from "../../platform/http/actor.js";
@@ -16,8 +17,18 @@ async function prepare(db: Db, actor: DistrictActor, def: AdhocDefinition, stric
   return buildQuery(actor, await listCalendars(db, actor), def, strict);
 }
 
-async function fetchPage(db: Db, query: BuiltQuery, after: KeyValue[] | null, limit: number): Promise<Row[]> {
-  return queryRows<Row>(db, query.page(after, limit));
+/**
+ * One page and its access-log rows, in one transaction (one commit per batch, and a page is
+ * never shown without its log). JIT off: PostgreSQL otherwise compiles every batch's statement,
+ * its cost estimate being the district's size, which took longer than running it.
+ */
+async function readPage(db: Db, query: BuiltQuery, after: KeyValue[] | null, limit: number, log: (tx: Db, rows: Row[]) => Promise<void>): Promise<Row[]> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    const rows = await queryRows<Row>(tx, query.page(after, limit));
+    await log(tx, rows);
+    return rows;
+  });
 }
 
 /** Every protected value the rows showed, one access-log row per person and field. */
@@ -40,9 +51,10 @@ const valuesOf = (query: BuiltQuery, row: Row) => query.columns.map((_, i) => (r
 /** The first page of results, as the designer's preview shows it. */
 export async function previewFilter(db: Db, actor: DistrictActor, def: AdhocDefinition, options: RunOptions) {
   const query = await prepare(db, actor, def, options.strict);
-  const rows = await fetchPage(db, query, null, PREVIEW_ROWS + 1);
+  const rows = await readPage(db, query, null, PREVIEW_ROWS + 1, (tx, read) =>
+    recordFieldReads(tx, actor, readsOf(query, read.slice(0, PREVIEW_ROWS)), "adhoc-preview", options.filterId),
+  );
   const page = rows.slice(0, PREVIEW_ROWS);
-  await recordFieldReads(db, actor, readsOf(query, page), "adhoc-preview", options.filterId);
   return { columns: query.columns, rows: page.map((r) => valuesOf(query, r)), more: rows.length > PREVIEW_ROWS };
 }
 
@@ -56,9 +68,8 @@ export async function* exportFilterCsv(db: Db, actor: DistrictActor, def: AdhocD
   yield csvLine(query.columns.map((c) => (c.withheld ? `${c.label} (withheld)` : c.label))) ;
   let after: KeyValue[] | null = null;
   for (;;) {
-    const rows = await fetchPage(db, query, after, EXPORT_BATCH);
+    const rows = await readPage(db, query, after, EXPORT_BATCH, (tx, read) => recordFieldReads(tx, actor, readsOf(query, read), route, options.filterId));
     if (rows.length === 0) return;
-    await recordFieldReads(db, actor, readsOf(query, rows), route, options.filterId);
     yield rows.map((r) => csvLine(valuesOf(query, r))).join("");
     if (rows.length < EXPORT_BATCH) return;
     after = query.keyOf(rows[rows.length - 1]!);

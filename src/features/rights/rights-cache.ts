@@ -17,8 +17,11 @@ const MAX_INCREMENTAL_TARGETS = 200;
 type Cached = { version: number; compiled: CompiledDistrict };
 
 export type RightsCache = RightsProvider & {
-  /** The district's compiled rights, current as of this call (reads the rights version). */
-  compiledFor(scope: DistrictScope): Promise<CompiledDistrict>;
+  /**
+   * The district's compiled rights, current as of this call: reads the rights version unless the
+   * caller read it just now (the session lookup does, in the same statement).
+   */
+  compiledFor(scope: DistrictScope, knownVersion?: number): Promise<CompiledDistrict>;
 };
 
 /**
@@ -47,7 +50,7 @@ export function createRightsCache(database: Database, clock: Clock = systemClock
     return { version, compiled: compileDistrict(catalog, await loadDistrictModel(db, scope, catalog), now) };
   }
 
-  async function compiledFor(scope: DistrictScope): Promise<CompiledDistrict> {
+  async function compiledFor(scope: DistrictScope, knownVersion?: number): Promise<CompiledDistrict> {
     // a failed sync (database briefly away) is tried again by the next request
     catalogSynced ??= syncToolCatalog(db, catalog).catch((error: unknown) => {
       catalogSynced = null;
@@ -55,7 +58,7 @@ export function createRightsCache(database: Database, clock: Clock = systemClock
     });
     await catalogSynced;
     // Read the version before the rows: a change landing in between is then re-read next time.
-    const version = await readRightsVersion(db, scope);
+    const version = knownVersion ?? (await readRightsVersion(db, scope));
     const now = clock.now();
     const cached = cache.get(scope.districtId);
     if (cached && cached.version === version && isWithinWindow(cached.compiled, now)) return cached.compiled;
@@ -88,10 +91,10 @@ export function createRightsCache(database: Database, clock: Clock = systemClock
 
   return {
     compiledFor,
-    async viewFor(user) {
+    async viewFor(user, rightsVersion) {
       if (user.kind !== "district" || !user.districtId || user.productSecurityRole === "student-information-system") return roleOnlyRights.viewFor(user);
       const scope = { districtId: user.districtId };
-      const compiled = await withUser(scope, await compiledFor(scope), user.id);
+      const compiled = await withUser(scope, await compiledFor(scope, rightsVersion), user.id);
       const idx = compiled.userIndex.get(user.id);
       if (idx === undefined) return roleOnlyRights.viewFor(user);
       return compiledView(compiled, idx);

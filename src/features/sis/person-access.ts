@@ -2,9 +2,11 @@ import type { Db } from "../../platform/db/connect.js";
 import type { DistrictActor } from "../../platform/http/actor.js";
 import { AppError, notFound } from "../../platform/http/errors.js";
 import { actionsFor, bestLevel, type Actions, type CalendarRow } from "./calendar-access.js";
-import { findPerson, personCalendars, type PersonRow } from "./repo-people.js";
+import type { EnrollmentRow } from "./repo-enrollments.js";
+import { findPersonWithCalendars, type PersonRow } from "./repo-people.js";
 
-export type PersonAccess = { person: PersonRow; calendars: CalendarRow[]; level: string; actions: Actions };
+/** `enrollments`: all of the person's, newest first, before any calendar filtering. */
+export type PersonAccess = { person: PersonRow; calendars: CalendarRow[]; enrollments: EnrollmentRow[]; level: string; actions: Actions };
 
 /**
  * The person as `tool` lets this user see them: calendar rights to the person come through any
@@ -17,12 +19,12 @@ export async function requirePersonAccess(
   tool: string,
   kind?: "student" | "staff",
 ): Promise<PersonAccess> {
-  const person = await findPerson(db, actor, personId);
-  if (!person || (kind && person.kind !== kind)) throw notFound(kind === "student" ? "The student" : "The person");
-  const calendars = await personCalendars(db, actor, personId);
+  const found = await findPersonWithCalendars(db, actor, personId);
+  if (!found || (kind && found.person.kind !== kind)) throw notFound(kind === "student" ? "The student" : "The person");
+  const { person, calendars, enrollments } = found;
   const level = bestLevel(actor.rights, tool, calendars);
   if (!level.includes("R")) throw notFound(kind === "student" ? "The student" : "The person");
-  return { person, calendars, level, actions: actionsFor(level) };
+  return { person, calendars, enrollments, level, actions: actionsFor(level) };
 }
 
 const RIGHT_NAMES = { W: "W (Write)", A: "A (Add)", D: "D (Delete)" } as const;

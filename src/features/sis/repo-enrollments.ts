@@ -1,4 +1,4 @@
-import { asc, desc, eq, sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/connect.js";
 import { sisCalendars, sisEnrollmentHistory, sisEnrollments } from "../../platform/db/schema/sis.js";
 import { inDistrict, type DistrictScope } from "../../platform/db/tenancy.js";
@@ -25,15 +25,6 @@ export async function findEnrollment(db: Db, scope: DistrictScope, enrollmentId:
   return row;
 }
 export type EnrollmentRow = NonNullable<Awaited<ReturnType<typeof findEnrollment>>>;
-
-export async function listEnrollments(db: Db, scope: DistrictScope, personId: string): Promise<EnrollmentRow[]> {
-  return db
-    .select(enrollmentColumns)
-    .from(sisEnrollments)
-    .innerJoin(sisCalendars, eq(sisCalendars.id, sisEnrollments.calendarId))
-    .where(inDistrict(sisEnrollments, scope, eq(sisEnrollments.personId, personId)))
-    .orderBy(desc(sisEnrollments.startDate), asc(sisCalendars.schoolName));
-}
 
 /** Reads catalog fields of one enrollment with the very expressions Ad hoc uses. */
 export async function readEnrollmentFields(db: Db, scope: DistrictScope, enrollmentId: string, fields: FieldDef[]): Promise<unknown[]> {

@@ -1,8 +1,10 @@
 import { and, asc, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/connect.js";
-import { sisCalendars, sisEnrollments, sisPeople, sisStaffAssignments } from "../../platform/db/schema/sis.js";
+import { sisEnrollments, sisPeople } from "../../platform/db/schema/sis.js";
 import { inDistrict, type DistrictScope } from "../../platform/db/tenancy.js";
+import { prepared } from "../../platform/db/prepared.js";
 import type { CalendarRow } from "./calendar-access.js";
+import type { EnrollmentRow } from "./repo-enrollments.js";
 
 export type PersonRow = typeof sisPeople.$inferSelect;
 
@@ -11,22 +13,42 @@ export async function findPerson(db: Db, scope: DistrictScope, personId: string)
   return row;
 }
 
-const calendarColumns = { id: sisCalendars.id, schoolName: sisCalendars.schoolName, yearName: sisCalendars.yearName, name: sisCalendars.name };
+export type PersonWithCalendars = { person: PersonRow; calendars: CalendarRow[]; enrollments: EnrollmentRow[] };
 
-/** The calendars that tie a person to the district: a student's enrollments, a staff member's assignments. */
-export async function personCalendars(db: Db, scope: DistrictScope, personId: string): Promise<CalendarRow[]> {
-  const enrolled = await db
-    .selectDistinct(calendarColumns)
-    .from(sisEnrollments)
-    .innerJoin(sisCalendars, eq(sisCalendars.id, sisEnrollments.calendarId))
-    .where(inDistrict(sisEnrollments, scope, eq(sisEnrollments.personId, personId)));
-  const assigned = await db
-    .selectDistinct(calendarColumns)
-    .from(sisStaffAssignments)
-    .innerJoin(sisCalendars, eq(sisCalendars.id, sisStaffAssignments.calendarId))
-    .where(inDistrict(sisStaffAssignments, scope, eq(sisStaffAssignments.personId, personId)));
-  const byId = new Map([...enrolled, ...assigned].map((c) => [c.id, c]));
-  return [...byId.values()];
+/**
+ * The person, the calendars that tie them to the district (a student's enrollments, a staff
+ * member's assignments) and their enrollments, in one prepared statement: the guarded read of
+ * every student screen starts here, so it is one round trip, not four.
+ */
+export async function findPersonWithCalendars(db: Db, scope: DistrictScope, personId: string): Promise<PersonWithCalendars | undefined> {
+  const [row] = await prepared(db, "gh_person_with_calendars", preparePersonWithCalendars).execute({ districtId: scope.districtId, personId });
+  return row;
+}
+
+// node-postgres parses json; Drizzle's PGlite driver hands it over as text
+const parseJson = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value);
+
+function preparePersonWithCalendars(db: Db) {
+  // spelled out: Drizzle leaves columns of a one-table select unqualified, which a subquery would misread
+  const calendar = (c: string) => `json_build_object('id', ${c}.id, 'schoolName', ${c}.school_name, 'yearName', ${c}.year_name, 'name', ${c}.name)`;
+  const enrollments = sql<EnrollmentRow[]>`(
+    select coalesce(json_agg(json_build_object('id', e.id, 'personId', e.person_id, 'version', e.version, 'grade', e.grade,
+             'startDate', e.start_date, 'endDate', e.end_date, 'serviceType', e.service_type, 'calendar', ${sql.raw(calendar("c"))})
+             order by e.start_date desc, c.school_name), '[]'::json)
+    from sis_enrollments e join sis_calendars c on c.id = e.calendar_id
+    where e.person_id = sis_people.id and e.district_id = sis_people.district_id)`.mapWith(parseJson);
+  const calendars = sql<CalendarRow[]>`(
+    select coalesce(json_agg(${sql.raw(calendar("c"))} order by c.year_name, c.school_name, c.name), '[]'::json)
+    from sis_calendars c
+    where c.district_id = sis_people.district_id
+      and c.id in (select e.calendar_id from sis_enrollments e where e.person_id = sis_people.id and e.district_id = sis_people.district_id
+                   union select a.calendar_id from sis_staff_assignments a where a.person_id = sis_people.id and a.district_id = sis_people.district_id))`
+.mapWith(parseJson);
+  return db
+    .select({ person: sisPeople, calendars, enrollments })
+    .from(sisPeople)
+    .where(and(eq(sisPeople.districtId, sql.placeholder("districtId")), eq(sisPeople.id, sql.placeholder("personId"))))
+    .prepare("gh_person_with_calendars");
 }
 
 /** Students enrolled in any of `calendarIds`, optionally by name or student number. */

@@ -6,16 +6,17 @@ import { fieldLevel } from "./enrollment-sections.js";
 import { findField, findFieldByLabel, TOOLS } from "./field-catalog.js";
 import { requirePersonAccess } from "./person-access.js";
 import { recordFieldReads } from "./record-access.js";
-import { findEnrollment, listEnrollments, listHistory, type EnrollmentRow } from "./repo-enrollments.js";
+import { findEnrollment, listHistory, type EnrollmentRow } from "./repo-enrollments.js";
 import { listAttendance, listEnglishLearner, listFram, listGrades } from "./repo-records.js";
 import { ENROLLMENT_SECTIONS, HISTORY_TOOLS } from "./sections.js";
 
 const name = (p: { firstName: string; lastName: string }) => `${p.lastName}, ${p.firstName}`;
 
 export async function getSummary(db: Db, actor: DistrictActor, personId: string) {
-  const { person, calendars, actions } = await requirePersonAccess(db, actor, personId, TOOLS.summary, "student");
-  const allowed = new Set(calendarIdsWith(actor.rights, [TOOLS.summary], calendars));
-  const enrollments = (await listEnrollments(db, actor, personId)).filter((e) => allowed.has(e.calendar.id));
+  const access = await requirePersonAccess(db, actor, personId, TOOLS.summary, "student");
+  const { person, actions } = access;
+  const allowed = new Set(calendarIdsWith(actor.rights, [TOOLS.summary], access.calendars));
+  const enrollments = access.enrollments.filter((e) => allowed.has(e.calendar.id));
   return {
     id: person.id,
     localId: person.localId,
@@ -32,11 +33,12 @@ export async function getSummary(db: Db, actor: DistrictActor, personId: string)
 /** The Enrollments tool: each enrollment the user sees, its actions and the tabs they may open. */
 export async function getEnrollments(db: Db, actor: DistrictActor, personId: string, via: "student" | "census") {
   const tool = via === "student" ? TOOLS.enrollments : TOOLS.censusEnrollments;
-  const { person, calendars } = await requirePersonAccess(db, actor, personId, tool, via === "student" ? "student" : undefined);
-  const allowed = new Set(calendarIdsWith(actor.rights, [tool], calendars));
+  const access = await requirePersonAccess(db, actor, personId, tool, via === "student" ? "student" : undefined);
+  const { person } = access;
+  const allowed = new Set(calendarIdsWith(actor.rights, [tool], access.calendars));
   const sections = ENROLLMENT_SECTIONS.filter((s) => (via === "census") === s.id.startsWith("census-"));
   const historyTool = HISTORY_TOOLS[via];
-  const enrollments = (await listEnrollments(db, actor, personId)).filter((e) => allowed.has(e.calendar.id));
+  const enrollments = access.enrollments.filter((e) => allowed.has(e.calendar.id));
   return {
     personId: person.id,
     name: name(person),

@@ -1,5 +1,7 @@
-import { and, eq, isNull, ne } from "drizzle-orm";
+import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "../db/connect.js";
+import { prepared } from "../db/prepared.js";
+import { districtRightsState } from "../db/schema/rights.js";
 import { sessions } from "../db/schema/sessions.js";
 import { users } from "../db/schema/users.js";
 import { newToken, sha256 } from "./tokens.js";
@@ -35,19 +37,27 @@ export async function createSession(
   return { token, session: session! };
 }
 
-/** The live session behind a cookie token, or null when unknown, revoked, idle or expired. */
-export async function findSession(
-  db: Db,
-  token: string,
-  now: Date,
-  limits: SessionLimits,
-): Promise<{ session: SessionRow; user: UserRow } | null> {
-  const [row] = await db
-    .select({ session: sessions, user: users })
+/**
+ * One round trip per request: the session, its user and the district's rights version (0 when
+ * none, or for a vendor user), so the rights cache need not ask for the version separately. The
+ * statement is prepared once per database handle: Drizzle does not rebuild it per request.
+ */
+function prepareFindSession(db: Db) {
+  return db
+    .select({ session: sessions, user: users, rightsVersion: sql`coalesce(${districtRightsState.rightsVersion}, 0)`.mapWith(Number) })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, sha256(token)), isNull(sessions.revokedAt)))
-    .limit(1);
+    .leftJoin(districtRightsState, eq(districtRightsState.districtId, users.districtId))
+    .where(and(eq(sessions.tokenHash, sql.placeholder("tokenHash")), isNull(sessions.revokedAt)))
+    .limit(1)
+    .prepare("gh_find_session");
+}
+
+export type FoundSession = { session: SessionRow; user: UserRow; rightsVersion: number };
+
+/** The live session behind a cookie token, or null when unknown, revoked, idle or expired. */
+export async function findSession(db: Db, token: string, now: Date, limits: SessionLimits): Promise<FoundSession | null> {
+  const [row] = await prepared(db, "gh_find_session", prepareFindSession).execute({ tokenHash: sha256(token) });
   if (!row || row.user.disabled) return null;
   const idleSince = now.getTime() - row.session.lastSeenAt.getTime();
   if (row.session.expiresAt <= now || idleSince > limits.idleMinutes * 60_000) return null;

@@ -20,15 +20,16 @@ export type Database = {
   close(): Promise<void>;
 };
 
-export type DatabaseTarget = { databaseUrl?: string; dataDir?: string };
+/** `poolSize`: PostgreSQL connections per server process (DATABASE_POOL_SIZE, default 20). */
+export type DatabaseTarget = { databaseUrl?: string; dataDir?: string; poolSize?: number };
 
 /** `databaseUrl` selects PostgreSQL; otherwise PGlite in `dataDir` (or in memory when absent). */
 export async function connectDatabase(target: DatabaseTarget): Promise<Database> {
-  return target.databaseUrl ? connectPostgres(target.databaseUrl) : connectPglite(target.dataDir);
+  return target.databaseUrl ? connectPostgres(target.databaseUrl, target.poolSize) : connectPglite(target.dataDir);
 }
 
-async function connectPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+async function connectPostgres(url: string, poolSize = 20): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
   pool.on("error", () => undefined); // a dropped idle client is replaced on next use
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {

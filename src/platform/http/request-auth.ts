@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { findPreviewTarget, findSession } from "../auth/session-store.js";
+import { findPreviewTarget, findSession, type FoundSession } from "../auth/session-store.js";
 import { safeEqual } from "../auth/tokens.js";
 import type { AppDeps } from "../deps.js";
 import { describeAccess, type Access } from "./access.js";
@@ -51,8 +51,8 @@ function previewReadOnly(actor: Actor) {
   return new AppError(403, "preview-read-only", `You are previewing Gatehouse as ${actor.displayName}: nothing can be changed. End the preview to work as yourself again.`);
 }
 
-async function buildActor(deps: AppDeps, found: NonNullable<Awaited<ReturnType<typeof findSession>>>): Promise<Actor> {
-  const { session } = found;
+async function buildActor(deps: AppDeps, found: FoundSession): Promise<Actor> {
+  const { session, rightsVersion } = found;
   const target = session.previewUserId ? await findPreviewTarget(deps.database.db, found.user, session.previewUserId) : null;
   const user = target ?? found.user;
   return {
@@ -64,7 +64,7 @@ async function buildActor(deps: AppDeps, found: NonNullable<Awaited<ReturnType<t
     districtId: user.districtId,
     productSecurityRole: user.productSecurityRole,
     sessionId: session.id,
-    rights: await deps.rights.viewFor(user),
+    rights: await deps.rights.viewFor(user, rightsVersion),
   };
 }
 

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigserial, date, index, integer, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { authorizedContacts } from "./contacts.js";
 import { districts } from "./districts.js";
@@ -29,5 +30,7 @@ export const contactNotices = pgTable(
   (t) => [
     unique("contact_notices_contact_cycle_stage").on(t.contactId, t.inactivityCycle, t.stage),
     index("contact_notices_district_sent_idx").on(t.districtId, t.sentOn),
+    // The reminder stage's candidates: notices sent in its window, not every pending contact.
+    index("contact_notices_notice_sent_idx").on(t.sentOn).where(sql`${t.stage} = 'notice'`),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "contact_notices_notice_sent_idx" ON "contact_notices" USING btree ("sent_on") WHERE "contact_notices"."stage" = 'notice';
