@@ -29,7 +29,7 @@ export function registerServe(program: Command) {
       if (seeded) await seedStudents(database, seeded.districtId, DEMO_STUDENTS, undefined, true);
       const deps = { config, database, clock: systemClock, rights: createRightsProvider(database) };
       const { app } = await createApp(deps);
-      const jobs = await startJobs(deps); // daily inactivity sweep (pg-boss) and outbox delivery
+      const jobs = await startJobs(deps, app.log); // daily inactivity sweep (pg-boss) and outbox delivery
       const stop = async () => {
         await jobs.stop();
         await app.close();
@@ -49,6 +49,8 @@ export function registerServe(program: Command) {
         lines.push(`Vendor staff — sign in at ${url}/login/vendor`);
         lines.push(`  ${DEMO_VENDOR_LOGIN.username.padEnd(11)} ${DEMO_VENDOR_LOGIN.password.padEnd(18)} ${DEMO_VENDOR_LOGIN.role}`);
       }
+      // After the start-up logs, which the jobs may still be writing on the next turns of the loop.
+      await new Promise((resolve) => setTimeout(resolve, 50));
       process.stdout.write(lines.join("\n") + "\n\n");
     });
 }

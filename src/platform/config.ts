@@ -3,7 +3,7 @@ import { z } from "zod";
 
 const ZConfig = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(3000),
-  host: z.string().default("0.0.0.0"),
+  host: z.string().default("127.0.0.1"), // the demo prints its passwords: only this machine by default
   publicUrl: z.string().url().optional(),
   databaseUrl: z.string().startsWith("postgres").optional(),
   dataDir: z.string().default("./data"),

@@ -9,6 +9,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import type { AppDeps } from "../deps.js";
 import "./fastify-types.js";
 import type { Access } from "./access.js";
+import { AccessLog, createLogger } from "./logger.js";
 import { handleError } from "./problem.js";
 import { makeAuthHook } from "./request-auth.js";
 
@@ -19,7 +20,8 @@ const FRAMEWORK_PREFIXES = ["/docs", "/assets/"];
 
 export async function createServer(deps: AppDeps): Promise<{ app: FastifyInstance; routeAccess: RouteAccessRecord[] }> {
   const app = Fastify({
-    logger: deps.config.logLevel === "silent" ? false : { level: deps.config.logLevel },
+    loggerInstance: createLogger(deps.config),
+    logController: new AccessLog(),
     genReqId: (req) => (typeof req.headers["x-request-id"] === "string" ? req.headers["x-request-id"].slice(0, 64) : randomUUID()),
     requestIdHeader: false,
     bodyLimit: 12 * 1024 * 1024,
