@@ -11,6 +11,7 @@ import { roleOnlyRights } from "../../platform/role-rights.js";
 import { syncToolCatalog } from "./catalog-sync.js";
 import { loadDistrictModel, reloadPartOfModel } from "./repo-model.js";
 import { readChangesSince, readRightsVersion } from "./rights-version.js";
+import { reportRightsCompiled } from "../../platform/metrics/events.js";
 
 /** Past this many changed groups/users since the cached version a full compile is cheaper. */
 const MAX_INCREMENTAL_TARGETS = 200;
@@ -35,6 +36,11 @@ export function createRightsCache(database: Database, clock: Clock = systemClock
   let catalogSynced: Promise<unknown> | null = null;
 
   async function build(scope: DistrictScope, version: number, previous: Cached | undefined, now: Date): Promise<Cached> {
+    const started = performance.now();
+    const done = (kind: "full" | "incremental", cached: Cached): Cached => {
+      reportRightsCompiled({ kind, seconds: (performance.now() - started) / 1000 });
+      return cached;
+    };
     if (previous && previous.version <= version && isWithinWindow(previous.compiled, now)) {
       const changes = version === previous.version ? [] : await readChangesSince(db, scope, previous.version, version);
       const groups = changes.filter((c) => c.kind === "group").map((c) => c.targetId);
@@ -45,10 +51,10 @@ export function createRightsCache(database: Database, clock: Clock = systemClock
         for (const g of new Set(groups)) compiled = recompileForGroup(compiled, model, g);
         for (const u of new Set(users)) compiled = recompileForUser(compiled, model, u);
         if (compiled === previous.compiled) compiled = { ...compiled, model };
-        return { version, compiled };
+        return done("incremental", { version, compiled });
       }
     }
-    return { version, compiled: compileDistrict(catalog, await loadDistrictModel(db, scope, catalog), now) };
+    return done("full", { version, compiled: compileDistrict(catalog, await loadDistrictModel(db, scope, catalog), now) });
   }
 
   async function compiledFor(scope: DistrictScope): Promise<CompiledDistrict> {

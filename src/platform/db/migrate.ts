@@ -6,7 +6,7 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { Database } from "./connect.js";
 
 const MIGRATION_LOCK = 727_274;
-const MIGRATIONS = findMigrations(path.dirname(fileURLToPath(import.meta.url)));
+export const MIGRATIONS = findMigrations(path.dirname(fileURLToPath(import.meta.url)));
 
 /** The package's drizzle/ folder, found upwards from this module: src/… when run from source, dist/… when built. */
 function findMigrations(from: string): string {
