@@ -2,6 +2,10 @@
 // Runs the compiled CLI (dist/server). In a source checkout it first rebuilds the server when a
 // source changed since the last build (a hash check, ~20 ms), so `npx gatehouse` never runs stale code.
 import fs from "node:fs";
+import module from "node:module";
+
+// Node 22.1+ keeps the compiled code of every module on disk: later starts skip most parsing.
+module.enableCompileCache?.();
 
 const checkout = new URL("../scripts/build.mjs", import.meta.url);
 if (fs.existsSync(checkout) && fs.existsSync(new URL("../node_modules/esbuild", import.meta.url))) {

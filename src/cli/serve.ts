@@ -29,6 +29,8 @@ export function registerServe(program: Command) {
       if (seeded) await seedStudents(database, seeded.districtId, DEMO_STUDENTS, undefined, true);
       const deps = { config, database, clock: systemClock, rights: createRightsProvider(database) };
       const { app } = await createApp(deps);
+      await app.listen({ port: config.port, host: config.host });
+      // After listening: /healthz answers while pg-boss sets itself up.
       const jobs = await startJobs(deps, app.log); // daily inactivity sweep (pg-boss) and outbox delivery
       const stop = async () => {
         await jobs.stop();
@@ -38,7 +40,6 @@ export function registerServe(program: Command) {
       };
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
-      await app.listen({ port: config.port, host: config.host });
       const url = config.publicUrl ?? `http://localhost:${config.port}`;
       const where = config.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${config.dataDir}`;
       const lines = [``, `Gatehouse is running at ${url}  (database: ${where})`, `API documentation: ${url}/docs`];
@@ -49,8 +50,6 @@ export function registerServe(program: Command) {
         lines.push(`Vendor staff — sign in at ${url}/login/vendor`);
         lines.push(`  ${DEMO_VENDOR_LOGIN.username.padEnd(11)} ${DEMO_VENDOR_LOGIN.password.padEnd(18)} ${DEMO_VENDOR_LOGIN.role}`);
       }
-      // After the start-up logs, which the jobs may still be writing on the next turns of the loop.
-      await new Promise((resolve) => setTimeout(resolve, 50));
       process.stdout.write(lines.join("\n") + "\n\n");
     });
 }

@@ -42,7 +42,7 @@ export default defineConfig({
     cwd: root,
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
-    timeout: 120_000,
+    timeout: 300_000, // includes a rebuild when a source changed
     stdout: "ignore",
     stderr: "pipe",
     env: {
