@@ -16,6 +16,7 @@ const ZConfig = z.object({
   sweepTime: z.string().regex(/^\d{2}:\d{2}$/, "use HH:MM").default("02:00"),
   webDir: z.string().default("dist/web"),
   signInRateLimit: z.coerce.number().int().positive().default(20),
+  attachmentsDir: z.string().optional(),
   metricsPort: z.coerce.number().int().min(0).max(65535).optional(),
   metricsToken: z.string().min(16, "use at least 16 characters").optional(),
 });
@@ -39,6 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sweepTime: env.GATEHOUSE_SWEEP_TIME,
     webDir: env.GATEHOUSE_WEB_DIR,
     signInRateLimit: env.GATEHOUSE_SIGN_IN_RATE_LIMIT,
+    attachmentsDir: env.ATTACHMENTS_DIR || undefined,
     metricsPort: env.METRICS_PORT || undefined,
     metricsToken: env.METRICS_TOKEN || undefined,
   });
@@ -46,7 +48,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = parsed.error.issues.map((i) => `  ${ENV_NAMES[String(i.path[0])] ?? i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
   }
-  return { ...parsed.data, dataDir: path.resolve(parsed.data.dataDir) };
+  const attachmentsDir = parsed.data.attachmentsDir && path.resolve(parsed.data.attachmentsDir);
+  return { ...parsed.data, dataDir: path.resolve(parsed.data.dataDir), attachmentsDir };
 }
 
 const ENV_NAMES: Record<string, string> = {
@@ -64,6 +67,7 @@ const ENV_NAMES: Record<string, string> = {
   sweepTime: "GATEHOUSE_SWEEP_TIME",
   webDir: "GATEHOUSE_WEB_DIR",
   signInRateLimit: "GATEHOUSE_SIGN_IN_RATE_LIMIT",
+  attachmentsDir: "ATTACHMENTS_DIR",
   metricsPort: "METRICS_PORT",
   metricsToken: "METRICS_TOKEN",
 };
