@@ -12,4 +12,9 @@ if (fs.existsSync(checkout) && fs.existsSync(new URL("../node_modules/esbuild", 
   const { ensureBuilt } = await import(checkout.href);
   await ensureBuilt("server", { quiet: true });
 }
-await import("../dist/server/main.js");
+const main = new URL("../dist/server/main.js", import.meta.url);
+if (!fs.existsSync(main)) {
+  process.stderr.write("gatehouse: no build in dist/server: run `npm run build` (needs the dev dependencies)\n");
+  process.exit(1);
+}
+await import(main.href);
