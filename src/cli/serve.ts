@@ -29,7 +29,9 @@ export function registerServe(program: Command) {
       if (seeded) await seedStudents(database, seeded.districtId, DEMO_STUDENTS, undefined, true);
       const deps = { config, database, clock: systemClock, rights: createRightsProvider(database) };
       const { app } = await createApp(deps);
-      const jobs = await startJobs(deps); // daily inactivity sweep (pg-boss) and outbox delivery
+      await app.listen({ port: config.port, host: config.host });
+      // After listening: /healthz answers while pg-boss sets itself up.
+      const jobs = await startJobs(deps, app.log); // daily inactivity sweep (pg-boss) and outbox delivery
       const stop = async () => {
         await jobs.stop();
         await app.close();
@@ -38,7 +40,6 @@ export function registerServe(program: Command) {
       };
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
-      await app.listen({ port: config.port, host: config.host });
       const url = config.publicUrl ?? `http://localhost:${config.port}`;
       const where = config.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${config.dataDir}`;
       const lines = [``, `Gatehouse is running at ${url}  (database: ${where})`, `API documentation: ${url}/docs`];

@@ -3,7 +3,7 @@ import { z } from "zod";
 
 const ZConfig = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(3000),
-  host: z.string().default("0.0.0.0"),
+  host: z.string().default("127.0.0.1"), // the demo prints its passwords: only this machine by default
   publicUrl: z.string().url().optional(),
   databaseUrl: z.string().startsWith("postgres").optional(),
   databasePoolSize: z.coerce.number().int().min(1).max(1000).default(20),
@@ -23,6 +23,9 @@ const ZConfig = z.object({
     .regex(/^(true|false|\d+|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)?$/, "use true, a number of proxy hops, or a comma-separated list of proxy addresses/CIDRs")
     .default("")
     .transform(parseTrustProxy),
+  attachmentsDir: z.string().optional(),
+  metricsPort: z.coerce.number().int().min(0).max(65535).optional(),
+  metricsToken: z.string().min(16, "use at least 16 characters").optional(),
 });
 
 /** TRUST_PROXY: "true" trusts any proxy, a number that many hops, a list those addresses; empty or "false" none. */
@@ -54,12 +57,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: env.GATEHOUSE_WEB_DIR,
     signInRateLimit: env.GATEHOUSE_SIGN_IN_RATE_LIMIT,
     trustProxy: env.TRUST_PROXY,
+    attachmentsDir: env.ATTACHMENTS_DIR || undefined,
+    metricsPort: env.METRICS_PORT || undefined,
+    metricsToken: env.METRICS_TOKEN || undefined,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${ENV_NAMES[String(i.path[0])] ?? i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
   }
-  return { ...parsed.data, dataDir: path.resolve(parsed.data.dataDir) };
+  const attachmentsDir = parsed.data.attachmentsDir && path.resolve(parsed.data.attachmentsDir);
+  return { ...parsed.data, dataDir: path.resolve(parsed.data.dataDir), attachmentsDir };
 }
 
 const ENV_NAMES: Record<string, string> = {
@@ -79,4 +86,7 @@ const ENV_NAMES: Record<string, string> = {
   webDir: "GATEHOUSE_WEB_DIR",
   signInRateLimit: "GATEHOUSE_SIGN_IN_RATE_LIMIT",
   trustProxy: "TRUST_PROXY",
+  attachmentsDir: "ATTACHMENTS_DIR",
+  metricsPort: "METRICS_PORT",
+  metricsToken: "METRICS_TOKEN",
 };

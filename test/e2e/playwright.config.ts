@@ -13,7 +13,6 @@ const baseURL = `http://127.0.0.1:${port}`;
 process.env.E2E_BASE_URL = baseURL;
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const buildIfMissing = fs.existsSync(path.join(root, "dist/web/index.html")) ? "" : "npm run build:web --silent && ";
 
 export default defineConfig({
   testDir: ".",
@@ -38,11 +37,12 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: {
-    command: `${buildIfMissing}npx tsx test/e2e/support/prepare-database.ts && npx tsx src/cli/main.ts serve`,
+    // The compiled build users run (`npm start`), rebuilt first when a source changed.
+    command: "node scripts/build.mjs && npx tsx test/e2e/support/prepare-database.ts && node bin/gatehouse.js serve",
     cwd: root,
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
-    timeout: 120_000,
+    timeout: 300_000, // includes a rebuild when a source changed
     stdout: "ignore",
     stderr: "pipe",
     env: {

@@ -3,6 +3,7 @@ import { formatDay, type Day } from "../../domain/contacts/calendar-day.js";
 import type { LifecycleStage } from "../../domain/contacts/lifecycle-rules.js";
 import type { Database } from "../../platform/db/connect.js";
 import { stageStatement } from "./sweep-repo.js";
+import { reportSweepRan } from "../../platform/metrics/events.js";
 
 export type SweepAction = { district: string; username: string; action: LifecycleStage };
 export type StageReport = { stage: LifecycleStage; count: number; ms: number };
@@ -56,6 +57,7 @@ export async function sweepContacts(database: Database, options: SweepOptions): 
     for (const r of rows) actions.push({ district: r.district, username: r.username, action: r.action });
     stages.push({ stage, count: rows.length, ms: Math.round(performance.now() - started) });
   }
+  reportSweepRan({ stages });
   return { asOf: params.asOf, actions, stages };
 }
 

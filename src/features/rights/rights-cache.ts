@@ -10,6 +10,7 @@ import { syncToolCatalog } from "./catalog-sync.js";
 import { compiledView } from "./compiled-view.js";
 import { loadDistrictModel, reloadPartOfModel } from "./repo-model.js";
 import { readChangesSince, readRightsVersion } from "./rights-version.js";
+import { reportRightsCompiled } from "../../platform/metrics/events.js";
 
 /** Past this many changed groups/users since the cached version a full compile is cheaper. */
 const MAX_INCREMENTAL_TARGETS = 200;
@@ -37,6 +38,11 @@ export function createRightsCache(database: Database, clock: Clock = systemClock
   let catalogSynced: Promise<unknown> | null = null;
 
   async function build(scope: DistrictScope, version: number, previous: Cached | undefined, now: Date): Promise<Cached> {
+    const started = performance.now();
+    const done = (kind: "full" | "incremental", cached: Cached): Cached => {
+      reportRightsCompiled({ kind, seconds: (performance.now() - started) / 1000 });
+      return cached;
+    };
     if (previous && previous.version <= version && isWithinWindow(previous.compiled, now)) {
       const changes = version === previous.version ? [] : await readChangesSince(db, scope, previous.version, version);
       const groups = changes.filter((c) => c.kind === "group").map((c) => c.targetId);
@@ -44,10 +50,10 @@ export function createRightsCache(database: Database, clock: Clock = systemClock
       if (!changes.some((c) => c.kind === "district") && groups.length + users.length <= MAX_INCREMENTAL_TARGETS) {
         const model = await reloadPartOfModel(db, scope, previous.compiled.model, { groupIds: groups, userIds: users }, catalog);
         const compiled = groups.length + users.length > 0 ? recompileForChanges(previous.compiled, model, { groupIds: groups, userIds: users }) : { ...previous.compiled, model };
-        return { version, compiled };
+        return done("incremental", { version, compiled });
       }
     }
-    return { version, compiled: compileDistrict(catalog, await loadDistrictModel(db, scope, catalog), now) };
+    return done("full", { version, compiled: compileDistrict(catalog, await loadDistrictModel(db, scope, catalog), now) });
   }
 
   async function compiledFor(scope: DistrictScope, knownVersion?: number): Promise<CompiledDistrict> {

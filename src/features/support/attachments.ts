@@ -1,18 +1,18 @@
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { AppDeps } from "../../platform/deps.js";
-import type { Db } from "../../platform/db/connect.js";
 import { caseAttachments } from "../../platform/db/schema/support.js";
 import { inDistrict, type DistrictScope } from "../../platform/db/tenancy.js";
 import { AppError, notFound } from "../../platform/http/errors.js";
 import { recordContactActivity } from "../contacts/record-contact-activity.js";
+import { loadAttachmentContent, storeAttachmentContent } from "./attachment-store.js";
 import { checkAttachment } from "./file-type.js";
 import { notifyCase } from "./notify-case.js";
 import { addEvent, districtRecipients, lockCase, updateCase, vendorUserEmail } from "./repo.js";
 
 export type Uploader = { userId: string; name: string; side: "district" | "vendor"; contactId?: string };
 
-/** Stores a checked file on a case (in the database) and puts it on the timeline. */
+/** Stores a checked file on a case (see attachment-store.ts for where) and puts it on the timeline. */
 export async function addAttachment(deps: AppDeps, scope: DistrictScope, caseId: string, uploader: Uploader, file: { fileName: string; data: Buffer }) {
   const now = deps.clock.now();
   return deps.database.db.transaction(async (tx) => {
@@ -21,9 +21,10 @@ export async function addAttachment(deps: AppDeps, scope: DistrictScope, caseId:
     if (c.status === "closed") throw new AppError(409, "case-closed", "This case is closed. Reopen it to add files.");
     const checked = checkAttachment(file.fileName, file.data);
     const sha256 = createHash("sha256").update(file.data).digest("hex");
+    const content = await storeAttachmentContent(deps.config.attachmentsDir, c.districtId, sha256, file.data);
     const [row] = await tx
       .insert(caseAttachments)
-      .values({ districtId: c.districtId, caseId, fileName: checked.fileName, contentType: checked.contentType, sizeBytes: file.data.length, sha256, content: file.data, uploadedById: uploader.userId, uploadedByName: uploader.name, uploadedAt: now })
+      .values({ districtId: c.districtId, caseId, fileName: checked.fileName, contentType: checked.contentType, sizeBytes: file.data.length, sha256, content, uploadedById: uploader.userId, uploadedByName: uploader.name, uploadedAt: now })
       .returning({ id: caseAttachments.id });
     await addEvent(tx, { districtId: c.districtId, caseId, at: now, actorId: uploader.userId, actorName: uploader.name, actorSide: uploader.side, kind: "attachment-added", data: { attachmentId: row!.id, fileName: checked.fileName, sizeBytes: file.data.length } });
     const updated = await updateCase(tx, scope, caseId, {}, now);
@@ -39,13 +40,20 @@ export async function addAttachment(deps: AppDeps, scope: DistrictScope, caseId:
 }
 
 /** The file itself, only from within its own district (another district's id answers 404). */
-export async function readAttachment(db: Db, scope: DistrictScope | null, attachmentId: string) {
+export async function readAttachment(deps: Pick<AppDeps, "database" | "config">, scope: DistrictScope | null, attachmentId: string) {
   const where = scope ? inDistrict(caseAttachments, scope, eq(caseAttachments.id, attachmentId)) : eq(caseAttachments.id, attachmentId);
-  const [row] = await db
-    .select({ fileName: caseAttachments.fileName, contentType: caseAttachments.contentType, content: caseAttachments.content, sha256: caseAttachments.sha256 })
+  const [row] = await deps.database.db
+    .select({
+      districtId: caseAttachments.districtId,
+      fileName: caseAttachments.fileName,
+      contentType: caseAttachments.contentType,
+      sizeBytes: caseAttachments.sizeBytes,
+      content: caseAttachments.content,
+      sha256: caseAttachments.sha256,
+    })
     .from(caseAttachments)
     .where(where)
     .limit(1);
   if (!row) throw notFound("Attachment");
-  return row;
+  return { fileName: row.fileName, contentType: row.contentType, sha256: row.sha256, content: await loadAttachmentContent(deps.config.attachmentsDir, row) };
 }

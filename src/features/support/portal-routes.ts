@@ -89,7 +89,7 @@ export async function registerPortalRoutes(app: FastifyInstance, deps: AppDeps) 
 
   r.get("/api/support/attachments/:attachmentId", { config, schema: { tags, summary: "Download an attachment", params: z.object({ attachmentId: z.uuid() }), response: { 200: z.string().describe("the file, as a download") } } }, async (request, reply) => {
     const caller = await gate(request.actor);
-    return sendAttachment(reply, await readAttachment(db, caller.actor, request.params.attachmentId));
+    return sendAttachment(reply, await readAttachment(deps, caller.actor, request.params.attachmentId));
   });
 
   r.get("/api/support/users", {

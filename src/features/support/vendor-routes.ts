@@ -74,7 +74,7 @@ export async function registerVendorCaseRoutes(app: FastifyInstance, deps: AppDe
   });
 
   r.get("/api/vendor/attachments/:attachmentId", { config, schema: { tags, summary: "Download an attachment", params: z.object({ attachmentId: z.uuid() }), response: { 200: z.string().describe("the file, as a download") } } }, async (request, reply) =>
-    sendAttachment(reply, await readAttachment(db, null, request.params.attachmentId)),
+    sendAttachment(reply, await readAttachment(deps, null, request.params.attachmentId)),
   );
 
   r.post("/api/vendor/cases/:caseId/modify-contact-decision", { config, schema: { tags, summary: "Approve (applies the change) or decline a Modify Support Contact case", params: ZCaseParams, body: ZModifyDecision, response: { 200: ZCaseDetail } } }, async (request) =>

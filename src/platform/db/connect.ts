@@ -17,6 +17,8 @@ export type Database = {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   /** Runs `work` holding a PostgreSQL advisory lock (PGlite has one connection: no lock needed). */
   withAdvisoryLock<T>(key: number, work: () => Promise<T>): Promise<T>;
+  /** The PostgreSQL pool's connections, for metrics (PGlite has one connection and no pool). */
+  poolStats?(): { max: number; total: number; idle: number; waiting: number };
   close(): Promise<void>;
 };
 
@@ -49,6 +51,7 @@ async function connectPostgres(url: string, poolSize = 20): Promise<Database> {
         client.release();
       }
     },
+    poolStats: () => ({ max: pool.options.max, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     close: () => pool.end(),
   };
 }

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -5,7 +6,16 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { Database } from "./connect.js";
 
 const MIGRATION_LOCK = 727_274;
-const MIGRATIONS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../drizzle");
+export const MIGRATIONS = findMigrations(path.dirname(fileURLToPath(import.meta.url)));
+
+/** The package's drizzle/ folder, found upwards from this module: src/… when run from source, dist/… when built. */
+function findMigrations(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, "drizzle");
+    if (fs.existsSync(path.join(candidate, "meta", "_journal.json"))) return candidate;
+    if (path.dirname(dir) === dir) throw new Error(`No drizzle/ migrations folder above ${from}`);
+  }
+}
 
 /**
  * Applies drizzle-kit's SQL migrations. On PostgreSQL an advisory lock makes concurrent

@@ -60,9 +60,9 @@ describe("route access declarations", () => {
     );
   });
 
-  it("only the sign-in routes, health and public district pages are public", () => {
+  it("only the sign-in routes, health, metrics (guarded in its handler) and public district pages are public", () => {
     const publicRoutes = t.routeAccess.filter((r) => r.access.kind === "public").map((r) => `${r.method} ${r.url}`);
-    for (const r of publicRoutes) expect(r).toMatch(/\/healthz|\/api\/auth\/sign-in|\/api\/public\//);
+    for (const r of publicRoutes) expect(r).toMatch(/\/healthz|\/readyz|\/metrics|\/api\/auth\/sign-in|\/api\/public\//);
   });
 
   it("answers health with the database", async () => {

@@ -11,6 +11,7 @@ import type { AppDeps } from "../deps.js";
 import "./fastify-types.js";
 import { declarationProblem, type Access } from "./access.js";
 import { registerCapabilitiesRoute } from "./capabilities-route.js";
+import { AccessLog, createLogger } from "./logger.js";
 import { handleError } from "./problem.js";
 import { makeAuthHook } from "./request-auth.js";
 
@@ -25,7 +26,8 @@ function trustProxyOption(value: boolean | number | string[]) {
 
 export async function createServer(deps: AppDeps): Promise<{ app: FastifyInstance; routeAccess: RouteAccessRecord[] }> {
   const app = Fastify({
-    logger: deps.config.logLevel === "silent" ? false : { level: deps.config.logLevel },
+    loggerInstance: createLogger(deps.config),
+    logController: new AccessLog(),
     // The server's own id: a client-chosen one could be forged into audit rows or collide.
     genReqId: () => randomUUID(),
     requestIdHeader: false,

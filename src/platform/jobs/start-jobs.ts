@@ -1,10 +1,11 @@
-import pino from "pino";
+import type { FastifyBaseLogger } from "fastify";
 import PgBoss from "pg-boss";
 import { sweepContacts } from "../../features/lifecycle/sweep-contacts.js";
 import { portalBaseUrl, sweepOptionsFor } from "../../features/lifecycle/sweep-options.js";
 import { runCampaignJobs } from "../../features/governance/campaigns/run-campaign-jobs.js";
 import { disableDormantAccounts } from "../../features/governance/disable-dormant-accounts.js";
 import type { AppDeps } from "../deps.js";
+import { createLogger } from "../http/logger.js";
 import { createSmtpSender } from "../mail/smtp-sender.js";
 import { pgliteBossDb } from "./boss-db.js";
 import { startMailDelivery } from "./mail-delivery-loop.js";
@@ -25,9 +26,9 @@ export type Jobs = { boss: PgBoss; stop(): Promise<void> };
  * all servers; should two sweeps still meet, the sweep itself keeps every notice to one.
  * With no SMTP_URL the mail stays in the outbox, readable on the outbox page.
  */
-export async function startJobs(deps: AppDeps): Promise<Jobs> {
+export async function startJobs(deps: AppDeps, logger: FastifyBaseLogger = createLogger(deps.config)): Promise<Jobs> {
   const { config, database, clock } = deps;
-  const log = pino({ level: config.logLevel, name: "jobs" });
+  const log = logger.child({ name: "jobs" });
   const boss = config.databaseUrl
     ? new PgBoss({ connectionString: config.databaseUrl, max: 2 })
     : new PgBoss({ db: pgliteBossDb(database) } as ConstructorParameters<typeof PgBoss>[0]);

@@ -2,6 +2,7 @@ import type { Database } from "../db/connect.js";
 import { afterFailure, classifySendError, DEFAULT_DELIVERY_POLICY, type DeliveryPolicy } from "./delivery-policy.js";
 import { claimDueMessages, failAbandonedMessages, markAttemptFailed, markSent } from "./outbox-delivery-repo.js";
 import type { MailSender } from "./smtp-sender.js";
+import { reportDeliveryRan } from "../metrics/events.js";
 
 export type DeliveryReport = { claimed: number; sent: number; retrying: number; failed: number };
 
@@ -39,5 +40,6 @@ export async function deliverOutbox(
     await markSent(database, message.id, message.attempts, options.now());
     report.sent += 1;
   }
+  reportDeliveryRan(report);
   return report;
 }
