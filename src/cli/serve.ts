@@ -7,6 +7,7 @@ import { systemClock } from "../platform/clock.js";
 import { loadConfig } from "../platform/config.js";
 import { createRightsProvider } from "../platform/rights-provider.js";
 import { startJobs } from "../platform/jobs/start-jobs.js";
+import { startAdminChannel } from "./admin-channel.js";
 import { openDatabase } from "./context.js";
 import { DEMO_STUDENTS, seedStudents } from "./seed-students.js";
 
@@ -23,14 +24,17 @@ export function registerServe(program: Command) {
     .option("--no-demo", "do not seed the demo district into an empty database")
     .action(async (options: { port?: string; demo: boolean }) => {
       const config = loadConfig({ ...process.env, ...(options.port ? { PORT: options.port } : {}) });
-      const database = await openDatabase(config);
+      const database = await openDatabase(config, "gatehouse serve");
+      database.dataDirLock?.update({ port: config.port });
       const seeded = options.demo && !config.databaseUrl ? await seedDemo(database.db) : null;
       // Also on later starts, so a first start stopped half-way still ends with student data.
       if (seeded) await seedStudents(database, seeded.districtId, DEMO_STUDENTS, undefined, true);
       const deps = { config, database, clock: systemClock, rights: createRightsProvider(database) };
       const { app } = await createApp(deps);
       const jobs = await startJobs(deps); // daily inactivity sweep (pg-boss) and outbox delivery
+      let admin: Awaited<ReturnType<typeof startAdminChannel>> | null = null;
       const stop = async () => {
+        await admin?.close();
         await jobs.stop();
         await app.close();
         await database.close();
@@ -39,6 +43,12 @@ export function registerServe(program: Command) {
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
       await app.listen({ port: config.port, host: config.host });
+      if (database.dataDirLock) {
+        const address = app.server.address();
+        database.dataDirLock.update({ port: typeof address === "object" && address ? address.port : config.port });
+        // The CLI's commands now go through this process instead of opening the folder themselves.
+        admin = await startAdminChannel({ database, config });
+      }
       const url = config.publicUrl ?? `http://localhost:${config.port}`;
       const where = config.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${config.dataDir}`;
       const lines = [``, `Gatehouse is running at ${url}  (database: ${where})`, `API documentation: ${url}/docs`];

@@ -7,6 +7,7 @@ import { PRODUCT_SECURITY_ROLES, users, type ProductSecurityRole } from "../plat
 import type { Database } from "../platform/db/connect.js";
 import { AppError } from "../platform/http/errors.js";
 import { fail, withDatabase } from "./context.js";
+import { cli, out } from "./io.js";
 
 const OPERATOR = null; // CLI changes are audited with no signed-in actor: the operator at the console
 
@@ -36,10 +37,10 @@ export function registerUsers(program: Command) {
         const districtId = o.vendor ? null : await districtIdFor(database, o.district);
         const user = await createUser(
           database.db,
-          { districtId, username: o.username, displayName: o.name ?? o.username, email: o.email, password: o.password ?? process.env.GATEHOUSE_PASSWORD, productSecurityRole: o.role as ProductSecurityRole },
+          { districtId, username: o.username, displayName: o.name ?? o.username, email: o.email, password: o.password ?? cli().env.GATEHOUSE_PASSWORD, productSecurityRole: o.role as ProductSecurityRole },
           OPERATOR,
         );
-        process.stdout.write(`Created ${user.kind} user ${user.username} (${user.id}).\n`);
+        out(`Created ${user.kind} user ${user.username} (${user.id}).\n`);
       });
     });
   cmd
@@ -57,7 +58,7 @@ export function registerUsers(program: Command) {
           .limit(1);
         if (!user) throw new AppError(404, "user-not-found", `There is no user "${o.username}"${o.district ? ` in ${o.district}` : " among vendor staff"}.`);
         await unlockUser(database.db, { districtId }, user.id, OPERATOR);
-        process.stdout.write(`Unlocked ${o.username}.\n`);
+        out(`Unlocked ${o.username}.\n`);
       });
     });
 }
