@@ -12,7 +12,7 @@ const TSX = import.meta.resolve("tsx");
 export type Run = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
 
 /** Runs `gatehouse …args` as its own process, the way an operator does. */
-export function runCli(args: string[], env: Record<string, string>, options: { cwd?: string } = {}): Promise<Run> {
+export function runCli(args: string[], env: Record<string, string>, options: { cwd?: string; onStart?: (child: ChildProcess) => void } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", TSX, path.join(ROOT, "src/cli/main.ts"), ...args], {
       cwd: options.cwd ?? ROOT,
@@ -25,6 +25,7 @@ export function runCli(args: string[], env: Record<string, string>, options: { c
     child.stderr.on("data", (d) => (stderr += d));
     child.on("error", reject);
     child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
+    options.onStart?.(child);
   });
 }
 
