@@ -1,3 +1,4 @@
+import { installationPublicUrl } from "../features/installation/public-url.js";
 import { loadConfig, type Config } from "../platform/config.js";
 import { connectDatabase, type Database } from "../platform/db/connect.js";
 import { migrateDatabase } from "../platform/db/migrate.js";
@@ -28,7 +29,8 @@ export async function withDatabase<T>(work: (database: Database, config: Config)
   const config = loadConfig();
   const database = await openDatabase(config);
   try {
-    return await work(database, config);
+    // Links in what this command writes use the installation's URL, as the server's do.
+    return await work(database, { ...config, publicUrl: await installationPublicUrl(database.db, config) });
   } finally {
     await database.close();
   }

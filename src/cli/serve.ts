@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { DEMO_DISTRICT, DEMO_LOGINS, DEMO_VENDOR_LOGIN } from "../features/demo/demo-logins.js";
 import { seedDemo } from "../features/demo/seed-demo.js";
 import { SUPPORT_DEMO_LOGINS } from "../features/demo/seed-support.js";
+import { settlePublicUrl } from "../features/installation/public-url.js";
 import { createApp } from "../platform/app.js";
 import { systemClock } from "../platform/clock.js";
 import { loadConfig } from "../platform/config.js";
@@ -26,6 +27,7 @@ export function registerServe(program: Command) {
       const config = loadConfig({ ...process.env, ...(options.port ? { PORT: options.port } : {}) });
       const database = await openDatabase(config, "gatehouse serve");
       database.dataDirLock?.update({ port: config.port });
+      config.publicUrl = await settlePublicUrl(database.db, config);
       const seeded = options.demo && !config.databaseUrl ? await seedDemo(database.db) : null;
       // Also on later starts, so a first start stopped half-way still ends with student data.
       if (seeded) await seedStudents(database, seeded.districtId, DEMO_STUDENTS, undefined, true);
@@ -49,7 +51,7 @@ export function registerServe(program: Command) {
         // The CLI's commands now go through this process instead of opening the folder themselves.
         admin = await startAdminChannel({ database, config });
       }
-      const url = config.publicUrl ?? `http://localhost:${config.port}`;
+      const url = config.publicUrl;
       const where = config.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${config.dataDir}`;
       const lines = [``, `Gatehouse is running at ${url}  (database: ${where})`, `API documentation: ${url}/docs`];
       if (seeded) {

@@ -14,6 +14,7 @@ import { reviewRoutes } from "./reviews/routes.js";
 import { lifecycleRoutes } from "./lifecycle/routes.js";
 import { outboxRoutes } from "./outbox/routes.js";
 import { rightsRoutes } from "./rights/routes.js";
+import { installationRoutes } from "./installation/routes.js";
 
 /** Each feature is one Fastify plugin; adding a feature is one line here. */
 export async function registerFeatures(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -31,4 +32,5 @@ export async function registerFeatures(app: FastifyInstance, deps: AppDeps): Pro
   await app.register(lifecycleRoutes(deps));
   await app.register(outboxRoutes(deps));
   await app.register(rightsRoutes(deps));
+  await app.register(installationRoutes(deps));
 }

@@ -9,3 +9,4 @@ export * from "./sis.js";
 export * from "./adhoc.js";
 export * from "./lifecycle.js";
 export * from "./rights.js";
+export * from "./installation.js";
