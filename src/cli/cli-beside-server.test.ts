@@ -135,6 +135,12 @@ describe.runIf(PGLITE)("every writing command beside a running server, and with 
     expect(exportBeside.code, exportBeside.stderr).toBe(0);
     expect(exportBeside.stdout).toContain("ops-b");
     expect(exportBeside.stdout).toContain("Beside The Server");
+    const backupBeside = await cli("backup", "--out", "beside.backup");
+    expect(backupBeside.code, backupBeside.stderr).toBe(0);
+    expect(backupBeside.stdout).toMatch(/^Backed up the embedded database \(PGlite\) to beside\.backup \(\d+\.\d MB\)\.\n$/);
+    expect(fs.statSync(path.join(work, "beside.backup")).size).toBeGreaterThan(0);
+    const restoreBeside = await cli("restore", "beside.backup", "--force");
+    expect(restoreBeside).toMatchObject({ code: 1, stdout: "", stderr: `gatehouse: restore replaces the whole database: stop a Gatehouse server (pid ${b.child.pid}, port ${b.port}) first\n` });
     await b.stop();
 
     // With no server the same commands open the folder themselves, with the same output.
@@ -147,6 +153,7 @@ describe.runIf(PGLITE)("every writing command beside a running server, and with 
     expect(again).toMatchObject({ code: 0, stdout: `No changes: district "${DEMO_DISTRICT.name}" already matches good.policy.yaml.\n` });
     expect(await cli("seed", "--demo")).toMatchObject({ code: 0, stdout: "Demo district already exists; nothing changed.\nThe demo district already has student data; nothing changed.\n" });
     expect((await cli("users", "create", "--district", DEMO_DISTRICT.slug, "--username", "ops-c")).code).toBe(0);
+    expect((await cli("backup", "--out", "alone.backup")).stdout).toMatch(/^Backed up the embedded database \(PGlite\) to alone\.backup/);
     expect(fs.existsSync(path.join(dir, "gatehouse.lock"))).toBe(false);
   }, 600_000);
 });

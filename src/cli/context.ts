@@ -26,7 +26,7 @@ export async function openDatabase(config: Config = loadConfig(), holder = comma
 export async function withDatabase<T>(work: (database: Database, config: Config) => Promise<T>): Promise<T> {
   const server = cli().server;
   if (server) return work(server.database, server.config);
-  const config = loadConfig();
+  const config = loadConfig(cli().env);
   const database = await openDatabase(config);
   try {
     // Links in what this command writes use the installation's URL, as the server's do.

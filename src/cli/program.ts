@@ -23,6 +23,7 @@ export async function createProgram(): Promise<Command> {
   registerUsers(program);
   (await import("./contacts.js")).registerContacts(program);
   (await import("./policy.js")).registerPolicy(program);
+  (await import("./backup.js")).registerBackup(program);
   return program;
 }
 

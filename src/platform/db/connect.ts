@@ -20,6 +20,8 @@ export type Database = {
   close(): Promise<void>;
   /** An embedded database's folder lock, held until close (a server adds its port and socket). */
   dataDirLock?: DataDirLock;
+  /** PGlite's own backup: the whole data folder as a gzipped tarball (`loadDataDir` reads it back). */
+  dumpDataDir?: () => Promise<Blob>;
 };
 
 /** `holder` names the process to others that find the embedded folder in use (default "gatehouse"). */
@@ -71,6 +73,7 @@ async function connectPglite(dataDir?: string, holder = "gatehouse"): Promise<Da
     query: async (text, params) => (await client.query(text, params as unknown[])).rows as never,
     withAdvisoryLock: (_key, work) => work(),
     dataDirLock: lock,
+    dumpDataDir: () => client.dumpDataDir("gzip"),
     close: async () => {
       await client.close();
       lock?.release();
