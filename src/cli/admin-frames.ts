@@ -13,8 +13,6 @@ export type AdminRequest = {
 
 export type AdminFrame = { t: "out"; d: string } | { t: "err"; d: string } | { t: "exit"; code: number };
 
-export const ADMIN_SOCKET = "gatehouse.sock";
-
 /** Splits a byte stream into JSON lines. */
 export function jsonLines<T>(onLine: (value: T) => void): (chunk: Buffer | string) => void {
   let buffered = "";

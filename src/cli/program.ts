@@ -24,6 +24,7 @@ export async function createProgram(): Promise<Command> {
   (await import("./contacts.js")).registerContacts(program);
   (await import("./policy.js")).registerPolicy(program);
   (await import("./backup.js")).registerBackup(program);
+  (await import("./audit.js")).registerAudit(program);
   return program;
 }
 

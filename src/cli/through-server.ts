@@ -41,9 +41,13 @@ function forward(socket: string, request: AdminRequest): Promise<number | null> 
       "data",
       jsonLines((frame: AdminFrame) => {
         answered = true;
-        if (frame.t === "out") process.stdout.write(frame.d);
-        else if (frame.t === "err") process.stderr.write(frame.d);
-        else exitCode = frame.code;
+        if (frame.t === "exit") return void (exitCode = frame.code);
+        const stream = frame.t === "out" ? process.stdout : process.stderr;
+        // Reads no faster than the operator's terminal or pipe takes it (the server waits too).
+        if (!stream.write(frame.d)) {
+          conn.pause();
+          stream.once("drain", () => conn.resume());
+        }
       }),
     );
     conn.on("error", (error: NodeJS.ErrnoException) => {
