@@ -155,5 +155,5 @@ describe.runIf(PGLITE)("every writing command beside a running server, and with 
     expect((await cli("users", "create", "--district", DEMO_DISTRICT.slug, "--username", "ops-c")).code).toBe(0);
     expect((await cli("backup", "--out", "alone.backup")).stdout).toMatch(/^Backed up the embedded database \(PGlite\) to alone\.backup/);
     expect(fs.existsSync(path.join(dir, "gatehouse.lock"))).toBe(false);
-  }, 600_000);
+  }, 900_000);
 });
