@@ -8,6 +8,8 @@ import { systemClock } from "../platform/clock.js";
 import { loadConfig } from "../platform/config.js";
 import { createRightsProvider } from "../platform/rights-provider.js";
 import { startJobs } from "../platform/jobs/start-jobs.js";
+import { startAuditForwarding } from "../platform/audit-forward/start-audit-forwarding.js";
+import pino from "pino";
 import { startAdminChannel } from "./admin-channel.js";
 import { openDatabase } from "./context.js";
 import { DEMO_STUDENTS, seedStudents } from "./seed-students.js";
@@ -34,9 +36,13 @@ export function registerServe(program: Command) {
       const deps = { config, database, clock: systemClock, rights: createRightsProvider(database) };
       const { app } = await createApp(deps);
       const jobs = await startJobs(deps); // daily inactivity sweep (pg-boss) and outbox delivery
+      const forwarding = config.auditSyslogUrl
+        ? await startAuditForwarding({ database, url: config.auditSyslogUrl, format: config.auditSyslogFormat, log: pino({ level: config.logLevel, name: "audit-forward" }) })
+        : null;
       let admin: Awaited<ReturnType<typeof startAdminChannel>> | null = null;
       const stop = async () => {
         await admin?.close();
+        await forwarding?.stop();
         await jobs.stop();
         await app.close();
         await database.close();

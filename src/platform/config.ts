@@ -16,6 +16,8 @@ const ZConfig = z.object({
   sweepTime: z.string().regex(/^\d{2}:\d{2}$/, "use HH:MM").default("02:00"),
   webDir: z.string().default("dist/web"),
   signInRateLimit: z.coerce.number().int().positive().default(20),
+  auditSyslogUrl: z.string().regex(/^(udp|tcp):\/\/[^/]+:\d+$/, "use udp://host:port or tcp://host:port").optional(),
+  auditSyslogFormat: z.enum(["rfc5424", "json"]).default("rfc5424"),
 });
 
 export type Config = z.infer<typeof ZConfig>;
@@ -37,6 +39,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sweepTime: env.GATEHOUSE_SWEEP_TIME,
     webDir: env.GATEHOUSE_WEB_DIR,
     signInRateLimit: env.GATEHOUSE_SIGN_IN_RATE_LIMIT,
+    auditSyslogUrl: env.AUDIT_SYSLOG_URL || undefined,
+    auditSyslogFormat: env.AUDIT_SYSLOG_FORMAT || undefined,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${ENV_NAMES[String(i.path[0])] ?? i.path.join(".")}: ${i.message}`);
@@ -60,4 +64,6 @@ const ENV_NAMES: Record<string, string> = {
   sweepTime: "GATEHOUSE_SWEEP_TIME",
   webDir: "GATEHOUSE_WEB_DIR",
   signInRateLimit: "GATEHOUSE_SIGN_IN_RATE_LIMIT",
+  auditSyslogUrl: "AUDIT_SYSLOG_URL",
+  auditSyslogFormat: "AUDIT_SYSLOG_FORMAT",
 };
