@@ -3,6 +3,7 @@ import { parseDay } from "../domain/contacts/calendar-day.js";
 import { sweepContacts } from "../features/lifecycle/sweep-contacts.js";
 import { sweepOptionsFor } from "../features/lifecycle/sweep-options.js";
 import { fail, withDatabase } from "./context.js";
+import { out } from "./io.js";
 
 const ACTION_LABELS = { notice: "notices of pending deactivation", reminder: "reminders", "final-notice": "final notices", deactivate: "deactivations" } as const;
 
@@ -24,13 +25,13 @@ export function registerContacts(program: Command) {
         const result = await sweepContacts(database, sweepOptionsFor(config, new Date(), asOf));
         if (o.json) {
           const lines = result.actions.map((a) => JSON.stringify({ district: a.district, username: a.username, action: a.action }) + "\n");
-          if (lines.length) process.stdout.write(lines.join(""));
+          if (lines.length) out(lines.join(""));
           return;
         }
-        const out = [`Inactivity sweep for ${result.asOf}:`];
-        for (const s of result.stages) out.push(`  ${String(s.count).padStart(7)} ${ACTION_LABELS[s.stage].padEnd(32)} ${s.ms} ms`);
-        for (const a of result.actions) out.push(`  ${a.action.padEnd(13)} ${a.district} / ${a.username}`);
-        process.stdout.write(out.join("\n") + "\n");
+        const text = [`Inactivity sweep for ${result.asOf}:`];
+        for (const s of result.stages) text.push(`  ${String(s.count).padStart(7)} ${ACTION_LABELS[s.stage].padEnd(32)} ${s.ms} ms`);
+        for (const a of result.actions) text.push(`  ${a.action.padEnd(13)} ${a.district} / ${a.username}`);
+        out(text.join("\n") + "\n");
       });
     });
 }

@@ -1,20 +1,36 @@
+import { installationPublicUrl } from "../features/installation/public-url.js";
 import { loadConfig, type Config } from "../platform/config.js";
 import { connectDatabase, type Database } from "../platform/db/connect.js";
 import { migrateDatabase } from "../platform/db/migrate.js";
+import { cli, err, setExitCode } from "./io.js";
 
-/** Opens the configured database (PostgreSQL at DATABASE_URL, else PGlite in GATEHOUSE_DATA_DIR), migrated. */
-export async function openDatabase(config: Config = loadConfig()): Promise<Database> {
-  const database = await connectDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
-  await migrateDatabase(database);
+/**
+ * Opens the configured database (PostgreSQL at DATABASE_URL, else PGlite in GATEHOUSE_DATA_DIR),
+ * migrated. `holder` is how others are told who has the embedded folder.
+ */
+export async function openDatabase(config: Config = loadConfig(), holder = commandName()): Promise<Database> {
+  const database = await connectDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize, holder });
+  try {
+    await migrateDatabase(database);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   return database;
 }
 
-/** Runs a command's work with the database and always closes it, so the process can exit. */
+/**
+ * Runs a command's work with the database and always closes it, so the process can exit. Inside
+ * a server (a command sent through its admin socket) it is the server's own open database.
+ */
 export async function withDatabase<T>(work: (database: Database, config: Config) => Promise<T>): Promise<T> {
-  const config = loadConfig();
+  const server = cli().server;
+  if (server) return work(server.database, server.config);
+  const config = loadConfig(cli().env);
   const database = await openDatabase(config);
   try {
-    return await work(database, config);
+    // Links in what this command writes use the installation's URL, as the server's do.
+    return await work(database, { ...config, publicUrl: await installationPublicUrl(database.db, config) });
   } finally {
     await database.close();
   }
@@ -22,6 +38,16 @@ export async function withDatabase<T>(work: (database: Database, config: Config)
 
 /** Prints a one-line error the operator can act on and sets a failing exit code. */
 export function fail(message: string, exitCode = 1): void {
-  process.stderr.write(`gatehouse: ${message}\n`);
-  process.exitCode = exitCode;
+  err(`gatehouse: ${message}\n`);
+  setExitCode(exitCode);
+}
+
+/** "gatehouse contacts sweep": the command words of this process, without its values. */
+function commandName(): string {
+  const words = [];
+  for (const a of process.argv.slice(2)) {
+    if (a.startsWith("-") || words.length === 2) break;
+    words.push(a);
+  }
+  return ["gatehouse", ...words].join(" ");
 }

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { withDatabase } from "./context.js";
+import { out } from "./io.js";
 
 export function registerMigrate(program: Command) {
   program
@@ -7,7 +8,7 @@ export function registerMigrate(program: Command) {
     .description("Apply database migrations to DATABASE_URL, or to the embedded database in GATEHOUSE_DATA_DIR")
     .action(async () => {
       await withDatabase(async (database) => {
-        process.stdout.write(`Database is up to date (${database.kind}).\n`);
+        out(`Database is up to date (${database.kind}).\n`);
       });
     });
 }

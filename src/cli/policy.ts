@@ -14,18 +14,19 @@ import { portalBaseUrl } from "../features/lifecycle/sweep-options.js";
 import { loadConfig } from "../platform/config.js";
 import { fail, withDatabase } from "./context.js";
 import { formatPasswordLinks } from "./password-link-output.js";
+import { err, out, resolvePath, setExitCode } from "./io.js";
 
 /** Exit code for a file that is not a valid policy (as opposed to assertions that fail). */
 export const EXIT_BAD_FILE = 2;
 
 export type Output = { out(text: string): void; err(text: string): void };
-const stdio: Output = { out: (t) => void process.stdout.write(t), err: (t) => void process.stderr.write(t) };
+const stdio: Output = { out, err };
 
 /** Reads and validates a policy file; prints every error (file:line:col, message, suggestion). */
 async function loadPolicy(file: string, io: Output): Promise<{ policy: PolicyDocument; text: string } | null> {
   let text: string;
   try {
-    text = await readFile(file, "utf8");
+    text = await readFile(resolvePath(file), "utf8");
   } catch (error) {
     io.err(`${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
     return null;
@@ -98,20 +99,20 @@ export function registerPolicy(program: Command) {
     .action(async (file: string, o: { asOf?: string }) => {
       const now = o.asOf ? new Date(o.asOf) : undefined;
       if (now && Number.isNaN(now.getTime())) return fail(`--as-of "${o.asOf}" is not a date; use e.g. 2026-08-15`);
-      process.exitCode = await runPolicyTest(file, stdio, now);
+      setExitCode(await runPolicyTest(file, stdio, now));
     });
   cmd
     .command("apply")
     .description("Make the database (DATABASE_URL, or GATEHOUSE_DATA_DIR) match a policy file, in one transaction; a bad file changes nothing")
     .argument("<file>", "policy file (YAML)")
     .action(async (file: string) => {
-      process.exitCode = await withDatabase((database) => runPolicyApply(database, file));
+      setExitCode(await withDatabase((database) => runPolicyApply(database, file)));
     });
   cmd
     .command("export")
     .description("Print a district's groups, rights, users and contacts as a policy file")
     .requiredOption("--district <name>", "the district's name, as in the policy file")
     .action(async (o: { district: string }) => {
-      process.exitCode = await withDatabase((database) => runPolicyExport(database, o.district));
+      setExitCode(await withDatabase((database) => runPolicyExport(database, o.district)));
     });
 }

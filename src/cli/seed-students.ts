@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from "commander";
 import type { Database } from "../platform/db/connect.js";
 import { seedSisDistrict } from "../features/demo/seed-sis.js";
+import { err, out } from "./io.js";
 
 /** The demo district's size when --students is not given: enough to browse and to try Ad hoc. */
 export const DEMO_STUDENTS = 500;
@@ -19,16 +20,16 @@ export async function seedStudents(database: Database, districtId: string, stude
     seedSisDistrict(tx, districtId, {
       students,
       seed,
-      onProgress: (done, total) => process.stderr.write(`\r  students ${done.toLocaleString("en-US")} / ${total.toLocaleString("en-US")}`),
+      onProgress: (done, total) => err(`\r  students ${done.toLocaleString("en-US")} / ${total.toLocaleString("en-US")}`),
     }),
   );
   if (!result.created) {
-    if (!quietIfPresent) process.stdout.write("The demo district already has student data; nothing changed.\n");
+    if (!quietIfPresent) out("The demo district already has student data; nothing changed.\n");
     return;
   }
-  process.stderr.write("\n");
+  err("\n");
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  process.stdout.write(
+  out(
     `Student data created: ${result.students.toLocaleString("en-US")} students, ${result.staff.toLocaleString("en-US")} staff, ` +
       `${result.enrollments.toLocaleString("en-US")} enrollments, ${result.rows.toLocaleString("en-US")} rows in ${seconds}s.\n`,
   );

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { seedDemo } from "../features/demo/seed-demo.js";
 import { fail, withDatabase } from "./context.js";
+import { out } from "./io.js";
 import { DEMO_STUDENTS, parseStudentCount, seedStudents } from "./seed-students.js";
 
 export function registerSeed(program: Command) {
@@ -14,7 +15,7 @@ export function registerSeed(program: Command) {
       if (!options.demo) return fail("say what to seed: --demo");
       await withDatabase(async (database) => {
         const result = await seedDemo(database.db);
-        process.stdout.write(result.created ? "Demo district created.\n" : "Demo district already exists; nothing changed.\n");
+        out(result.created ? "Demo district created.\n" : "Demo district already exists; nothing changed.\n");
         await seedStudents(database, result.districtId, options.students ?? DEMO_STUDENTS, options.randomSeed);
       });
     });

@@ -2,11 +2,15 @@ import type { Command } from "commander";
 import { DEMO_DISTRICT, DEMO_LOGINS, DEMO_VENDOR_LOGIN } from "../features/demo/demo-logins.js";
 import { seedDemo } from "../features/demo/seed-demo.js";
 import { SUPPORT_DEMO_LOGINS } from "../features/demo/seed-support.js";
+import { settlePublicUrl } from "../features/installation/public-url.js";
 import { createApp } from "../platform/app.js";
 import { systemClock } from "../platform/clock.js";
 import { loadConfig } from "../platform/config.js";
 import { createRightsProvider } from "../platform/rights-provider.js";
 import { startJobs } from "../platform/jobs/start-jobs.js";
+import { startAuditForwarding } from "../platform/audit-forward/start-audit-forwarding.js";
+import pino from "pino";
+import { startAdminChannel } from "./admin-channel.js";
 import { openDatabase } from "./context.js";
 import { DEMO_STUDENTS, seedStudents } from "./seed-students.js";
 
@@ -23,24 +27,39 @@ export function registerServe(program: Command) {
     .option("--no-demo", "do not seed the demo district into an empty database")
     .action(async (options: { port?: string; demo: boolean }) => {
       const config = loadConfig({ ...process.env, ...(options.port ? { PORT: options.port } : {}) });
-      const database = await openDatabase(config);
+      const database = await openDatabase(config, "gatehouse serve");
+      database.dataDirLock?.update({ port: config.port });
+      config.publicUrl = await settlePublicUrl(database.db, config);
       const seeded = options.demo && !config.databaseUrl ? await seedDemo(database.db) : null;
       // Also on later starts, so a first start stopped half-way still ends with student data.
       if (seeded) await seedStudents(database, seeded.districtId, DEMO_STUDENTS, undefined, true);
       const deps = { config, database, clock: systemClock, rights: createRightsProvider(database) };
       const { app } = await createApp(deps);
-      await app.listen({ port: config.port, host: config.host });
-      // After listening: /healthz answers while pg-boss sets itself up.
-      const jobs = await startJobs(deps, app.log); // daily inactivity sweep (pg-boss) and outbox delivery
+      let jobs: Awaited<ReturnType<typeof startJobs>> | null = null;
+      const forwarding = config.auditSyslogUrl
+        ? await startAuditForwarding({ database, url: config.auditSyslogUrl, format: config.auditSyslogFormat, log: pino({ level: config.logLevel, name: "audit-forward" }) })
+        : null;
+      let admin: Awaited<ReturnType<typeof startAdminChannel>> | null = null;
       const stop = async () => {
-        await jobs.stop();
+        await admin?.close();
+        await forwarding?.stop();
+        await jobs?.stop();
         await app.close();
         await database.close();
         process.exit(0);
       };
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
-      const url = config.publicUrl ?? `http://localhost:${config.port}`;
+      await app.listen({ port: config.port, host: config.host });
+      if (database.dataDirLock) {
+        const address = app.server.address();
+        database.dataDirLock.update({ port: typeof address === "object" && address ? address.port : config.port });
+        // The CLI's commands now go through this process instead of opening the folder themselves.
+        admin = await startAdminChannel({ database, config });
+      }
+      // After listening: /healthz answers while pg-boss sets itself up.
+      jobs = await startJobs(deps, app.log); // daily inactivity sweep (pg-boss) and outbox delivery
+      const url = config.publicUrl;
       const where = config.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${config.dataDir}`;
       const lines = [``, `Gatehouse is running at ${url}  (database: ${where})`, `API documentation: ${url}/docs`];
       if (seeded) {

@@ -10,6 +10,7 @@ import type { Database } from "../platform/db/connect.js";
 import { AppError } from "../platform/http/errors.js";
 import { fail, withDatabase } from "./context.js";
 import { formatPasswordLinks } from "./password-link-output.js";
+import { cli, out } from "./io.js";
 
 const OPERATOR = null; // CLI changes are audited with no signed-in actor: the operator at the console
 
@@ -46,11 +47,11 @@ export function registerUsers(program: Command) {
         const districtId = o.vendor ? null : await districtIdFor(database, o.district);
         const user = await createUser(
           database.db,
-          { districtId, username: o.username, displayName: o.name ?? o.username, email: o.email, password: o.password ?? process.env.GATEHOUSE_PASSWORD, productSecurityRole: o.role as ProductSecurityRole },
+          { districtId, username: o.username, displayName: o.name ?? o.username, email: o.email, password: o.password ?? cli().env.GATEHOUSE_PASSWORD, productSecurityRole: o.role as ProductSecurityRole },
           OPERATOR,
         );
-        process.stdout.write(`Created ${user.kind} user ${user.username} (${user.id}).\n`);
-        if (!user.passwordHash) process.stdout.write(formatPasswordLinks([await issuePasswordLink(database.db, portalBaseUrl(config), user, "new-account", OPERATOR, new Date())]));
+        out(`Created ${user.kind} user ${user.username} (${user.id}).\n`);
+        if (!user.passwordHash) out(formatPasswordLinks([await issuePasswordLink(database.db, portalBaseUrl(config), user, "new-account", OPERATOR, new Date())]));
       });
     });
   cmd
@@ -61,7 +62,7 @@ export function registerUsers(program: Command) {
     .action(async (o: { username: string; district?: string }) => {
       await run(async (database, config) => {
         const user = await findUser(database, o);
-        process.stdout.write(formatPasswordLinks([await issuePasswordLink(database.db, portalBaseUrl(config), user, "reset", OPERATOR, new Date())]));
+        out(formatPasswordLinks([await issuePasswordLink(database.db, portalBaseUrl(config), user, "reset", OPERATOR, new Date())]));
       });
     });
   cmd
@@ -73,7 +74,7 @@ export function registerUsers(program: Command) {
       await run(async (database) => {
         const user = await findUser(database, o);
         await unlockUser(database.db, { districtId: user.districtId }, user.id, OPERATOR);
-        process.stdout.write(`Unlocked ${o.username}.\n`);
+        out(`Unlocked ${o.username}.\n`);
       });
     });
 }

@@ -16,6 +16,7 @@ import { lifecycleRoutes } from "./lifecycle/routes.js";
 import { outboxRoutes } from "./outbox/routes.js";
 import { rightsRoutes } from "./rights/routes.js";
 import { governanceRoutes } from "./governance/routes.js";
+import { installationRoutes } from "./installation/routes.js";
 
 /** Each feature is one Fastify plugin; adding a feature is one line here. */
 export async function registerFeatures(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -35,4 +36,5 @@ export async function registerFeatures(app: FastifyInstance, deps: AppDeps): Pro
   await app.register(outboxRoutes(deps));
   await app.register(rightsRoutes(deps));
   await app.register(governanceRoutes(deps));
+  await app.register(installationRoutes(deps));
 }

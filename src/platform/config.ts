@@ -26,6 +26,8 @@ const ZConfig = z.object({
   attachmentsDir: z.string().optional(),
   metricsPort: z.coerce.number().int().min(0).max(65535).optional(),
   metricsToken: z.string().min(16, "use at least 16 characters").optional(),
+  auditSyslogUrl: z.string().regex(/^(udp|tcp):\/\/[^/]+:\d+$/, "use udp://host:port or tcp://host:port").optional(),
+  auditSyslogFormat: z.enum(["rfc5424", "json"]).default("rfc5424"),
 });
 
 /** TRUST_PROXY: "true" trusts any proxy, a number that many hops, a list those addresses; empty or "false" none. */
@@ -60,6 +62,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     attachmentsDir: env.ATTACHMENTS_DIR || undefined,
     metricsPort: env.METRICS_PORT || undefined,
     metricsToken: env.METRICS_TOKEN || undefined,
+    auditSyslogUrl: env.AUDIT_SYSLOG_URL || undefined,
+    auditSyslogFormat: env.AUDIT_SYSLOG_FORMAT || undefined,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${ENV_NAMES[String(i.path[0])] ?? i.path.join(".")}: ${i.message}`);
@@ -89,4 +93,6 @@ const ENV_NAMES: Record<string, string> = {
   attachmentsDir: "ATTACHMENTS_DIR",
   metricsPort: "METRICS_PORT",
   metricsToken: "METRICS_TOKEN",
+  auditSyslogUrl: "AUDIT_SYSLOG_URL",
+  auditSyslogFormat: "AUDIT_SYSLOG_FORMAT",
 };

@@ -1,8 +1,7 @@
-import { spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { formatDay } from "../../domain/contacts/calendar-day.js";
@@ -12,8 +11,8 @@ import { SWEEP_LOCK } from "./sweep-contacts.js";
 import { buildDistrict } from "../../../test/support/factories.js";
 import { expectedDay300, prepareAllStagesDue, sweepOn, timeline } from "../../../test/support/lifecycle.js";
 import { createTestDatabase } from "../../../test/support/test-db.js";
+import { runCli as runProcess } from "../../../test/support/cli-process.js";
 
-const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 const POSTGRES = Boolean(process.env.TEST_DATABASE_URL);
 
 /**
@@ -45,23 +44,8 @@ async function cliDatabase(): Promise<{ env: Record<string, string>; open(): Pro
   };
 }
 
-type Run = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
-
-function runCli(args: string[], env: Record<string, string>, onStart?: (child: ReturnType<typeof spawn>) => void): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
-      cwd: ROOT,
-      env: { ...process.env, LOG_LEVEL: "silent", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
-    onStart?.(child);
-  });
+function runCli(args: string[], env: Record<string, string>, onStart?: (child: ChildProcess) => void) {
+  return runProcess(args, env, { onStart });
 }
 
 const target = await cliDatabase();

@@ -1,9 +1,9 @@
-import fs from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import pg from "pg";
+import { lockDataDir, type DataDirLock } from "./data-dir-lock.js";
 import * as schema from "./schema/index.js";
 
 export type Schema = typeof schema;
@@ -20,14 +20,18 @@ export type Database = {
   /** The PostgreSQL pool's connections, for metrics (PGlite has one connection and no pool). */
   poolStats?(): { max: number; total: number; idle: number; waiting: number };
   close(): Promise<void>;
+  /** An embedded database's folder lock, held until close (a server adds its port and socket). */
+  dataDirLock?: DataDirLock;
+  /** PGlite's own backup: the whole data folder as a gzipped tarball (`loadDataDir` reads it back). */
+  dumpDataDir?: () => Promise<Blob>;
 };
 
-/** `poolSize`: PostgreSQL connections per server process (DATABASE_POOL_SIZE, default 20). */
-export type DatabaseTarget = { databaseUrl?: string; dataDir?: string; poolSize?: number };
+/** `poolSize`: PostgreSQL connections per server process (DATABASE_POOL_SIZE, default 20); `holder` names the process to others that find the embedded folder in use (default "gatehouse"). */
+export type DatabaseTarget = { databaseUrl?: string; dataDir?: string; poolSize?: number; holder?: string };
 
 /** `databaseUrl` selects PostgreSQL; otherwise PGlite in `dataDir` (or in memory when absent). */
 export async function connectDatabase(target: DatabaseTarget): Promise<Database> {
-  return target.databaseUrl ? connectPostgres(target.databaseUrl, target.poolSize) : connectPglite(target.dataDir);
+  return target.databaseUrl ? connectPostgres(target.databaseUrl, target.poolSize) : connectPglite(target.dataDir, target.holder);
 }
 
 async function connectPostgres(url: string, poolSize = 20): Promise<Database> {
@@ -56,15 +60,26 @@ async function connectPostgres(url: string, poolSize = 20): Promise<Database> {
   };
 }
 
-async function connectPglite(dataDir?: string): Promise<Database> {
-  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
-  const client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+async function connectPglite(dataDir?: string, holder = "gatehouse"): Promise<Database> {
+  const lock = dataDir ? await lockDataDir(dataDir, holder) : undefined;
+  let client: PGlite;
+  try {
+    client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     kind: "pglite",
     db,
     query: async (text, params) => (await client.query(text, params as unknown[])).rows as never,
     withAdvisoryLock: (_key, work) => work(),
-    close: () => client.close(),
+    dataDirLock: lock,
+    dumpDataDir: () => client.dumpDataDir("gzip"),
+    close: async () => {
+      await client.close();
+      lock?.release();
+    },
   };
 }

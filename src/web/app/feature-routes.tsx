@@ -7,6 +7,7 @@ import { lifecycleFeatureRoutes } from "../features/lifecycle/routes.js";
 import { outboxFeatureRoutes } from "../features/outbox/routes.js";
 import { sisFeatureRoutes } from "../features/sis/routes.js";
 import { adhocFeatureRoutes } from "../features/adhoc/routes.js";
+import { installationFeatureRoutes } from "../features/installation/routes.js";
 
 /**
  * Who sees a navigation item: district staff, vendor support staff, or both.
@@ -54,5 +55,6 @@ export const featureRoutes: FeatureRoute[] = [
   ...securityRoutes,
   ...sisFeatureRoutes,
   ...adhocFeatureRoutes,
+  ...installationFeatureRoutes,
   // Features: add your entries above this line (the order here does not matter; sections are sorted).
 ];

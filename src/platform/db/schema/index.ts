@@ -11,3 +11,4 @@ export * from "./lifecycle.js";
 export * from "./rights.js";
 export * from "./governance.js";
 export * from "./auth.js";
+export * from "./installation.js";
