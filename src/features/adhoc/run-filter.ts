@@ -1,3 +1,4 @@
+import { WITHHELD } from "../../domain/redaction/redact.js";
 import type { Db } from "../../platform/db/connect.js";
 import type { AdhocDefinition } from "../../platform/db/schema/adhoc.js";
 import type { DistrictActor } from "../../platform/http/actor.js";
@@ -35,7 +36,9 @@ function readsOf(query: BuiltQuery, rows: Row[]): FieldRead[] {
   return reads;
 }
 
-const valuesOf = (query: BuiltQuery, row: Row) => query.columns.map((_, i) => (row[`f${i}`] ?? null) as KeyValue);
+/** A cell of a row whose calendar does not let the runner read the field says so: the redaction step's word. */
+const valuesOf = (query: BuiltQuery, row: Row) =>
+  query.columns.map((_, i) => (query.readableIn[i]?.has(row._cal as string) === false ? WITHHELD : ((row[`f${i}`] ?? null) as KeyValue)));
 
 /** The first page of results, as the designer's preview shows it. */
 export async function previewFilter(db: Db, actor: DistrictActor, def: AdhocDefinition, options: RunOptions) {
