@@ -15,5 +15,6 @@ registerSeed(program);
 registerUsers(program);
 (await import("./contacts.js")).registerContacts(program);
 (await import("./policy.js")).registerPolicy(program);
+(await import("./db.js")).registerDb(program);
 
 await program.parseAsync(process.argv);

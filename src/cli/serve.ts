@@ -7,6 +7,7 @@ import { systemClock } from "../platform/clock.js";
 import { loadConfig } from "../platform/config.js";
 import { createRightsProvider } from "../platform/rights-provider.js";
 import { startJobs } from "../platform/jobs/start-jobs.js";
+import { servingRoleWarnings } from "../platform/db/app-role.js";
 import { openDatabase } from "./context.js";
 import { DEMO_STUDENTS, seedStudents } from "./seed-students.js";
 
@@ -24,6 +25,7 @@ export function registerServe(program: Command) {
     .action(async (options: { port?: string; demo: boolean }) => {
       const config = loadConfig({ ...process.env, ...(options.port ? { PORT: options.port } : {}) });
       const database = await openDatabase(config);
+      for (const warning of await servingRoleWarnings(database)) process.stderr.write(`gatehouse: warning: ${warning}\n`);
       const seeded = options.demo && !config.databaseUrl ? await seedDemo(database.db) : null;
       // Also on later starts, so a first start stopped half-way still ends with student data.
       if (seeded) await seedStudents(database, seeded.districtId, DEMO_STUDENTS, undefined, true);
