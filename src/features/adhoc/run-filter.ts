@@ -1,4 +1,5 @@
 import { WITHHELD } from "../../domain/redaction/redact.js";
+import { writeCsv } from "../../platform/csv/write-csv.js";
 import type { Db } from "../../platform/db/connect.js";
 import type { AdhocDefinition } from "../../platform/db/schema/adhoc.js";
 import type { DistrictActor } from "../../platform/http/actor.js";
@@ -68,16 +69,9 @@ export async function* exportFilterCsv(db: Db, actor: DistrictActor, def: AdhocD
   }
 }
 
-/** RFC 4180; a leading = + - @ is prefixed with ' so a spreadsheet does not run it as a formula. */
+/** One CSV record, written by the app's one CSV writer. */
 export function csvLine(values: KeyValue[]): string {
-  return values.map(csvCell).join(",") + "\r\n";
-}
-
-function csvCell(value: KeyValue): string {
-  if (value === null) return "";
-  let text = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return writeCsv([values]);
 }
 
 export type { Column };
