@@ -23,7 +23,7 @@ const PROTECTED = {
   "Student Information > General > Enrollments > State Reporting > Homeless": "R",
 };
 const writer: RightsTable = {
-  tools: { "Ad Hoc Reporting": "RWAD", "Student Information > General > Summary": "R", "Census > People > Demographics": "RW", "SSN Rights": "RW", ...PROTECTED },
+  tools: { "Ad Hoc Reporting": "RWAD", "Student Information > General > Summary": "R", "Census > People > Demographics": "RW", "SSN Rights": "RW", ...PROTECTED, "Student Information > Health > Conditions": "RWAD" },
   calendars: [ALL_CALENDARS],
 };
 const auditorOnly: RightsTable = { tools: { [AUDIT]: "R", "System Administration > User Security > Access Log": "R" }, calendars: [ALL_CALENDARS] };
@@ -93,6 +93,18 @@ describe("audit log redaction", () => {
 
     const full = (await fullAuditor.get("/api/audit?action=sis.demographics")).json();
     expect(full.entries[0].after.ssn).toBe("987-65-4329");
+  });
+});
+
+describe("health conditions in the audit log", () => {
+  it("keeps the condition whole and shows it only to an auditor with the Health Conditions right", async () => {
+    const added = await author.post(`/api/sis/students/${personId}/health-conditions`, { condition: "Asthma", startDate: "2025-09-01", endDate: null, instructions: "Inhaler in the office" });
+    expect(added.statusCode).toBe(201);
+    const seen = (await auditor.get("/api/audit?action=sis.health-condition")).json();
+    expect(seen.entries[0]).toMatchObject({ action: "sis.health-condition-added", after: "withheld" });
+    expect(JSON.stringify(seen)).not.toMatch(/Asthma|Inhaler/);
+    const full = (await fullAuditor.get("/api/audit?action=sis.health-condition")).json();
+    expect(full.entries[0].after).toEqual({ condition: "Asthma", startDate: "2025-09-01", endDate: null, instructions: "Inhaler in the office" });
   });
 });
 
