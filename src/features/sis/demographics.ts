@@ -79,7 +79,7 @@ export async function saveDemographics(
     requireRight(right.level, "W", right.tool);
     const digits = ssn === null || ssn === "" ? null : ssn.replace(/-/g, "");
     if (digits !== null && !/^\d{9}$/.test(digits)) {
-      throw new AppError(400, "ssn-invalid", "An SSN has nine digits, written 123-45-6789 or 123456789.", { path: "body.ssn" });
+      throw new AppError(400, "ssn-invalid", "An SSN has nine digits, written ###-##-#### or all nine together.", { path: "body.ssn" });
     }
     update.ssn = digits;
   }
