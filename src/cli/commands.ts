@@ -15,5 +15,6 @@ export const COMMANDS: { name: string; summary: string; load: () => Promise<Regi
   { name: "policy", summary: "Policy as code: test, apply and export rights as YAML", load: async () => (await import("./policy.js")).registerPolicy },
   { name: "backup", summary: "Back up the database to a file", load: async () => (await import("./backup.js")).registerBackup },
   { name: "restore", summary: "Restore the database from a backup file", load: async () => (await import("./backup.js")).registerBackup },
+  { name: "db", summary: "Database roles: grant the serving role its least privilege", load: async () => (await import("./db.js")).registerDb },
   { name: "audit", summary: "Export the audit and FERPA access logs", load: async () => (await import("./audit.js")).registerAudit },
 ];

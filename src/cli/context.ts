@@ -1,22 +1,47 @@
 import { installationPublicUrl } from "../features/installation/public-url.js";
 import { loadConfig, type Config } from "../platform/config.js";
 import { connectDatabase, type Database } from "../platform/db/connect.js";
-import { migrateDatabase } from "../platform/db/migrate.js";
+import { grantAppRole, mayMigrate } from "../platform/db/app-role.js";
+import { hasPendingMigrations, migrateDatabase } from "../platform/db/migrate.js";
 import { cli, err, setExitCode } from "./io.js";
 
 /**
  * Opens the configured database (PostgreSQL at DATABASE_URL, else PGlite in GATEHOUSE_DATA_DIR),
- * migrated. `holder` is how others are told who has the embedded folder.
+ * migrated. `holder` is how others are told who has the embedded folder. With
+ * MIGRATION_DATABASE_URL the migrations run as that role (the tables' owner), which then grants
+ * the serving role what it needs; Gatehouse itself connects as DATABASE_URL.
  */
 export async function openDatabase(config: Config = loadConfig(), holder = commandName()): Promise<Database> {
+  if (config.migrationDatabaseUrl) {
+    await migrateAsOwner(config.migrationDatabaseUrl, config.databaseUrl);
+    if (!config.databaseUrl) return connectDatabase({ databaseUrl: config.migrationDatabaseUrl, poolSize: config.databasePoolSize });
+  }
   const database = await connectDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize, holder });
+  if (config.migrationDatabaseUrl) return database;
   try {
+    // one URL: it migrates, as it always did, unless it is a serving role that cannot
+    if (!(await mayMigrate(database))) {
+      if (await hasPendingMigrations(database)) throw new Error("The database needs migrating, and DATABASE_URL's role may not: set MIGRATION_DATABASE_URL to the tables' owner.");
+      return database;
+    }
     await migrateDatabase(database);
   } catch (error) {
     await database.close();
     throw error;
   }
   return database;
+}
+
+async function migrateAsOwner(ownerUrl: string, servingUrl: string | undefined) {
+  const owner = await connectDatabase({ databaseUrl: ownerUrl });
+  try {
+    await migrateDatabase(owner);
+    const servingRole = servingUrl ? decodeURIComponent(new URL(servingUrl).username) : "";
+    const ownerRole = decodeURIComponent(new URL(ownerUrl).username);
+    if (servingRole && servingRole !== ownerRole) await grantAppRole(owner, servingRole);
+  } finally {
+    await owner.close();
+  }
 }
 
 /**

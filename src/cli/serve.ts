@@ -11,6 +11,7 @@ import { startJobs } from "../platform/jobs/start-jobs.js";
 import { startAuditForwarding } from "../platform/audit-forward/start-audit-forwarding.js";
 import pino from "pino";
 import { startAdminChannel } from "./admin-channel.js";
+import { servingRoleWarnings } from "../platform/db/app-role.js";
 import { openDatabase } from "./context.js";
 import { DEMO_STUDENTS, seedStudents } from "./seed-students.js";
 
@@ -30,6 +31,7 @@ export function registerServe(program: Command) {
       const database = await openDatabase(config, "gatehouse serve");
       database.dataDirLock?.update({ port: config.port });
       config.publicUrl = await settlePublicUrl(database.db, config);
+      for (const warning of await servingRoleWarnings(database)) process.stderr.write(`gatehouse: warning: ${warning}\n`);
       const seeded = options.demo && !config.databaseUrl ? await seedDemo(database.db) : null;
       // Also on later starts, so a first start stopped half-way still ends with student data.
       if (seeded) await seedStudents(database, seeded.districtId, DEMO_STUDENTS, undefined, true);

@@ -11,6 +11,8 @@ const apiTarget = process.env.GATEHOUSE_API_URL ?? "http://localhost:3000";
 export default defineConfig({
   root: here,
   plugins: [react()],
+  // the server's CSV writer, shared with the web app: csv-stringify's build for browsers (no Node Buffer)
+  resolve: { alias: { "csv-stringify/sync": "csv-stringify/browser/esm/sync" } },
   css: { postcss: { plugins: [postcssPresetMantine()] } },
   build: {
     outDir: path.resolve(here, "../../dist/web"),

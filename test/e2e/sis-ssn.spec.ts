@@ -16,7 +16,7 @@ test("an SSN is masked without an SSN right and shown with one", async ({ page, 
   // a wrong SSN is refused at the field, and nothing is saved
   await ssn.fill("12-34");
   await recordButton(page, "Save").click();
-  await expect(page.getByText("An SSN has nine digits, written 123-45-6789 or 123456789.")).toBeVisible();
+  await expect(page.getByText("An SSN has nine digits, written ###-##-#### or all nine together.")).toBeVisible();
   await expect(ssn).toHaveAttribute("aria-invalid", "true");
   await saveScreenshot(page, "sis-ssn-shown");
 

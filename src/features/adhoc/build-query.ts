@@ -23,6 +23,8 @@ export type BuiltQuery = {
   /** calendar ids in which each logged column was actually read (for the access log) */
   /** Logged fields the query reads: shown as a column, or used only to filter or sort (that reads them too). */
   loggedColumns: { field: FieldDef; calendars: Set<string> }[];
+  /** per column: the calendars whose rows show the value; null when every row does (or a mask stands in) */
+  readableIn: (Set<string> | null)[];
   page(after: KeyValue[] | null, limit: number): SQL;
   /** the keyset position of a returned row */
   keyOf(row: Record<string, unknown>): KeyValue[];
@@ -78,6 +80,7 @@ export function buildQuery(actor: DistrictActor, calendars: CalendarRow[], def: 
     protected: isProtectedField(field),
     withheld: allowed.length === 0 && !field.maskedExpr,
   }));
+  const readableIn = selected.map(({ field, allowed }) => (field.maskedExpr || allowed.length === visible.length ? null : new Set(allowed)));
   const loggedColumns = [...cache.values()]
     .map((g) => ({ field: g.field, calendars: new Set(g.allowed) }))
     .filter((c) => isLoggedField(c.field) && c.calendars.size > 0);
@@ -90,6 +93,7 @@ export function buildQuery(actor: DistrictActor, calendars: CalendarRow[], def: 
   return {
     columns,
     loggedColumns,
+    readableIn,
     keyOf: (row) => [...sorts.map((_, i) => row[`k${i}`] as KeyValue), row._id as string],
     page(after, limit) {
       const conditions: (SQL | undefined)[] = [

@@ -1,6 +1,7 @@
 import type { DistrictActor } from "../../platform/http/actor.js";
 import { notFound } from "../../platform/http/errors.js";
-import { fieldTools, findField, TOOLS } from "../sis/field-catalog.js";
+import { TOOLS } from "../sis/field-catalog.js";
+import { redactFor } from "../sis/redact-for.js";
 import type { Definition, Filter } from "./schema.js";
 import type { FilterRow } from "./repo.js";
 
@@ -15,18 +16,11 @@ export function filterActions(actor: DistrictActor, row: FilterRow): Filter["act
 }
 
 /**
- * A filter shared with someone shows them its conditions, but not the value of a condition on a
- * field they may not read ("SSN equals …" would tell them the SSN). The run itself uses the
- * stored definition and gates every field by the runner's rights.
+ * A filter shows its conditions, but not the value of a condition on a field the reader may not
+ * read ("SSN equals …" would tell them the SSN): the redaction step withholds it. The run itself
+ * uses the stored definition and gates every field by the runner's rights.
  */
-function definitionFor(actor: DistrictActor, row: FilterRow): Definition {
-  if (row.ownerId === actor.userId) return row.definition;
-  const readable = (id: string) => {
-    const field = findField(id);
-    return field !== undefined && fieldTools(field).some((tool) => actor.rights.has(tool, "R"));
-  };
-  return { ...row.definition, conditions: row.definition.conditions.map((c) => (readable(c.field) ? c : { ...c, value: null })) };
-}
+const definitionFor = (actor: DistrictActor, row: FilterRow): Definition => redactFor(actor.rights, row.definition);
 
 export function presentFilter(actor: DistrictActor, row: FilterRow): Filter {
   return {

@@ -130,7 +130,7 @@ describe("sharing", () => {
 
     const seen = (await runner.get(`/api/adhoc/filters/${filter.id}`)).json();
     expect(seen.definition.conditions).toEqual([
-      { field: "health.conditions", op: "contains", value: null },
+      { field: "health.conditions", op: "contains", value: "withheld" },
       { field: "student.lastName", op: "ne", value: "Zed" },
     ]);
     const listed = ((await runner.get("/api/adhoc/filters")).json().filters as { id: string; definition: typeof secret }[]).find((f) => f.id === filter.id)!;

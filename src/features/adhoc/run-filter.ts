@@ -1,4 +1,6 @@
 import { sql } from "drizzle-orm";
+import { WITHHELD } from "../../domain/redaction/redact.js";
+import { writeCsv } from "../../platform/csv/write-csv.js";
 import type { Db } from "../../platform/db/connect.js";
 import type { AdhocDefinition } from "../../platform/db/schema/adhoc.js";
 import type { DistrictActor } from "../../platform/http/actor.js";
@@ -46,7 +48,9 @@ function readsOf(query: BuiltQuery, rows: Row[]): FieldRead[] {
   return reads;
 }
 
-const valuesOf = (query: BuiltQuery, row: Row) => query.columns.map((_, i) => (row[`f${i}`] ?? null) as KeyValue);
+/** A cell of a row whose calendar does not let the runner read the field says so: the redaction step's word. */
+const valuesOf = (query: BuiltQuery, row: Row) =>
+  query.columns.map((_, i) => (query.readableIn[i]?.has(row._cal as string) === false ? WITHHELD : ((row[`f${i}`] ?? null) as KeyValue)));
 
 /** The first page of results, as the designer's preview shows it. */
 export async function previewFilter(db: Db, actor: DistrictActor, def: AdhocDefinition, options: RunOptions) {
@@ -76,16 +80,9 @@ export async function* exportFilterCsv(db: Db, actor: DistrictActor, def: AdhocD
   }
 }
 
-/** RFC 4180; a leading = + - @ is prefixed with ' so a spreadsheet does not run it as a formula. */
+/** One CSV record, written by the app's one CSV writer. */
 export function csvLine(values: KeyValue[]): string {
-  return values.map(csvCell).join(",") + "\r\n";
-}
-
-function csvCell(value: KeyValue): string {
-  if (value === null) return "";
-  let text = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return writeCsv([values]);
 }
 
 export type { Column };

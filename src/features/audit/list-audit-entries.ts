@@ -2,11 +2,15 @@ import { and, desc, eq, gte, ilike, like, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/connect.js";
 import { auditLog } from "../../platform/db/schema/audit.js";
 import type { DistrictActor } from "../../platform/http/actor.js";
+import { redactFor } from "../sis/redact-for.js";
 import type { AuditQuery } from "./schema.js";
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** The district's audit trail, newest first, filtered and paged by id (stable under new writes). */
+/**
+ * The district's audit trail, newest first, filtered and paged by id (stable under new writes).
+ * Rows keep the full before/after; each reader sees the protected values they may read.
+ */
 export async function listAuditEntries(db: Db, actor: DistrictActor, query: AuditQuery) {
   const rows = await db
     .select()
@@ -28,7 +32,11 @@ export async function listAuditEntries(db: Db, actor: DistrictActor, query: Audi
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
   return {
-    entries: page.map(({ districtId: _d, actorId: _a, ...entry }) => entry),
+    entries: page.map(({ districtId: _d, actorId: _a, before, after, ...entry }) => ({
+      ...entry,
+      before: redactFor(actor.rights, before),
+      after: redactFor(actor.rights, after),
+    })),
     nextBefore: rows.length > query.limit ? page[page.length - 1]!.id : null,
   };
 }

@@ -1,3 +1,4 @@
+import escapeHtml from "escape-html";
 import type { LifecycleStage } from "../../domain/contacts/lifecycle-rules.js";
 
 /** The values a notice names; the sweep fills them in SQL, row by row, from the contact's data. */
@@ -56,8 +57,6 @@ function paragraphs(stage: LifecycleStage, f: NoticeFields): { subject: string; 
       };
   }
 }
-
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** Renders a notice for known values (used for previews and to check the templates). */
 export function renderNotice(stage: LifecycleStage, fields: NoticeFields): NoticeMessage {

@@ -17,7 +17,9 @@ export type StageParams = { asOf: string; at: Date; publicUrl: string };
 const { noticeAfterDays, reminderAfterDays, deactivateAfterDays, finalNoticeDaysBefore } = LIFECYCLE;
 const finalAfterDays = deactivateAfterDays - finalNoticeDaysBefore;
 
-const escapeHtml = (expr: SQL) => sql`replace(replace(replace(replace(${expr}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;')`;
+/** escape-html's five replacements in SQL, so a notice rendered here reads as renderNotice's. */
+const escapeHtml = (expr: SQL) =>
+  sql`replace(replace(replace(replace(replace(${expr}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&#39;')`;
 
 /**
  * No stage of the contact's current cycle was carried out today: one action per contact per day.

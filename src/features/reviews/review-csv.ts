@@ -3,20 +3,14 @@
  * cells that a spreadsheet would run as formulas made into text (CSV injection).
  */
 import { RIGHTS_BY_LEVEL } from "../../domain/rights/rights.js";
+import { writeCsv } from "../../platform/csv/write-csv.js";
 import type { DeleteRight } from "./build-delete-rights.js";
 import type { ExpiringGrant, GroupOverLimit, IndividualRight } from "./build-grant-reviews.js";
 import type { HeatMap } from "./build-heat-map.js";
 import { describeVia, type ProtectedArea } from "./build-protected-access.js";
 
-function cell(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  let text = value instanceof Date ? value.toISOString() : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 export function toCsv(header: string[], rows: unknown[][]): string {
-  return [header, ...rows].map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
+  return writeCsv([header, ...rows]);
 }
 
 const rightsText = (r: string) => (r === "" ? "none" : r);

@@ -2,7 +2,8 @@ import { recordAudit } from "../../platform/audit.js";
 import type { Db } from "../../platform/db/connect.js";
 import type { DistrictActor } from "../../platform/http/actor.js";
 import { AppError } from "../../platform/http/errors.js";
-import { bestLevel, type CalendarRow } from "./calendar-access.js";
+import { mayRead, protect, reveal } from "../../domain/redaction/redact.js";
+import { bestLevel, calendarRef, type CalendarRow } from "./calendar-access.js";
 import { TOOLS } from "./field-catalog.js";
 import { checkVersion, requirePersonAccess, requireRight } from "./person-access.js";
 import { recordFieldReads } from "./record-access.js";
@@ -10,9 +11,11 @@ import { findPerson, updatePerson, type DemographicsChange, type PersonRow } fro
 
 const LEVELS = ["", "R", "RW", "RWA", "RWAD"];
 
+const ssnTools = (person: PersonRow) => [person.kind === "student" ? TOOLS.ssnStudents : TOOLS.ssnStaff, TOOLS.ssnAll];
+
 /** SSN rights are their own tools, and also need calendar rights to the person (the seed's SSN section). */
 export function ssnLevel(actor: DistrictActor, person: PersonRow, calendars: CalendarRow[]): { level: string; tool: string } {
-  const tools = [person.kind === "student" ? TOOLS.ssnStudents : TOOLS.ssnStaff, TOOLS.ssnAll];
+  const tools = ssnTools(person);
   let best = { level: "", tool: tools[0]! };
   for (const tool of tools) {
     const level = bestLevel(actor.rights, tool, calendars);
@@ -24,10 +27,20 @@ export function ssnLevel(actor: DistrictActor, person: PersonRow, calendars: Cal
 export const formatSsn = (ssn: string) => `${ssn.slice(0, 3)}-${ssn.slice(3, 5)}-${ssn.slice(5, 9)}`;
 export const maskSsn = (ssn: string) => `***-**-${ssn.slice(5, 9)}`;
 
+/**
+ * A person's SSN as the redaction step carries it: readable with an SSN right in one of the
+ * person's calendars. `masked` is for the Demographics screen, whose reader may see the last four.
+ */
+function protectedSsn(person: PersonRow, calendars: CalendarRow[], ssn: string | null, masked: boolean) {
+  if (ssn === null) return null;
+  return protect({ tools: ssnTools(person), calendars: calendars.map(calendarRef) }, formatSsn(ssn), masked ? maskSsn(ssn) : undefined);
+}
+
 export async function getDemographics(db: Db, actor: DistrictActor, personId: string) {
   const { person, calendars, level, actions } = await requirePersonAccess(db, actor, personId, TOOLS.demographics);
   const ssn = ssnLevel(actor, person, calendars);
-  const showSsn = ssn.level.includes("R") && person.ssn !== null;
+  const shown = protectedSsn(person, calendars, person.ssn, true);
+  const showSsn = shown !== null && mayRead(actor.rights, shown.$protected);
   if (showSsn) await recordFieldReads(db, actor, [{ personId, field: "demographics.ssn", tool: ssn.tool }], "screen");
   return {
     id: person.id,
@@ -42,7 +55,7 @@ export async function getDemographics(db: Db, actor: DistrictActor, personId: st
     homeLanguage: person.homeLanguage,
     version: person.version,
     ssn: {
-      value: person.ssn === null ? null : showSsn ? formatSsn(person.ssn) : maskSsn(person.ssn),
+      value: shown === null ? null : (reveal(actor.rights, shown) as string),
       masked: person.ssn !== null && !showSsn,
       editable: level.includes("W") && ssn.level.includes("W"),
       tool: ssn.tool,
@@ -66,7 +79,7 @@ export async function saveDemographics(
     requireRight(right.level, "W", right.tool);
     const digits = ssn === null || ssn === "" ? null : ssn.replace(/-/g, "");
     if (digits !== null && !/^\d{9}$/.test(digits)) {
-      throw new AppError(400, "ssn-invalid", "An SSN has nine digits, written 123-45-6789 or 123456789.", { path: "body.ssn" });
+      throw new AppError(400, "ssn-invalid", "An SSN has nine digits, written ###-##-#### or all nine together.", { path: "body.ssn" });
     }
     update.ssn = digits;
   }
@@ -77,8 +90,9 @@ export async function saveDemographics(
       actor: { id: actor.userId, name: actor.username },
       action: "sis.demographics-changed",
       target: { type: "person", id: personId, name: `${person.lastName}, ${person.firstName}` },
-      before: { ...pick(person, Object.keys(change)), ...(ssn !== undefined ? { ssn: person.ssn ? maskSsn(person.ssn) : null } : {}) },
-      after: { ...change, ...(ssn !== undefined ? { ssn: update.ssn ? maskSsn(update.ssn) : null } : {}) },
+      // the full SSN is kept; the audit log shows it only to readers with an SSN right to the person
+      before: { ...pick(person, Object.keys(change)), ...(ssn !== undefined ? { ssn: protectedSsn(person, calendars, person.ssn, false) } : {}) },
+      after: { ...change, ...(ssn !== undefined ? { ssn: protectedSsn(person, calendars, update.ssn ?? null, false) } : {}) },
     });
     return getDemographics(tx, actor, personId);
   });

@@ -6,6 +6,7 @@
  * `expr` is a constant SQL expression over the Ad hoc row: an enrollment `e`, its person `p` and
  * its calendar `c`. It never contains user input (user values are always bound parameters).
  */
+import { WITHHELD } from "../../domain/redaction/redact.js";
 import { findNode, getCatalog } from "../../domain/rights/catalog.js";
 
 export type FieldType = "text" | "number" | "date" | "boolean";
@@ -66,7 +67,7 @@ export const TOOLS = {
  */
 const LAST_HISTORY = () =>
   "(select to_char(h.changed_at, 'YYYY-MM-DD') || ' ' || h.field || ': ' || " +
-  `case when h.field = any(${protectedLabelsSql()}) then '(value withheld)' else coalesce(h.old_value, '—') || ' → ' || coalesce(h.new_value, '—') end ` +
+  `case when h.field = any(${protectedLabelsSql()}) then '${WITHHELD}' else coalesce(h.old_value, '—') || ' → ' || coalesce(h.new_value, '—') end ` +
   "from sis_enrollment_history h where h.enrollment_id = e.id and h.district_id = e.district_id order by h.changed_at desc limit 1)";
 const SERVICE_HOURS = "e.service_hours::float8";
 const SERVICE_PERCENT = "e.service_hours_percent::float8";

@@ -112,13 +112,13 @@ describe.each(Object.entries(AREAS))("%s", (tool, area) => {
     expect(shared.statusCode).toBe(200);
     const index = shared.json().columns.findIndex((c: { id: string }) => c.id === area.field);
     expect(shared.json().columns[index]).toMatchObject({ withheld: true, protected: true });
-    expect(shared.json().rows.map((r: unknown[]) => r[index])).toEqual([null, null]);
+    expect(shared.json().rows.map((r: unknown[]) => r[index])).toEqual(["withheld", "withheld"]);
 
     const exported = await runner.get(`/api/adhoc/filters/${sharedFilterId}/export.csv`);
     expect(exported.statusCode).toBe(200);
     const rows = csvRows(exported.body);
     expect(rows[0]![index]).toMatch(/withheld/);
-    expect(rows.slice(1).map((r) => r[index])).toEqual(["", ""]);
+    expect(rows.slice(1).map((r) => r[index])).toEqual(["withheld", "withheld"]);
     expect(await logCount(area.field)).toBe(before);
   });
 
@@ -178,8 +178,8 @@ describe("Enrollment History of a protected field", () => {
 
   it("shows that it changed but not its values to a reader without the field's right, on the screen and in Ad hoc", async () => {
     rights.set(runnerId, table(TOOLS.homeless));
-    expect(await latest()).toMatchObject({ field: homeless.label, withheld: true, oldValue: null, newValue: null });
-    expect(await lastChange()).toBe(`2026-01-15 ${homeless.label}: (value withheld)`);
+    expect(await latest()).toMatchObject({ field: homeless.label, withheld: true, oldValue: "withheld", newValue: "withheld" });
+    expect(await lastChange()).toBe(`2026-01-15 ${homeless.label}: withheld`);
   });
 
   it("shows the values on the screen to a reader with the right; Ad hoc's last change leaves them to the field itself", async () => {

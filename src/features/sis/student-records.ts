@@ -1,11 +1,12 @@
 import type { Db } from "../../platform/db/connect.js";
 import type { DistrictActor, RightsView } from "../../platform/http/actor.js";
 import { notFound } from "../../platform/http/errors.js";
-import { actionsFor, bestLevel, calendarIdsWith } from "./calendar-access.js";
-import { fieldLevel } from "./enrollment-sections.js";
+import { mayRead, WITHHELD } from "../../domain/redaction/redact.js";
+import { actionsFor, bestLevel, calendarIdsWith, calendarRef } from "./calendar-access.js";
 import { findField, findFieldByLabel, TOOLS } from "./field-catalog.js";
 import { requirePersonAccess } from "./person-access.js";
 import { recordFieldReads } from "./record-access.js";
+import { fieldGuard } from "./redact-for.js";
 import { findEnrollment, listHistory, type EnrollmentRow } from "./repo-enrollments.js";
 import { listAttendance, listEnglishLearner, listFram, listGrades } from "./repo-records.js";
 import { ENROLLMENT_SECTIONS, HISTORY_TOOLS } from "./sections.js";
@@ -80,8 +81,8 @@ export async function getEnrollmentHistory(db: Db, actor: DistrictActor, enrollm
 /** A change to a field the reader may not read shows that it changed, never its values. */
 function historyEntry(rights: RightsView, enrollment: EnrollmentRow, row: Awaited<ReturnType<typeof listHistory>>[number]) {
   const field = findFieldByLabel(row.field);
-  const withheld = field !== undefined && !fieldLevel(rights, field, enrollment).includes("R");
-  return { ...row, changedAt: row.changedAt.toISOString(), withheld, ...(withheld ? { oldValue: null, newValue: null } : {}) };
+  const withheld = field !== undefined && !mayRead(rights, fieldGuard(field, [calendarRef(enrollment.calendar)]));
+  return { ...row, changedAt: row.changedAt.toISOString(), withheld, ...(withheld ? { oldValue: WITHHELD, newValue: WITHHELD } : {}) };
 }
 
 export async function getAttendance(db: Db, actor: DistrictActor, personId: string) {

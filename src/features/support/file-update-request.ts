@@ -1,3 +1,4 @@
+import escapeHtml from "escape-html";
 import { and, eq } from "drizzle-orm";
 import { recordAudit } from "../../platform/audit.js";
 import type { AppDeps } from "../../platform/deps.js";
@@ -81,7 +82,7 @@ export async function fileUpdateRequest(deps: AppDeps, caller: PortalCaller, inp
     });
     if (contact.email) {
       const line = `${KIND_LABELS[input.kind]} request #${row!.number} for ${district.name} was received. Support will schedule it and let you know.`;
-      await enqueueEmail(tx, { districtId: actor.districtId, kind: "update-request-filed", to: contact.email, subject: `${KIND_LABELS[input.kind]} request #${row!.number} received`, text: line, html: `<p>${line}</p>` });
+      await enqueueEmail(tx, { districtId: actor.districtId, kind: "update-request-filed", to: contact.email, subject: `${KIND_LABELS[input.kind]} request #${row!.number} received`, text: line, html: `<p>${escapeHtml(line)}</p>` });
     }
     return row!.id;
   });

@@ -1,3 +1,4 @@
+import escapeHtml from "escape-html";
 import type { Config } from "../../platform/config.js";
 import type { Db } from "../../platform/db/connect.js";
 import { enqueueEmail } from "../../platform/mail/enqueue-email.js";
@@ -11,8 +12,6 @@ export type CaseNotice = {
   audience: "district" | "vendor";
   kind: string;
 };
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 export function caseLink(config: Pick<Config, "publicUrl">, c: Pick<CaseRow, "id">, audience: "district" | "vendor") {
   const base = (config.publicUrl ?? "").replace(/\/$/, "");

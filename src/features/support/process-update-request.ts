@@ -1,3 +1,4 @@
+import escapeHtml from "escape-html";
 import { eq, sql } from "drizzle-orm";
 import { recordAudit } from "../../platform/audit.js";
 import type { AppDeps } from "../../platform/deps.js";
@@ -49,7 +50,7 @@ export async function processUpdateRequest(deps: AppDeps, actor: Actor, requestI
     if (to) {
       const when = input.action === "schedule" ? ` for ${input.scheduledFor!.toISOString().replace("T", " ").slice(0, 16)} UTC` : "";
       const line = `${KIND_LABELS[r.kind]} request #${r.number} was ${status}${when} by ${actor.displayName}.${input.note ? `\n\n${input.note}` : ""}`;
-      await enqueueEmail(tx, { districtId: r.districtId, kind: `update-request-${status}`, to, subject: `${KIND_LABELS[r.kind]} request #${r.number} ${status}`, text: line, html: `<p style="white-space:pre-wrap">${line.replace(/[&<>]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;" })[c]!)}</p>` });
+      await enqueueEmail(tx, { districtId: r.districtId, kind: `update-request-${status}`, to, subject: `${KIND_LABELS[r.kind]} request #${r.number} ${status}`, text: line, html: `<p style="white-space:pre-wrap">${escapeHtml(line)}</p>` });
     }
   });
   const [updated] = await listUpdateRequestRows(db, null, eq(updateRequests.id, requestId));

@@ -28,3 +28,16 @@ export async function migrateDatabase(database: Database): Promise<void> {
   }
   await database.withAdvisoryLock(MIGRATION_LOCK, () => migratePg(database.db as never, { migrationsFolder: MIGRATIONS }));
 }
+
+/**
+ * Whether migrations are waiting, read without the right to run them (a least-privilege serving
+ * role can read drizzle's table): drizzle applies what is newer than the last applied one.
+ */
+export async function hasPendingMigrations(database: Database): Promise<boolean> {
+  const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS, "meta/_journal.json"), "utf8")) as { entries: { when: number }[] };
+  const latest = Math.max(...journal.entries.map((e) => e.when));
+  const rows = await database
+    .query<{ last: string | null }>("select max(created_at)::text as last from drizzle.__drizzle_migrations")
+    .catch(() => [{ last: null }]);
+  return rows[0]?.last == null || Number(rows[0].last) < latest;
+}

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
+import { redactFreeText } from "../../domain/redaction/redact.js";
 import { AppError, type FieldError } from "./errors.js";
 
 export type ProblemInput = {
@@ -36,6 +37,9 @@ const TITLES: Record<number, string> = {
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, p: ProblemInput) {
   const body: Problem = {
     ...p,
+    // a message may echo what was sent (a name, a search): never an SSN, whoever reads the error or its log
+    detail: redactFreeText(p.detail),
+    ...(p.errors ? { errors: p.errors.map((e) => ({ ...e, message: redactFreeText(e.message) })) } : {}),
     type: `about:blank#${p.code}`,
     title: TITLES[p.status] ?? "Error",
     requestId: String(request.id),
