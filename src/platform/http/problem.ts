@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import { AppError, type FieldError } from "./errors.js";
+import { FRAMEWORK_PROBLEMS } from "./framework-errors.js";
 
 export type ProblemInput = {
   status: number;
@@ -23,8 +24,10 @@ const TITLES: Record<number, string> = {
   401: "Not signed in",
   403: "Not allowed",
   404: "Not found",
+  405: "Method not allowed",
   409: "Conflict",
   413: "Too large",
+  414: "URI too long",
   415: "Unsupported media type",
   422: "Unprocessable",
   423: "Locked",
@@ -76,6 +79,8 @@ export function handleError(error: FastifyError | AppError | Error, request: Fas
       detail: `Something went wrong on our side. Quote request id ${request.id} when reporting it.`,
     });
   }
+  const known = FRAMEWORK_PROBLEMS[(error as FastifyError).code ?? ""];
+  if (known) return sendProblem(reply, request, { status, ...known });
   const code = (error as FastifyError).code?.toLowerCase().replace(/^fst_err_/, "").replace(/_/g, "-") ?? "bad-request";
   return sendProblem(reply, request, { status, code, detail: error.message });
 }

@@ -9,6 +9,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import type { AppDeps } from "../deps.js";
 import "./fastify-types.js";
 import type { Access } from "./access.js";
+import { refuseControlCharacters } from "./control-characters.js";
+import { writeClientError } from "./framework-errors.js";
 import { handleError } from "./problem.js";
 import { makeAuthHook } from "./request-auth.js";
 
@@ -23,6 +25,9 @@ export async function createServer(deps: AppDeps): Promise<{ app: FastifyInstanc
     genReqId: (req) => (typeof req.headers["x-request-id"] === "string" ? req.headers["x-request-id"].slice(0, 64) : randomUUID()),
     requestIdHeader: false,
     bodyLimit: 12 * 1024 * 1024,
+    // the router's and the HTTP parser's refusals (414, bad URL, 431) as problem+json too
+    frameworkErrors: (error, request, reply) => handleError(error, request, reply),
+    clientErrorHandler: writeClientError,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -37,6 +42,7 @@ export async function createServer(deps: AppDeps): Promise<{ app: FastifyInstanc
     }
     routeAccess.push({ method: String(route.method), url: route.url, access: accessDecl });
   });
+  app.addHook("preValidation", refuseControlCharacters);
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });
