@@ -118,7 +118,8 @@ export const ZDeletionPreview = z.object({
   loses: z.array(z.object({ userId: z.string(), username: z.string(), tools: z.number().describe("tools on which the user's rights go down") })),
 });
 
-export const ZReplaceRights = z.object({ version: ZVersion, entries: z.array(ZEntryInput).max(5000) });
+const ZConfirmPastUntil = z.boolean().default(false).describe("confirm an until that has already passed (otherwise 422 past-until)");
+export const ZReplaceRights = z.object({ version: ZVersion, entries: z.array(ZEntryInput).max(5000), confirmPastUntil: ZConfirmPastUntil });
 export const ZReplaceGrants = z.object({ version: ZVersion, calendarGrants: z.array(ZGrantInput).max(500) });
 
 export const ZRightsChange = z.object({
@@ -133,6 +134,7 @@ export const ZAddMember = z.object({
   from: ZDayDate.optional(),
   until: ZDayDate.optional(),
   confirmOverLimit: z.boolean().default(false).describe("confirm adding past the group's member limit (audited)"),
+  confirmPastUntil: ZConfirmPastUntil,
   expected: z
     .object({ from: ZWhen.nullable(), until: ZWhen.nullable() })
     .nullable()
