@@ -29,7 +29,9 @@ const mutation = fc.oneof(
   fc.record({ kind: fc.constant("insert" as const), at: fc.nat(), text: fc.string({ maxLength: 40 }) }),
 );
 
-function mutate(text: string, changes: fc.RecordValue<any>[]): string {
+type Mutation = { kind: "value" | "drop" | "double" | "indent" | "insert"; at: number; value?: string; by?: number; text?: string };
+
+function mutate(text: string, changes: Mutation[]): string {
   const lines = text.split("\n");
   for (const c of changes) {
     const i = c.at % lines.length;
@@ -37,8 +39,8 @@ function mutate(text: string, changes: fc.RecordValue<any>[]): string {
     if (c.kind === "value") lines[i] = line.includes(":") ? `${line.slice(0, line.indexOf(":") + 1)} ${c.value}` : `${line} ${c.value}`;
     else if (c.kind === "drop") lines.splice(i, 1);
     else if (c.kind === "double") lines.splice(i, 0, line);
-    else if (c.kind === "indent") lines[i] = c.by >= 0 ? " ".repeat(c.by) + line : line.replace(new RegExp(`^ {0,${-c.by}}`), "");
-    else lines.splice(i, 0, c.text);
+    else if (c.kind === "indent") lines[i] = c.by! >= 0 ? " ".repeat(c.by!) + line : line.replace(new RegExp(`^ {0,${-c.by!}}`), "");
+    else lines.splice(i, 0, c.text!);
     if (lines.length === 0) lines.push("");
   }
   return lines.join("\n");

@@ -6,14 +6,14 @@ import { STATUS_CODES } from "node:http";
  * Fastify's and Node's own failures, in Gatehouse's words: a stable code a client may switch on
  * and a sentence that says what to do. Anything not listed keeps Fastify's message.
  */
-export const FRAMEWORK_PROBLEMS: Record<string, { code: string; detail: string }> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: { code: "body-too-large", detail: "The request body is larger than the API takes (12 MiB); send less at once." },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: "unsupported-media-type", detail: "Send the body as application/json (attachments as multipart/form-data)." },
-  FST_ERR_CTP_INVALID_JSON_BODY: { code: "invalid-json", detail: "The body is not valid JSON." },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { code: "invalid-json", detail: "The body is empty but says it is JSON: send a JSON value or no content-type." },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: "bad-content-length", detail: "The Content-Length header does not match the body." },
-  FST_ERR_MAX_PARAM_LENGTH: { code: "path-too-long", detail: "A part of the path is longer than 100 characters; no identifier is that long." },
-  FST_ERR_BAD_URL: { code: "bad-url", detail: "The path is not a valid URL: check its percent-encoding." },
+export const FRAMEWORK_PROBLEMS: Record<string, { code: string; path: string; detail: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: "body-too-large", path: "body", detail: "The request body is larger than the API takes (12 MiB); send less at once." },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: "unsupported-media-type", path: "headers.content-type", detail: "Send the body as application/json (attachments as multipart/form-data)." },
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: "invalid-json", path: "body", detail: "The body is not valid JSON." },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: "invalid-json", path: "body", detail: "The body is empty but says it is JSON: send a JSON value or no content-type." },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: "bad-content-length", path: "headers.content-length", detail: "The Content-Length header does not match the body." },
+  FST_ERR_MAX_PARAM_LENGTH: { code: "path-too-long", path: "params", detail: "A part of the path is longer than 100 characters; no identifier is that long." },
+  FST_ERR_BAD_URL: { code: "bad-url", path: "url", detail: "The path is not a valid URL: check its percent-encoding." },
 };
 
 const CLIENT_ERRORS: Record<string, { status: number; code: string; detail: string }> = {

@@ -4,7 +4,7 @@ import fastifyHelmet from "@fastify/helmet";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifySchema } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { AppDeps } from "../deps.js";
 import "./fastify-types.js";
@@ -14,7 +14,8 @@ import { writeClientError } from "./framework-errors.js";
 import { handleError } from "./problem.js";
 import { makeAuthHook } from "./request-auth.js";
 
-export type RouteAccessRecord = { method: string; url: string; access: Access };
+/** A registered route: its declared access and its schemas, as registered. */
+export type RouteAccessRecord = { method: string; url: string; access: Access; schema?: FastifySchema | undefined };
 
 /** Routes that Fastify plugins add for themselves; everything else must declare its access. */
 const FRAMEWORK_PREFIXES = ["/docs", "/assets/"];
@@ -40,7 +41,7 @@ export async function createServer(deps: AppDeps): Promise<{ app: FastifyInstanc
       if (FRAMEWORK_PREFIXES.some((p) => route.url.startsWith(p)) || route.url === "*") return;
       throw new Error(`Route ${String(route.method)} ${route.url} declares no access; add config.access (a tool right or a marker).`);
     }
-    routeAccess.push({ method: String(route.method), url: route.url, access: accessDecl });
+    routeAccess.push({ method: String(route.method), url: route.url, access: accessDecl, schema: route.schema });
   });
   app.addHook("preValidation", refuseControlCharacters);
   app.addHook("onSend", async (request, reply) => {
