@@ -28,7 +28,8 @@ export async function connectDatabase(target: DatabaseTarget): Promise<Database>
 }
 
 async function connectPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // a server that stops answering fails a request after 5 s (503, see http/database-unavailable.ts) instead of hanging it
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
   pool.on("error", () => undefined); // a dropped idle client is replaced on next use
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import { AppError, type FieldError } from "./errors.js";
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "./database-unavailable.js";
 import { FRAMEWORK_PROBLEMS } from "./framework-errors.js";
 
 export type ProblemInput = {
@@ -33,6 +34,7 @@ const TITLES: Record<number, string> = {
   423: "Locked",
   429: "Too many requests",
   500: "Internal error",
+  503: "Service unavailable",
 };
 
 /** Sends an application/problem+json body: one shape for every error the API returns. */
@@ -68,6 +70,15 @@ export function handleError(error: FastifyError | AppError | Error, request: Fas
       detail: `Please correct ${errors.length === 1 ? "this field" : "these fields"}: ${errors.map((e) => `${e.path} (${e.message})`).join("; ")}`,
       path: errors[0]?.path,
       errors,
+    });
+  }
+  if (isDatabaseUnavailable(error)) {
+    request.log.warn({ err: error }, "database unavailable");
+    reply.header("retry-after", String(RETRY_AFTER_SECONDS));
+    return sendProblem(reply, request, {
+      status: 503,
+      code: "database-unavailable",
+      detail: `The database cannot be reached just now, so nothing was read or saved. Try again in ${RETRY_AFTER_SECONDS} seconds.`,
     });
   }
   const status = (error as FastifyError).statusCode ?? 500;
