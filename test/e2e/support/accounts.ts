@@ -27,7 +27,19 @@ export const DEMO_SLUG = DEMO_DISTRICT.slug;
 export const DEMO_NAME = DEMO_DISTRICT.name;
 
 /** Districts besides the demo one, made empty by prepare-database.ts for specs that fill a whole district. */
-export const E2E_DISTRICTS = [{ slug: "e2e-templates", name: "Template Test District" }] as const;
+export const E2E_DISTRICTS = [
+  { slug: "e2e-templates", name: "Template Test District" },
+  // xss.spec.ts: stored text that would run as script if any screen rendered it as HTML
+  { slug: "e2e-xss", name: `XSS District <img src=x onerror="window.__xss='district'">` },
+] as const;
+
+/** Payloads for xss.spec.ts: each sets window.__xss or opens a dialog if it ever runs. */
+export const XSS = {
+  img: `<img src=x onerror="window.__xss='img';alert('img')">`,
+  script: `<script>window.__xss='script';alert('script')</script>`,
+  svg: `<svg onload="window.__xss='svg'">`,
+  link: `javascript:window.__xss='link';alert('link')`,
+};
 
 /** Base32 secret for the e2e vendor account (any 32 base32 characters will do). */
 const VENDOR_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
@@ -55,6 +67,9 @@ export const ACCOUNTS = {
   // where all 21 seed example groups can be created without touching the demo district's groups.
   securityTemplatesAdmin: { username: "e2e-templates-admin", password: "Templates-E2E-Pass-17", displayName: "Tate Templates", district: "e2e-templates", role: "student-information-system" },
   securityTemplatesMember: { username: "e2e-templates-member", password: "Member-E2E-Pass-28", displayName: "Mel Member", district: "e2e-templates" },
+  // xss.spec.ts: display names that are script payloads, in a district of their own
+  xssAdmin: { username: "e2e-xss-admin", password: "Xss-Admin-E2E-Pass-39", displayName: `Xena ${XSS.img}`, district: "e2e-xss", role: "student-information-system" },
+  xssStaff: { username: "e2e-xss-staff", password: "Xss-Staff-E2E-Pass-40", displayName: `Sam ${XSS.script}${XSS.svg}`, district: "e2e-xss" },
 } satisfies Record<string, Account>;
 
 export type AccountName = keyof typeof ACCOUNTS;
