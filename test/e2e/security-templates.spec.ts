@@ -76,7 +76,7 @@ test("changing a member's end date after someone else changed it saves nothing a
 
   // Someone else moves the end date while the dialog is open.
   await callApi(page, "POST", membersUrl, { userId: member.id, until: "2027-06-30" });
-  await dialog.getByLabel("Until").fill("2026-10-01");
+  await dialog.getByLabel("Until").fill("2027-10-01");
   await dialog.getByRole("button", { name: "Save" }).click();
   const conflict = dialog.getByRole("alert").filter({ hasText: "Changed by someone else: nothing was saved" });
   await expect(conflict).toContainText("When you opened it, the membership ran until Dec 31, 2026; someone has since changed it to run until Jun 30, 2027.");
@@ -88,8 +88,8 @@ test("changing a member's end date after someone else changed it saves nothing a
   await expect(dialog.getByText("Member until Jun 30, 2027.")).toBeVisible();
   await expect(dialog.getByLabel("Until")).toHaveValue("2027-06-30");
   await expect(row).toContainText("until Jun 30, 2027");
-  await dialog.getByLabel("Until").fill("2026-10-01");
+  await dialog.getByLabel("Until").fill("2027-10-01");
   await dialog.getByRole("button", { name: "Save" }).click();
   await expect(dialog).toBeHidden();
-  await expect(row).toContainText("until Oct 1, 2026");
+  await expect(row).toContainText("until Oct 1, 2027");
 });

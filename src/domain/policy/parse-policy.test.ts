@@ -134,6 +134,12 @@ users:
       line: 4,
     });
   });
+
+  it("refuses a day that does not exist and a limit beyond what the database holds, at their line", () => {
+    const [day] = parseErrors("district: D\ngroups:\n  - name: G\n    rights: { Census: { rights: R, until: 2026-02-30 } }\n");
+    expect(day).toMatchObject({ line: 4, message: expect.stringContaining("2026-02-30 is not a day of the calendar") });
+    expect(parseErrors("district: D\ngroups:\n  - name: G\n    limit: 99999999999999\n")[0]).toMatchObject({ line: 4 });
+  });
 });
 
 describe("member limits from templates", () => {

@@ -4,12 +4,17 @@
  * Dates are YAML dates (2026-08-15) or ISO date-times, always read as UTC.
  */
 import { z } from "zod";
+import { isCalendarDay } from "../calendar-day.js";
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 export const ZPolicyDate = z
-  .union([z.date(), z.string().regex(DATE_RE, { error: "expected a date such as 2026-08-15 or 2026-08-15T08:00:00Z" })], {
-    error: "expected a date such as 2026-08-15",
+  .union([z.date(), z.string()], { error: "expected a date such as 2026-08-15" })
+  .superRefine((v, ctx) => {
+    if (v instanceof Date) return;
+    if (!DATE_RE.test(v)) ctx.addIssue({ code: "custom", message: "expected a date such as 2026-08-15 or 2026-08-15T08:00:00Z" });
+    // JavaScript's Date would quietly turn 2026-02-30 into 2 March
+    else if (!isCalendarDay(v.slice(0, 10))) ctx.addIssue({ code: "custom", message: `${v.slice(0, 10)} is not a day of the calendar: check the month and the day` });
   })
   .transform((v) => (v instanceof Date ? v : new Date(/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00Z` : v)))
   .refine((d) => !Number.isNaN(d.getTime()), { error: "not a real date" });
@@ -43,7 +48,7 @@ export const ZPolicyGroup = z.strictObject({
   name: ZName,
   template: ZName.optional(),
   /** a member limit; a template's "limited members" gives one by default, null removes it */
-  limit: z.int().positive().nullable().optional(),
+  limit: z.int32().positive().nullable().optional(),
   rights: ZRightsMap.default({}),
   calendars: z.array(ZCalendarGrant).default([]),
 });
@@ -90,7 +95,7 @@ export const ZPolicyFile = z.strictObject({
   groups: z.array(ZPolicyGroup).default([]),
   users: z.array(ZPolicyUser).default([]),
   support: z
-    .strictObject({ addOnProducts: z.int().nonnegative().default(0), contacts: z.array(ZSupportContact).default([]) })
+    .strictObject({ addOnProducts: z.int32().nonnegative().default(0), contacts: z.array(ZSupportContact).default([]) })
     .optional(),
   assertions: z.array(ZAssertion).default([]),
 });

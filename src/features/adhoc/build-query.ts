@@ -9,6 +9,7 @@
  * gated expression, so filtering on a withheld field cannot reveal it either.
  */
 import { sql, type SQL } from "drizzle-orm";
+import { isCalendarDay } from "../../domain/calendar-day.js";
 import type { AdhocDefinition } from "../../platform/db/schema/adhoc.js";
 import type { DistrictActor } from "../../platform/http/actor.js";
 import { AppError } from "../../platform/http/errors.js";
@@ -160,7 +161,7 @@ function typedValue(field: FieldDef, value: unknown, path: string): string | num
     throw bad("true or false");
   }
   if (field.type === "date") {
-    if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw bad("a date (YYYY-MM-DD)");
+    if (typeof value !== "string" || !isCalendarDay(value)) throw bad("a day that exists, written YYYY-MM-DD");
     return value;
   }
   return String(value);

@@ -42,12 +42,12 @@ export const ZFilter = z.object({
   mine: z.boolean(),
   definition: ZDefinition,
   sharedWith: z.array(z.uuid()),
-  version: z.number().int(),
+  version: z.int32(),
   updatedAt: z.string(),
   actions: z.object({ canSave: z.boolean(), canDelete: z.boolean(), canShare: z.boolean() }),
 });
 export type Filter = z.infer<typeof ZFilter>;
 
 export const ZFilterInput = z.object({ name: z.string().trim().min(1, "Give the filter a name.").max(120), definition: ZDefinition });
-export const ZFilterUpdate = ZFilterInput.extend({ version: z.number().int() });
+export const ZFilterUpdate = ZFilterInput.extend({ version: z.int32() });
 export const ZShares = z.object({ groupIds: z.array(z.uuid()).max(100) });

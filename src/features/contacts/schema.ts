@@ -43,7 +43,7 @@ export const ZProductName = z.string().trim().min(1, "Enter the product's name")
 export const ZDistrictUpdate = z.object({
   cloudChoice: z.boolean().describe("Campus Cloud Choice hosting: the district may request version updates"),
   products: z.array(ZProductName).max(50).describe("the licensed add-on products, by name"),
-  version: z.number().int().positive(),
+  version: z.int32().positive(),
 });
 
 export const ZDesignation = z.object({

@@ -104,7 +104,7 @@ describe("two servers on one database: every kind of rights change", () => {
     const account = (await admin.get(`/api/users/${user.id}`)).json();
     await admin.put(`/api/users/${user.id}/rights`, { version: account.version, entries: [{ toolPath: "Census", rights: "R" }] });
     expect((await myTools())["Census > People"]).toBe("R");
-    await admin.post(`/api/groups/${g.id}/members`, { userId: user.id, until: "2020-01-01" });
+    await admin.post(`/api/groups/${g.id}/members`, { userId: user.id, until: "2020-01-01", confirmPastUntil: true });
     expect((await myTools())[summary]).toBe("");
 
     // the Product Security Role: the SIS role has every right

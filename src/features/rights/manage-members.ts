@@ -7,12 +7,13 @@ import type { DistrictActor } from "../../platform/http/actor.js";
 import { AppError, notFound } from "../../platform/http/errors.js";
 import { checkMembershipChange } from "./check-membership-change.js";
 import { auditActor } from "./guards.js";
+import { refusePastUntil } from "./past-until.js";
 import { findGroup } from "./repo-groups.js";
 import { bumpRightsVersion } from "./rights-version.js";
 import { findDistrictUser } from "./user-version.js";
 
 type Window = { from: Date | null; until: Date | null };
-export type AddMember = { userId: string; from?: Date | undefined; until?: Date | undefined; confirmOverLimit: boolean; expected?: Window | null | undefined };
+export type AddMember = { userId: string; from?: Date | undefined; until?: Date | undefined; confirmOverLimit: boolean; confirmPastUntil?: boolean; expected?: Window | null | undefined };
 
 const sameTime = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
 
@@ -45,6 +46,9 @@ export async function addMember(db: Db, actor: DistrictActor, groupId: string, i
     await checkMembershipChange(tx, actor, group, user.id, now);
     const [existing] = await tx.select().from(userGroupMembers).where(inDistrict(userGroupMembers, actor, eq(userGroupMembers.groupId, groupId), eq(userGroupMembers.userId, user.id)));
     checkExpected(input.expected, existing, user.username);
+    if (!input.confirmPastUntil && !sameTime(input.until ?? null, existing?.validUntil ?? null)) {
+      refusePastUntil(input.until, now, "body.until", `${user.username}'s membership of "${group.name}"`);
+    }
     let overLimit = false;
     if (group.memberLimit !== null) {
       const [row] = await tx

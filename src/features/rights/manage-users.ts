@@ -12,6 +12,7 @@ import { findUserAccount, readUserGroups } from "./repo-users.js";
 import { bumpRightsVersion } from "./rights-version.js";
 import type { EntryInput } from "./schema.js";
 import { lockUserAtVersion } from "./user-version.js";
+import { refusePastUntilEntries } from "./past-until.js";
 import { normaliseEntries } from "./validate-entries.js";
 
 /** The seed's advice, returned whenever individual rights are saved. */
@@ -56,11 +57,12 @@ export async function setUserRole(db: Db, actor: DistrictActor, userId: string, 
 }
 
 /** Replaces one user's individual rights; saved, with the seed's advice to use groups instead. */
-export async function replaceUserRights(db: Db, actor: DistrictActor, userId: string, input: { version: number; entries: EntryInput[] }) {
+export async function replaceUserRights(db: Db, actor: DistrictActor, userId: string, input: { version: number; entries: EntryInput[]; confirmPastUntil?: boolean }, now: Date) {
   const entries = normaliseEntries(input.entries, "body.entries");
   return db.transaction(async (tx) => {
     const user = await lockUserAtVersion(tx, actor, userId, input.version);
     const before = await readEntries(tx, actor, { userId });
+    if (!input.confirmPastUntil) refusePastUntilEntries(entries, before, now, "body.entries");
     await writeEntries(tx, actor, { userId }, entries);
     const [updated] = await tx.update(users).set({ version: sql`${users.version} + 1` }).where(eq(users.id, userId)).returning({ version: users.version });
     await recordAudit(tx, {

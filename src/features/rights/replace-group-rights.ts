@@ -14,6 +14,7 @@ import { findGroup, hasCalendarGrants, readEntries, readMembers, touchGroup, wri
 import { readPreferences } from "./repo-preferences.js";
 import { bumpRightsVersion } from "./rights-version.js";
 import type { Entry, EntryInput } from "./schema.js";
+import { refusePastUntilEntries } from "./past-until.js";
 import { normaliseEntries, toEngineEntries } from "./validate-entries.js";
 
 const grantsSomething = (entries: Entry[]) => entries.some((e) => !e.deny && e.rights !== "");
@@ -36,11 +37,12 @@ export async function checkCalendarOnlyRule(db: Db, scope: DistrictScope, group:
 }
 
 /** Replaces the group's whole entry set in one audited change, guarded by its version. */
-export async function replaceGroupRights(db: Db, actor: DistrictActor, groupId: string, input: { version: number; entries: EntryInput[] }) {
+export async function replaceGroupRights(db: Db, actor: DistrictActor, groupId: string, input: { version: number; entries: EntryInput[]; confirmPastUntil?: boolean }, now: Date) {
   const entries = normaliseEntries(input.entries, "body.entries");
   return db.transaction(async (tx) => {
     const group = await lockGroupAtVersion(tx, actor, groupId, input.version);
     const before = await readEntries(tx, actor, { groupId });
+    if (!input.confirmPastUntil) refusePastUntilEntries(entries, before, now, "body.entries");
     await checkCalendarOnlyRule(tx, actor, group, before, entries);
     await writeEntries(tx, actor, { groupId }, entries);
     const updated = await touchGroup(tx, actor, groupId, auditActor(actor));

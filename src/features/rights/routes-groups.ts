@@ -95,7 +95,7 @@ export function groupRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         config: { access: access.tool(TOOLS.toolRights, "W", { administers: "rights", role: "student-information-system" }) },
         schema: { tags, summary: "Replace the group's tool rights in one audited change", params: ZGroupParams, body: ZReplaceRights, response: { 200: z.object({ version: z.number(), entries: z.array(ZEntry) }) } },
       },
-      async (request) => replaceGroupRights(db, districtActor(request.actor), request.params.groupId, request.body),
+      async (request) => replaceGroupRights(db, districtActor(request.actor), request.params.groupId, request.body, deps.clock.now()),
     );
     app.post(
       "/api/groups/:groupId/rights/preview",

@@ -51,7 +51,7 @@ export function rightsUserRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           response: { 200: z.object({ version: z.number(), entries: z.array(ZEntry), warning: z.string().nullable() }) },
         },
       },
-      async (request) => replaceUserRights(db, districtActor(request.actor), request.params.userId, request.body),
+      async (request) => replaceUserRights(db, districtActor(request.actor), request.params.userId, request.body, deps.clock.now()),
     );
     app.put(
       "/api/users/:userId/calendar-rights",

@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { ZDayDate } from "../../domain/calendar-day.js";
 import { PRODUCT_SECURITY_ROLES } from "../../platform/db/schema/users.js";
 
 export const ZRights = z.enum(["", "R", "RW", "RWA", "RWAD"]);
+/** A stored bound echoed back as read (compared, never stored): any instant. */
 const ZWhen = z.coerce.date();
 
 /** A right as sent by a client: any of R/W/A/D (closed upwards on save), or a deny. */
@@ -9,8 +11,8 @@ export const ZEntryInput = z.object({
   toolPath: z.string().trim().min(1, "Name the tool").max(500),
   rights: z.string().max(8).default("").describe('letters R, W, A, D in any combination ("D" means RWAD), or "" for an explicit none'),
   deny: z.boolean().default(false).describe("deny the whole subtree, beating every allow"),
-  from: ZWhen.optional(),
-  until: ZWhen.optional(),
+  from: ZDayDate.optional(),
+  until: ZDayDate.optional(),
 });
 export type EntryInput = z.infer<typeof ZEntryInput>;
 
@@ -29,8 +31,8 @@ export const ZGrantInput = z.object({
   year: ZCalendarPart,
   calendar: ZCalendarPart,
   modify: z.boolean().default(false),
-  from: ZWhen.optional(),
-  until: ZWhen.optional(),
+  from: ZDayDate.optional(),
+  until: ZDayDate.optional(),
 });
 export type GrantInput = z.infer<typeof ZGrantInput>;
 
@@ -44,7 +46,7 @@ export const ZGrant = z.object({
 });
 export type Grant = z.infer<typeof ZGrant>;
 
-export const ZVersion = z.number().int().positive().describe("the version you read; a stale one answers 409 version-conflict");
+export const ZVersion = z.int32().positive().describe("the version you read; a stale one answers 409 version-conflict");
 
 export const ZMember = z.object({
   userId: z.string(),
@@ -82,16 +84,16 @@ export const ZGroupName = z.string().trim().min(1, "Give the group a name").max(
 export const ZCreateGroup = z.object({
   name: ZGroupName,
   description: z.string().trim().max(2000).default(""),
-  memberLimit: z.number().int().positive().nullable().optional(),
+  memberLimit: z.int32().positive().nullable().optional(),
   template: z.string().trim().max(100).optional().describe("name of a seed template group to start from"),
-  masterSchedulingEnds: ZWhen.optional().describe("end of the master scheduling period: the until date of the template's ** rows"),
+  masterSchedulingEnds: ZDayDate.optional().describe("end of the master scheduling period: the until date of the template's ** rows"),
   copyOf: z.uuid().optional().describe("another group to copy entries and calendar rights from"),
 });
 export type CreateGroup = z.infer<typeof ZCreateGroup>;
 
 export const ZCreateTemplateGroups = z.object({
   templates: z.array(z.string().trim().min(1).max(100)).min(1).max(50).optional().describe("seed template names; all 21 when left out"),
-  masterSchedulingEnds: ZWhen.optional().describe("end of the master scheduling period (default: the district's): the until date of the ** rows"),
+  masterSchedulingEnds: ZDayDate.optional().describe("end of the master scheduling period (default: the district's): the until date of the ** rows"),
   skipExisting: z.boolean().default(false).describe("skip templates whose name is already a group instead of refusing the request"),
 });
 export const ZTemplateGroupsCreated = z.object({
@@ -103,7 +105,7 @@ export const ZTemplateGroupsCreated = z.object({
 export const ZUpdateGroup = z.object({
   name: ZGroupName.optional(),
   description: z.string().trim().max(2000).optional(),
-  memberLimit: z.number().int().positive().nullable().optional(),
+  memberLimit: z.int32().positive().nullable().optional(),
   version: ZVersion,
 });
 export type UpdateGroup = z.infer<typeof ZUpdateGroup>;
@@ -116,7 +118,8 @@ export const ZDeletionPreview = z.object({
   loses: z.array(z.object({ userId: z.string(), username: z.string(), tools: z.number().describe("tools on which the user's rights go down") })),
 });
 
-export const ZReplaceRights = z.object({ version: ZVersion, entries: z.array(ZEntryInput).max(5000) });
+const ZConfirmPastUntil = z.boolean().default(false).describe("confirm an until that has already passed (otherwise 422 past-until)");
+export const ZReplaceRights = z.object({ version: ZVersion, entries: z.array(ZEntryInput).max(5000), confirmPastUntil: ZConfirmPastUntil });
 export const ZReplaceGrants = z.object({ version: ZVersion, calendarGrants: z.array(ZGrantInput).max(500) });
 
 export const ZRightsChange = z.object({
@@ -128,9 +131,10 @@ export const ZRightsPreview = z.object({ gains: z.array(ZRightsChange), losses: 
 
 export const ZAddMember = z.object({
   userId: z.uuid(),
-  from: ZWhen.optional(),
-  until: ZWhen.optional(),
+  from: ZDayDate.optional(),
+  until: ZDayDate.optional(),
   confirmOverLimit: z.boolean().default(false).describe("confirm adding past the group's member limit (audited)"),
+  confirmPastUntil: ZConfirmPastUntil,
   expected: z
     .object({ from: ZWhen.nullable(), until: ZWhen.nullable() })
     .nullable()
@@ -155,6 +159,6 @@ export const ZPreferences = z.object({
 });
 export const ZUpdatePreferences = z.object({
   automaticStaffAccounts: z.boolean().optional(),
-  masterSchedulingEnds: ZWhen.nullable().optional(),
+  masterSchedulingEnds: ZDayDate.nullable().optional(),
   version: ZVersion,
 });

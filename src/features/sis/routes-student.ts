@@ -75,7 +75,7 @@ export function registerStudentRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.put("/api/sis/behavior/:eventId", {
     config: { access: access.tool(TOOLS.behavior, "W") },
-    schema: { tags, summary: "Change a behavior event (W in its calendar)", params: z.object({ eventId: z.uuid() }), body: S.ZBehaviorChange, response: { 200: z.object({ id: z.uuid(), version: z.number().int() }) } },
+    schema: { tags, summary: "Change a behavior event (W in its calendar)", params: z.object({ eventId: z.uuid() }), body: S.ZBehaviorChange, response: { 200: z.object({ id: z.uuid(), version: z.int32() }) } },
   }, async (request) => changeBehaviorEvent(db, districtActor(request.actor), request.params.eventId, request.body));
 
   r.delete("/api/sis/behavior/:eventId", {
@@ -98,7 +98,7 @@ export function registerStudentRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.put("/api/sis/health-conditions/:conditionId", {
     config: { access: access.tool(TOOLS.healthConditions, "W") },
-    schema: { tags, summary: "Change a health condition", params: z.object({ conditionId: z.uuid() }), body: S.ZConditionInput.extend({ version: z.number().int() }), response: { 200: S.ZCondition } },
+    schema: { tags, summary: "Change a health condition", params: z.object({ conditionId: z.uuid() }), body: S.ZConditionInput.extend({ version: z.int32() }), response: { 200: S.ZCondition } },
   }, async (request) => changeHealthCondition(db, districtActor(request.actor), request.params.conditionId, request.body));
 
   r.delete("/api/sis/health-conditions/:conditionId", {

@@ -1,15 +1,9 @@
 import { z } from "zod";
-import { isCalendarDate } from "./calendar-date.js";
+import { ZDay } from "../../domain/calendar-day.js";
 
 export const ZActions = z.object({ canSave: z.boolean(), canCreate: z.boolean(), canDelete: z.boolean() });
 export const ZCalendar = z.object({ id: z.uuid(), schoolName: z.string(), yearName: z.string(), name: z.string() });
 const ZValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-const DATE_FORMAT = /^\d{4}-\d{2}-\d{2}$/;
-const ZDate = z
-  .string()
-  .regex(DATE_FORMAT, "Use a date written YYYY-MM-DD.")
-  // only well-formed dates get this second message, so a typo is not reported twice
-  .refine((s) => !DATE_FORMAT.test(s) || isCalendarDate(s), "That day does not exist: check the month and the day.");
 
 export const ZStudentSearch = z.object({
   students: z.array(z.object({ id: z.uuid(), localId: z.string(), firstName: z.string(), lastName: z.string(), birthDate: z.string(), gender: z.string() })),
@@ -40,7 +34,7 @@ export const ZEnrollments = z.object({
       startDate: z.string(),
       endDate: z.string().nullable(),
       serviceType: z.string(),
-      version: z.number().int(),
+      version: z.int32(),
       actions: ZActions,
       tabs: z.array(z.object({ id: z.string(), label: z.string() })),
     }),
@@ -50,7 +44,7 @@ export const ZEnrollments = z.object({
 export const ZSection = z.object({
   enrollmentId: z.uuid(),
   personId: z.uuid(),
-  version: z.number().int(),
+  version: z.int32(),
   calendar: ZCalendar,
   section: z.object({ id: z.string(), label: z.string(), tool: z.string() }),
   fields: z.array(
@@ -58,7 +52,7 @@ export const ZSection = z.object({
   ),
   actions: ZActions,
 });
-export const ZSectionSave = z.object({ version: z.number().int(), values: z.record(z.string(), ZValue) });
+export const ZSectionSave = z.object({ version: z.int32(), values: z.record(z.string(), ZValue) });
 
 export const ZHistory = z.object({
   enrollmentId: z.uuid(),
@@ -85,13 +79,13 @@ export const ZCondition = z.object({
   startDate: z.string(),
   endDate: z.string().nullable(),
   instructions: z.string().nullable(),
-  version: z.number().int(),
+  version: z.int32(),
 });
 export const ZConditions = z.object({ ...personBase, conditions: z.array(ZCondition.extend({ personId: z.uuid(), districtId: z.uuid() })) });
 export const ZConditionInput = z.object({
   condition: z.string().trim().min(1, "Name the condition.").max(200),
-  startDate: ZDate,
-  endDate: ZDate.nullable().default(null),
+  startDate: ZDay,
+  endDate: ZDay.nullable().default(null),
   instructions: z.string().max(2000).nullable().default(null),
 });
 
@@ -126,7 +120,7 @@ export const ZBehavior = z.object({
       eventType: z.string(),
       resolution: z.string().nullable(),
       details: z.string().nullable(),
-      version: z.number().int(),
+      version: z.int32(),
       actions: ZActions,
       ...calendarNames,
     }),
@@ -135,12 +129,12 @@ export const ZBehavior = z.object({
 });
 export const ZBehaviorInput = z.object({
   calendarId: z.uuid(),
-  eventDate: ZDate,
+  eventDate: ZDay,
   eventType: z.string().trim().min(1, "Say what happened.").max(120),
   resolution: z.string().max(200).nullable().default(null),
   details: z.string().max(2000).nullable().default(null),
 });
-export const ZBehaviorChange = ZBehaviorInput.omit({ calendarId: true }).extend({ version: z.number().int() });
+export const ZBehaviorChange = ZBehaviorInput.omit({ calendarId: true }).extend({ version: z.int32() });
 
 export const ZDemographics = z.object({
   id: z.uuid(),
@@ -153,16 +147,16 @@ export const ZDemographics = z.object({
   gender: z.string(),
   raceEthnicity: z.string().nullable(),
   homeLanguage: z.string().nullable(),
-  version: z.number().int(),
+  version: z.int32(),
   ssn: z.object({ value: z.string().nullable(), masked: z.boolean(), editable: z.boolean(), tool: z.string() }),
   actions: ZActions,
 });
 export const ZDemographicsSave = z.object({
-  version: z.number().int(),
+  version: z.int32(),
   firstName: z.string().trim().min(1).max(80).optional(),
   middleName: z.string().trim().max(80).nullable().optional(),
   lastName: z.string().trim().min(1).max(80).optional(),
-  birthDate: ZDate.optional(),
+  birthDate: ZDay.optional(),
   gender: z.enum(["F", "M", "X"]).optional(),
   raceEthnicity: z.string().max(80).nullable().optional(),
   homeLanguage: z.string().max(80).nullable().optional(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZDay } from "../../domain/calendar-day.js";
 import { CONTACT_STATUSES, CONTACT_TYPES } from "../../platform/db/schema/contacts.js";
 import {
   CASE_KINDS,
@@ -116,15 +117,15 @@ export const ZCaseUpdate = z.object({
   status: ZCaseStatus.optional(),
   priority: ZCasePriority.optional(),
   assigneeId: z.uuid().nullable().optional(),
-  version: z.number().int().positive(),
+  version: z.int32().positive(),
 });
-export const ZVersioned = z.object({ version: z.number().int().positive() });
+export const ZVersioned = z.object({ version: z.int32().positive() });
 export const ZCaseRef = z.object({ id: z.string(), number: z.number() });
 
 export const ZNewUpdateRequest = z.object({
   kind: z.enum(UPDATE_REQUEST_KINDS),
   releaseId: z.uuid().optional().describe("the release to update to (version updates only)"),
-  preferredDate: z.iso.date().optional(),
+  preferredDate: ZDay.optional(),
   notes: z.string().trim().max(5000).default(""),
 });
 
@@ -147,7 +148,7 @@ export const ZUpdateRequest = z.object({
 });
 
 export const ZRelease = z.object({ id: z.string(), version: z.string(), name: z.string(), releasedOn: z.string(), available: z.boolean() });
-export const ZNewRelease = z.object({ version: ZText(40, "version"), name: ZText(200, "name"), releasedOn: z.iso.date() });
+export const ZNewRelease = z.object({ version: ZText(40, "version"), name: ZText(200, "name"), releasedOn: ZDay });
 
 export const ZUpdateRequestPage = z.object({
   canRequest: z.boolean(),
@@ -160,9 +161,9 @@ export const ZUpdateRequestPage = z.object({
 
 export const ZUpdateRequestDecision = z.object({
   action: z.enum(["schedule", "complete", "decline"]),
-  scheduledFor: z.coerce.date().optional(),
+  scheduledFor: z.iso.datetime({ offset: true }).transform((at) => new Date(at)).optional(),
   note: z.string().trim().max(5000).optional(),
-  version: z.number().int().positive(),
+  version: z.int32().positive(),
 });
 
 export const ZNewModifyContact = z.discriminatedUnion("action", [

@@ -35,7 +35,8 @@ export async function connectDatabase(target: DatabaseTarget): Promise<Database>
 }
 
 async function connectPostgres(url: string, poolSize = 20): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // a server that stops answering fails a request after 5 s (503, see http/database-unavailable.ts) instead of hanging it
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
   pool.on("error", () => undefined); // a dropped idle client is replaced on next use
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {

@@ -2,6 +2,8 @@ import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import { redactFreeText } from "../../domain/redaction/redact.js";
 import { AppError, type FieldError } from "./errors.js";
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "./database-unavailable.js";
+import { FRAMEWORK_PROBLEMS } from "./framework-errors.js";
 
 export type ProblemInput = {
   status: number;
@@ -24,13 +26,16 @@ const TITLES: Record<number, string> = {
   401: "Not signed in",
   403: "Not allowed",
   404: "Not found",
+  405: "Method not allowed",
   409: "Conflict",
   413: "Too large",
+  414: "URI too long",
   415: "Unsupported media type",
   422: "Unprocessable",
   423: "Locked",
   429: "Too many requests",
   500: "Internal error",
+  503: "Service unavailable",
 };
 
 /** Sends an application/problem+json body: one shape for every error the API returns. */
@@ -73,6 +78,15 @@ export function handleError(error: FastifyError | AppError | Error, request: Fas
       errors,
     });
   }
+  if (isDatabaseUnavailable(error)) {
+    request.log.warn({ err: error }, "database unavailable");
+    reply.header("retry-after", String(RETRY_AFTER_SECONDS));
+    return sendProblem(reply, request, {
+      status: 503,
+      code: "database-unavailable",
+      detail: `The database cannot be reached just now, so nothing was read or saved. Try again in ${RETRY_AFTER_SECONDS} seconds.`,
+    });
+  }
   const status = (error as FastifyError).statusCode ?? 500;
   if (status >= 500 || isResponseSerializationError(error)) {
     request.log.error({ err: error }, "request failed");
@@ -82,6 +96,8 @@ export function handleError(error: FastifyError | AppError | Error, request: Fas
       detail: `Something went wrong on our side. Quote request id ${request.id} when reporting it.`,
     });
   }
+  const known = FRAMEWORK_PROBLEMS[(error as FastifyError).code ?? ""];
+  if (known) return sendProblem(reply, request, { status, ...known });
   const code = (error as FastifyError).code?.toLowerCase().replace(/^fst_err_/, "").replace(/_/g, "-") ?? "bad-request";
   return sendProblem(reply, request, { status, code, detail: error.message });
 }

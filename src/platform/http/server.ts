@@ -4,7 +4,7 @@ import fastifyHelmet from "@fastify/helmet";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifySchema } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { registerAuditContext } from "../audit-context.js";
 import type { AppDeps } from "../deps.js";
@@ -12,10 +12,13 @@ import "./fastify-types.js";
 import { declarationProblem, type Access } from "./access.js";
 import { registerCapabilitiesRoute } from "./capabilities-route.js";
 import { AccessLog, createLogger } from "./logger.js";
+import { refuseControlCharacters } from "./control-characters.js";
+import { writeClientError } from "./framework-errors.js";
 import { handleError } from "./problem.js";
 import { makeAuthHook } from "./request-auth.js";
 
-export type RouteAccessRecord = { method: string; url: string; access: Access };
+/** A registered route: its declared access and its schemas, as registered. */
+export type RouteAccessRecord = { method: string; url: string; access: Access; schema?: FastifySchema | undefined };
 
 /** Routes that Fastify plugins add for themselves; everything else must declare its access. */
 const FRAMEWORK_PREFIXES = ["/docs", "/assets/"];
@@ -34,6 +37,9 @@ export async function createServer(deps: AppDeps): Promise<{ app: FastifyInstanc
     // Behind a proxy (TRUST_PROXY) the client's address and https come from X-Forwarded-For/-Proto.
     trustProxy: trustProxyOption(deps.config.trustProxy),
     bodyLimit: 12 * 1024 * 1024,
+    // the router's and the HTTP parser's refusals (414, bad URL, 431) as problem+json too
+    frameworkErrors: (error, request, reply) => handleError(error, request, reply),
+    clientErrorHandler: writeClientError,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -48,13 +54,14 @@ export async function createServer(deps: AppDeps): Promise<{ app: FastifyInstanc
     }
     const problem = declarationProblem([route.method].flat().map(String), route.url, accessDecl);
     if (problem) throw new Error(problem);
-    routeAccess.push({ method: String(route.method), url: route.url, access: accessDecl });
+    routeAccess.push({ method: String(route.method), url: route.url, access: accessDecl, schema: route.schema });
   });
   registerAuditContext(app);
   app.addHook("onRequest", async (request) => {
     const clientId = request.headers["x-request-id"];
     if (typeof clientId === "string") request.log = request.log.child({ clientRequestId: clientId.slice(0, 64) });
   });
+  app.addHook("preValidation", refuseControlCharacters);
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });

@@ -29,7 +29,19 @@ export const DEMO_SLUG = DEMO_DISTRICT.slug;
 export const DEMO_NAME = DEMO_DISTRICT.name;
 
 /** Districts besides the demo one, made empty by prepare-database.ts for specs that fill a whole district. */
-export const E2E_DISTRICTS = [{ slug: "e2e-templates", name: "Template Test District" }] as const;
+export const E2E_DISTRICTS = [
+  { slug: "e2e-templates", name: "Template Test District" },
+  // xss.spec.ts: stored text that would run as script if any screen rendered it as HTML
+  { slug: "e2e-xss", name: `XSS District <img src=x onerror="window.__xss='district'">` },
+] as const;
+
+/** Payloads for xss.spec.ts: each sets window.__xss or opens a dialog if it ever runs. */
+export const XSS = {
+  img: `<img src=x onerror="window.__xss='img';alert('img')">`,
+  script: `<script>window.__xss='script';alert('script')</script>`,
+  svg: `<svg onload="window.__xss='svg'">`,
+  link: `javascript:window.__xss='link';alert('link')`,
+};
 
 /** Base32 secret for the e2e vendor account (any 32 base32 characters will do). */
 const VENDOR_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
@@ -65,6 +77,9 @@ export const ACCOUNTS = {
   // governance.spec.ts: an administrator whose session previews the app as the teacher (kept apart from "admin").
   governanceAdmin: { username: "e2e-gov-admin", password: "Governance-E2E-Pass-41", displayName: "Greer Governance", district: DEMO_DISTRICT.slug, role: "student-information-system" },
   governanceDormant: { username: "e2e-dormant", password: "Dormant-E2E-Pass-39", displayName: "Dory Dormant", district: DEMO_DISTRICT.slug, idleDays: 200 },
+  // xss.spec.ts: display names that are script payloads, in a district of their own
+  xssAdmin: { username: "e2e-xss-admin", password: "Xss-Admin-E2E-Pass-39", displayName: `Xena ${XSS.img}`, district: "e2e-xss", role: "student-information-system" },
+  xssStaff: { username: "e2e-xss-staff", password: "Xss-Staff-E2E-Pass-40", displayName: `Sam ${XSS.script}${XSS.svg}`, district: "e2e-xss" },
 } satisfies Record<string, Account>;
 
 export type AccountName = keyof typeof ACCOUNTS;

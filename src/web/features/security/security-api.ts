@@ -16,6 +16,7 @@ import type {
 import type { ZEffectiveRights, ZExplanation, ZUserDetail, ZUserSummary } from "../../../features/rights/schema-users.js";
 import { api } from "../../api.js";
 import type { EntryDto } from "./rights-diff.js";
+import { confirmingPastUntil } from "./confirm-past-until.js";
 
 /** A server type as JSON delivers it: Date → ISO string. */
 export type Wire<T> = T extends Date ? string : T extends (infer U)[] ? Wire<U>[] : T extends object ? { [K in keyof T]: Wire<T[K]> } : T;
@@ -83,7 +84,7 @@ export const securityApi = {
   user: (id: string) => api.get<UserDetail>(`/api/users/${id}`),
   setRole: (id: string, role: Role, version: number) => api.put<{ productSecurityRole: Role; version: number }>(`/api/users/${id}/role`, { role, version }),
   saveUserRights: (id: string, entries: EntryInput[], version: number) =>
-    api.put<{ version: number; warning: string | null }>(`/api/users/${id}/rights`, { version, entries }),
+    confirmingPastUntil((confirmPastUntil) => api.put<{ version: number; warning: string | null }>(`/api/users/${id}/rights`, { version, entries, confirmPastUntil })),
   saveUserGrants: (id: string, calendarGrants: GrantInput[], version: number) => api.put<{ version: number }>(`/api/users/${id}/calendar-rights`, { version, calendarGrants }),
   effectiveRights: (userId: string, lens: RightsLens) => api.get<EffectiveRights>(`/api/users/${userId}/effective-rights?${lensQuery(lens)}`),
   explain: (userId: string, tool: string, lens: RightsLens) => api.get<Explanation>(`/api/users/${userId}/explain?tool=${encodeURIComponent(tool)}&${lensQuery(lens)}`),
@@ -97,11 +98,13 @@ export const securityApi = {
   updateGroup: (id: string, body: { name?: string; description?: string; memberLimit?: number | null; version: number }) => api.patch<GroupDetail>(`/api/groups/${id}`, body),
   deletionPreview: (id: string) => api.get<DeletionPreview>(`/api/groups/${id}/deletion-preview`),
   deleteGroup: (id: string, version: number) => api.delete<void>(`/api/groups/${id}?version=${version}`),
-  saveGroupRights: (id: string, entries: EntryInput[], version: number) => api.put<{ version: number }>(`/api/groups/${id}/rights`, { version, entries }),
+  saveGroupRights: (id: string, entries: EntryInput[], version: number) =>
+    confirmingPastUntil((confirmPastUntil) => api.put<{ version: number }>(`/api/groups/${id}/rights`, { version, entries, confirmPastUntil })),
   previewGroupRights: (id: string, entries: EntryInput[]) => api.post<RightsPreview>(`/api/groups/${id}/rights/preview`, { entries }),
   saveGroupGrants: (id: string, calendarGrants: GrantInput[], version: number) => api.put<{ version: number }>(`/api/groups/${id}/calendar-rights`, { version, calendarGrants }),
   createTemplateGroups: (body: { templates?: string[]; skipExisting: boolean; masterSchedulingEnds?: string }) => api.post<TemplateGroupsCreated>("/api/groups/from-templates", body),
-  addMember: (groupId: string, body: { userId: string; from?: string; until?: string; confirmOverLimit?: boolean; expected?: MembershipWindow | null }) => api.post<{ overLimit: boolean; members: Member[] }>(`/api/groups/${groupId}/members`, body),
+  addMember: (groupId: string, body: { userId: string; from?: string; until?: string; confirmOverLimit?: boolean; expected?: MembershipWindow | null }) =>
+    confirmingPastUntil((confirmPastUntil) => api.post<{ overLimit: boolean; members: Member[] }>(`/api/groups/${groupId}/members`, { ...body, confirmPastUntil })),
   /** `seen`: the membership as the screen showed it; if it changed since, 409 membership-conflict and nothing is removed. */
   removeMember: (groupId: string, userId: string, seen: MembershipWindow) =>
     api.delete<void>(`/api/groups/${groupId}/members/${userId}?${new URLSearchParams({ expectedFrom: seen.from ?? "open", expectedUntil: seen.until ?? "open" })}`),

@@ -1,0 +1,108 @@
+/**
+ * Property-based fuzzing of every registered route from its own schemas (fast-check, fixed
+ * seed): bodies, path parameters and query strings that mostly fit, mixed with NUL and other
+ * control characters, numbers past int4, days that do not exist, long strings and wrong types.
+ * Whatever arrives: never a 5xx; every 4xx is problem+json (validation ones with the field's
+ * path); and a refused change leaves the database as it was.
+ */
+import fc from "fast-check";
+import type { LightMyRequestResponse } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildRightsDistrict, buildRightsGroup, type RightsDistrict } from "../../../test/support/rights-factories.js";
+import { buildSisDistrict } from "../../../test/support/sis-fixtures.js";
+import { signInVendor } from "../../../test/support/support-factories.js";
+import { requestArbitrary, type Pools } from "../../../test/support/fuzz-input.js";
+import { createTestApp, type Client, type TestApp } from "../../../test/support/test-app.js";
+
+const RUNS_PER_ROUTE = 10;
+const SEED = 20261201;
+
+// These would end the fuzzing session itself; what they refuse is covered by their own tests.
+const SKIPPED = new Set(["POST /api/auth/sign-out", "POST /api/account/sign-out-everywhere"]);
+// A refused attempt at a password or a code is counted on purpose (lockout): a change by design.
+const COUNTS_REFUSALS = new Set(["POST /api/auth/sign-in", "POST /api/auth/mfa", "POST /api/account/password", "POST /api/account/mfa/disable", "POST /api/account/mfa/confirm"]);
+
+let t: TestApp;
+let d: RightsDistrict;
+let vendor: Client;
+let pools: Pools;
+let fingerprintSql: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  d = await buildRightsDistrict(t.app, t.database.db);
+  await buildSisDistrict(t.database.db, d.districtId);
+  await buildRightsGroup(t.database.db, d.districtId, { name: "Fuzzed", rights: { Census: "R" }, members: [d.staff.id] });
+  vendor = (await signInVendor(t.app, t.database.db)).client;
+
+  const q = (text: string) => t.database.query<Record<string, string>>(text);
+  const tables = (await q("select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1")).map((r) => r.table_name!);
+  const versioned = (await q("select table_name from information_schema.columns where table_schema = 'public' and column_name = 'version' and data_type = 'integer' order by 1")).map((r) => r.table_name!);
+  // cheap: one statement of row counts, the sum of row versions and the last audit id
+  fingerprintSql = `select concat_ws(',', ${[
+    ...tables.map((name) => `(select count(*) from "${name}")`),
+    ...versioned.map((name) => `(select coalesce(sum(version), 0) from "${name}")`),
+    "(select coalesce(max(id), 0) from audit_log)",
+  ].join(", ")}) as fp`;
+
+  // real ids, so that requests get past "not found" to the code behind it; never the fuzzing
+  // administrator's own account or session, which a lucky request could otherwise take away
+  const uuidTables = (await q("select table_name from information_schema.columns where table_schema = 'public' and column_name = 'id' and data_type = 'uuid' order by 1")).map((r) => r.table_name!);
+  const uuids: string[] = [];
+  for (const name of uuidTables.filter((n) => n !== "sessions")) {
+    uuids.push(...(await q(`select id::text as id from "${name}" order by id limit 3`)).map((r) => r.id!).filter((id) => id !== d.admin.id));
+  }
+  const ids = async (table: string) => (await q(`select id::text as id from "${table}" order by id limit 3`)).map((r) => r.id!);
+  const byTable: Record<string, string> = {
+    groupId: "user_groups", personId: "sis_people", enrollmentId: "sis_enrollments", eventId: "sis_behavior_events", conditionId: "sis_health_conditions",
+    filterId: "adhoc_filters", caseId: "support_cases", contactId: "authorized_contacts", districtId: "districts", messageId: "outbox",
+    requestId: "update_requests", calendarId: "sis_calendars", attachmentId: "case_attachments",
+  };
+  const byName: Record<string, string[]> = {
+    userId: [d.staff.id, d.groupAdmin.id], section: ["programs", "sections", "nope"], slug: [d.slug, "nope"], field: ["student.lastName", "demographics.ssn", "student.birthDate"],
+    toolPath: ["Census", "Student Information > General > Summary", "Nope"], tool: ["Census"], school: ["*", "Ballard High"], year: ["*"], calendar: ["*"],
+  };
+  for (const [name, table] of Object.entries(byTable)) {
+    const found = await ids(table);
+    if (found.length > 0) byName[name] = found;
+  }
+  pools = { uuids, byName, numbers: { version: [1, 2, 3], memberLimit: [1, 5] } };
+}, 120_000);
+afterAll(() => t.close());
+
+const fingerprint = async () => (await t.database.query<{ fp: string }>(fingerprintSql))[0]!.fp;
+
+function describeCall(call: { method: string; url: string; body: unknown }, res: LightMyRequestResponse) {
+  return `${call.method} ${call.url.slice(0, 300)} ${JSON.stringify(call.body)?.slice(0, 500)} → ${res.statusCode} ${res.body.slice(0, 500)}`;
+}
+
+describe("every route under fuzzing", () => {
+  it("answers hostile input without a 5xx, with problem+json, and changes nothing when it refuses", async () => {
+    const routes = t.routeAccess.filter((r) => r.method !== "HEAD" && !SKIPPED.has(`${r.method} ${r.url}`));
+    expect(routes.length).toBeGreaterThan(100);
+    for (const route of routes) {
+      const key = `${route.method} ${route.url}`;
+      const main = route.access.kind === "vendor" ? vendor : route.access.kind === "public" ? null : d.admin.client;
+      const who = fc.constantFrom<"main" | "anonymous">("main", "main", "main", "anonymous");
+      await fc.assert(
+        fc.asyncProperty(requestArbitrary(route as Parameters<typeof requestArbitrary>[0], pools), who, async (call, caller) => {
+          const client = caller === "main" ? main : null;
+          const watch = route.method !== "GET" && !COUNTS_REFUSALS.has(key);
+          const before = watch ? await fingerprint() : "";
+          const options = { method: call.method as "POST", url: call.url, ...(call.body === undefined ? {} : { payload: JSON.stringify(call.body), headers: { "content-type": "application/json" } }) };
+          const res = client ? await client.request(options) : await t.app.inject(options);
+          const what = describeCall(call, res);
+          expect(res.statusCode, what).toBeLessThan(500);
+          if (res.statusCode >= 400) {
+            expect(String(res.headers["content-type"]), what).toMatch(/^application\/problem\+json/);
+            const problem = res.json();
+            expect(problem, what).toMatchObject({ status: res.statusCode, code: expect.any(String), detail: expect.any(String), requestId: expect.any(String) });
+            if ([400, 413, 414, 415, 422].includes(res.statusCode)) expect(typeof problem.path, `${what}\nan input error names no field`).toBe("string");
+            if (watch) expect(await fingerprint(), `${what}\nchanged the database though refused`).toBe(before);
+          }
+        }),
+        { seed: SEED, numRuns: RUNS_PER_ROUTE, endOnFailure: true },
+      );
+    }
+  }, 600_000);
+});

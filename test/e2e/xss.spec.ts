@@ -1,0 +1,55 @@
+import { expect, test, type Page } from "@playwright/test";
+import { callApi } from "./support/api.js";
+import { ACCOUNTS, XSS } from "./support/accounts.js";
+import { signInAs } from "./support/sign-in.js";
+import { dayFromToday, type User } from "./security-e2e-helpers.js";
+
+/**
+ * Stored text that is a script payload — group names and descriptions, display names, the
+ * district's name, audit rows that quote them — is shown as text on every screen and never
+ * runs: no dialog opens, window.__xss stays unset, and no element of the payload is in the page.
+ * (The Content-Security-Policy would block inline script too; these checks hold without it.)
+ */
+async function expectInert(page: Page, path: string, shown?: string) {
+  await page.goto(path);
+  await expect(page.getByRole("heading").first()).toBeVisible();
+  if (shown) await expect(page.getByText(shown, { exact: false }).first()).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __xss?: string }).__xss), `a payload ran on ${path}`).toBeUndefined();
+  await expect(page.locator('img[src="x"], svg[onload], script:not([src])')).toHaveCount(0);
+  await expect(page.locator('a[href^="javascript:"]')).toHaveCount(0);
+}
+
+test("script payloads stored in text fields are shown as text and never run", async ({ page }) => {
+  test.setTimeout(180_000);
+  const dialogs: string[] = [];
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await signInAs(page, "xssAdmin");
+  const users = await callApi<User[]>(page, "GET", `/api/users?search=${encodeURIComponent(ACCOUNTS.xssStaff.username)}`);
+  const staff = users.find((u) => u.username === ACCOUNTS.xssStaff.username)!;
+  const name = `Group ${XSS.img} ${Math.random().toString(36).slice(2, 6)}`;
+  const group = await callApi<{ id: string; version: number }>(page, "POST", "/api/groups", { name, description: `${XSS.script} see ${XSS.link}` });
+  await callApi(page, "POST", `/api/groups/${group.id}/members`, { userId: staff.id, until: dayFromToday(30) });
+  await callApi(page, "PATCH", `/api/groups/${group.id}`, { description: `${XSS.svg} ${XSS.link}`, version: group.version });
+
+  await expectInert(page, "/security/groups", "Group <img src=x");
+  await expectInert(page, `/security/groups/${group.id}`, "<svg onload=");
+  await expectInert(page, `/security/groups/${group.id}?tab=members`, "Sam <script>");
+  await expectInert(page, "/security/users", "Sam <script>");
+  await expectInert(page, `/security/users/${staff.id}`, "Sam <script>");
+  await expectInert(page, "/security/audit", "Group <img src=x");
+  await expectInert(page, "/security/reviews");
+  await expectInert(page, "/account");
+  await expectInert(page, "/", "Xena <img");
+
+  await signInAs(page, "vendor");
+  await expectInert(page, "/vendor/districts", "XSS District <img");
+  const districts = await callApi<{ id: string; slug: string }[]>(page, "GET", "/api/vendor/districts");
+  const xssDistrict = districts.find((d) => d.slug === "e2e-xss")!;
+  await expectInert(page, `/vendor/districts/${xssDistrict.id}`, "XSS District <img");
+  await expectInert(page, "/login/e2e-xss");
+
+  expect(dialogs, "no payload may open a dialog").toEqual([]);
+});
