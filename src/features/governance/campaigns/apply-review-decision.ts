@@ -35,7 +35,7 @@ export async function applyReviewDecision(db: Db, reviewer: DistrictActor, item:
       return "Product Security Role removed";
     }
     const entries = decision === "remove" ? [] : account.entries.map((e) => ({ ...e, rights: e.rights as string, from: e.from ?? undefined, until: endOf(e.until, item.endOn!) }));
-    await replaceUserRights(db, reviewer, item.userId, { version: account.version, entries });
+    await replaceUserRights(db, reviewer, item.userId, { version: account.version, entries, confirmPastUntil: true }, now);
     return decision === "remove" ? "individual rights removed" : `individual rights end ${item.endOn!.toISOString().slice(0, 10)}`;
   } catch (e) {
     if (e instanceof AppError && e.status < 500) return `not applied: ${e.message}`;
