@@ -31,6 +31,9 @@ export function registerBackup(program: Command) {
         out(`Backed up the ${database.kind === "pglite" ? "embedded database (PGlite)" : "PostgreSQL database"} to ${o.out} (${megabytes(fs.statSync(file).size)}).\n`);
       });
     });
+}
+
+export function registerRestore(program: Command) {
   program
     .command("restore")
     .description("Replace the database with a backup made by `gatehouse backup` (then migrate it); stop the server first")

@@ -14,7 +14,7 @@ export const COMMANDS: { name: string; summary: string; load: () => Promise<Regi
   { name: "contacts", summary: "Authorized contacts: the inactivity sweep", load: async () => (await import("./contacts.js")).registerContacts },
   { name: "policy", summary: "Policy as code: test, apply and export rights as YAML", load: async () => (await import("./policy.js")).registerPolicy },
   { name: "backup", summary: "Back up the database to a file", load: async () => (await import("./backup.js")).registerBackup },
-  { name: "restore", summary: "Restore the database from a backup file", load: async () => (await import("./backup.js")).registerBackup },
+  { name: "restore", summary: "Restore the database from a backup file", load: async () => (await import("./backup.js")).registerRestore },
   { name: "db", summary: "Database roles: grant the serving role its least privilege", load: async () => (await import("./db.js")).registerDb },
   { name: "audit", summary: "Export the audit and FERPA access logs", load: async () => (await import("./audit.js")).registerAudit },
 ];

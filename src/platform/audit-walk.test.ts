@@ -20,9 +20,11 @@ import { clientFor, createTestApp, sessionCookie, signIn, type Client, type Test
  * Changes whose audit rows their own feature tests assert, with the fixtures they need
  * (governance: src/features/governance/*.test.ts and campaigns/campaigns.test.ts; sessions and
  * MFA: src/features/account/mfa-proof.test.ts and auth/sign-in.test.ts; links and vendor unlock:
- * src/features/users/password-links.test.ts and auth/smart-lockout.test.ts).
+ * src/features/users/password-links.test.ts and auth/smart-lockout.test.ts; the installation's
+ * public URL: src/features/installation/installation.test.ts).
  */
 const AUDITED_IN_THEIR_OWN_TESTS = new Set([
+  "PUT /api/vendor/installation",
   "POST /api/auth/sign-out",
   "DELETE /api/account/sessions/:sessionId",
   "POST /api/account/sign-out-everywhere",

@@ -66,7 +66,7 @@ describe("metrics on the main port", () => {
 
   it("show the PostgreSQL pool's use", async () => {
     const text = await scrape();
-    if (t.database.kind === "postgres") expect(value(text, 'gatehouse_db_pool_connections{state="max"}')).toBe(10);
+    if (t.database.kind === "postgres") expect(value(text, 'gatehouse_db_pool_connections{state="max"}')).toBe(t.deps.config.databasePoolSize);
     else expect(text).not.toContain("gatehouse_db_pool_connections");
   });
 });
