@@ -1,12 +1,13 @@
 import { checkRight, isWithinWindow } from "../../domain/rights/check-right.js";
 import { compileDistrict, type CompiledDistrict } from "../../domain/rights/compile-district.js";
 import { explainRight, type RightExplanation } from "../../domain/rights/explain-right.js";
-import type { CalendarRef, DistrictModel, UserModel } from "../../domain/rights/model.js";
+import type { CalendarRef } from "../../domain/rights/model.js";
 import { rightsFromLevel } from "../../domain/rights/rights.js";
 import type { AppDeps } from "../../platform/deps.js";
 import type { DistrictActor } from "../../platform/http/actor.js";
 import { AppError } from "../../platform/http/errors.js";
 import { currentCompiled } from "../rights/current-rights.js";
+import { modelOfUsers } from "../rights/inspect-rights.js";
 
 /** Where a user's right on one tool comes from, in words a reviewer reads in a table cell. */
 function sourceOf(expl: RightExplanation): string {
@@ -16,12 +17,6 @@ function sourceOf(expl: RightExplanation): string {
   const from = givers.map((g) => (g.grantee.kind === "group" ? g.grantee.groupName : "individual rights")).join(", ");
   const capped = expl.calendarCap?.applies && expl.rights !== expl.union ? ` (capped by calendar rights: ${expl.calendarCap.grant ? "read-only" : "no grant"})` : "";
   return from ? `${from}${capped}` : "no entry";
-}
-
-/** The model cut down to these users and their groups: compiling it at another day is cheap. */
-function modelOfUsers(model: DistrictModel, people: UserModel[]): DistrictModel {
-  const groupIds = new Set(people.flatMap((u) => u.memberships.map((m) => m.groupId)));
-  return { users: people, groups: model.groups.filter((g) => groupIds.has(g.id)) };
 }
 
 function requireUser(compiled: CompiledDistrict, userId: string, path: string) {
@@ -38,7 +33,7 @@ export async function compareUsers(deps: AppDeps, actor: DistrictActor, aId: str
   let compiled = await currentCompiled(deps, actor);
   const a = requireUser(compiled, aId, "querystring.a");
   const b = requireUser(compiled, bId, "querystring.b");
-  if (!isWithinWindow(compiled, opts.asOf)) compiled = compileDistrict(compiled.catalog, modelOfUsers(compiled.model, [a, b]), opts.asOf);
+  if (!isWithinWindow(compiled, opts.asOf)) compiled = compileDistrict(compiled.catalog, modelOfUsers(compiled.model, [a.id, b.id]), opts.asOf);
   const ia = compiled.userIndex.get(aId)!;
   const ib = compiled.userIndex.get(bId)!;
   const explain = (userId: string, path: string) => explainRight(compiled.catalog, compiled.model, userId, path, { asOf: opts.asOf, ...(opts.calendar ? { calendar: opts.calendar } : {}) });

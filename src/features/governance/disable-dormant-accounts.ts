@@ -1,12 +1,11 @@
 import { and, eq, lt, sql } from "drizzle-orm";
 import escapeHtml from "escape-html";
-import { recordAudit } from "../../platform/audit.js";
-import { revokeUserSessions } from "../../platform/auth/session-store.js";
 import type { Database } from "../../platform/db/connect.js";
 import { districts } from "../../platform/db/schema/districts.js";
 import { outbox } from "../../platform/db/schema/outbox.js";
 import { users } from "../../platform/db/schema/users.js";
 import { enqueueEmail } from "../../platform/mail/enqueue-email.js";
+import { disableAccount } from "./dormant-accounts.js";
 import { DORMANT_NOTICE_DAYS } from "./dormant-policy.js";
 
 const DAY_MS = 86_400_000;
@@ -37,13 +36,8 @@ export async function disableDormantAccounts(database: Database, now: Date, publ
       const key = noticeKey(u.id, u.lastActivity);
       const [notice] = await db.select({ createdAt: outbox.createdAt }).from(outbox).where(eq(outbox.dedupeKey, key)).limit(1);
       if (notice && daysBetween(notice.createdAt, now) >= DORMANT_NOTICE_DAYS) {
-        await db.transaction(async (tx) => {
-          const [row] = await tx.update(users).set({ disabled: true, version: sql`${users.version} + 1` }).where(and(eq(users.id, u.id), eq(users.disabled, false))).returning({ id: users.id });
-          if (!row) return;
-          const endedSessions = await revokeUserSessions(tx, u.id, now);
-          await recordAudit(tx, { districtId: d.id, actor: null, action: "user.disabled", target: { type: "user", id: u.id, name: u.username }, before: { disabled: false }, after: { disabled: true, reason: `no sign-in for ${d.days} days (automatic, noticed ${day(notice.createdAt)})`, endedSessions } });
-          disabled++;
-        });
+        const reason = `no sign-in for ${d.days} days (automatic, noticed ${day(notice.createdAt)})`;
+        if (await db.transaction((tx) => disableAccount(tx, { ...u, districtId: d.id }, null, reason, now))) disabled++;
       } else if (!notice && u.email) {
         const on = day(new Date(now.getTime() + DORMANT_NOTICE_DAYS * DAY_MS));
         const link = `${publicUrl.replace(/\/+$/, "")}/login/${d.slug}`;

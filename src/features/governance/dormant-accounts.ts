@@ -40,6 +40,18 @@ export async function listDormantAccounts(db: Db, scope: DistrictScope, days: nu
 }
 
 /**
+ * Disables one enabled account inside the caller's transaction: sign-in refused, its sessions
+ * ended, one audit row with the reason. False when it was disabled already (nothing written).
+ */
+export async function disableAccount(tx: Db, user: { id: string; username: string; districtId: string }, by: { id: string; name: string } | null, reason: string, now: Date): Promise<boolean> {
+  const [row] = await tx.update(users).set({ disabled: true, version: sql`${users.version} + 1` }).where(and(eq(users.id, user.id), eq(users.disabled, false))).returning({ id: users.id });
+  if (!row) return false;
+  const endedSessions = await revokeUserSessions(tx, user.id, now);
+  await recordAudit(tx, { districtId: user.districtId, actor: by, action: "user.disabled", target: { type: "user", id: user.id, name: user.username }, before: { disabled: false }, after: { disabled: true, reason, endedSessions } });
+  return true;
+}
+
+/**
  * Disables the named accounts of the district at once: sign-in refused, open sessions ended,
  * one audit row each. Your own account is refused, so a bulk action cannot lock you out.
  */
@@ -57,16 +69,7 @@ export async function disableAccounts(db: Db, actor: DistrictActor, userIds: str
     if (missing.length > 0) throw new AppError(404, "not-found", `${missing.length === 1 ? "One account was" : `${missing.length} accounts were`} not found in this district; nothing was disabled.`, { path: "body.userIds", detail: { missing } });
     const disabled = [];
     for (const u of found.filter((x) => !x.disabled)) {
-      await tx.update(users).set({ disabled: true, version: sql`${users.version} + 1` }).where(eq(users.id, u.id));
-      const endedSessions = await revokeUserSessions(tx, u.id, now);
-      await recordAudit(tx, {
-        districtId: actor.districtId,
-        actor: auditActor(actor),
-        action: "user.disabled",
-        target: { type: "user", id: u.id, name: u.username },
-        before: { disabled: false },
-        after: { disabled: true, reason, endedSessions },
-      });
+      await disableAccount(tx, { ...u, districtId: actor.districtId }, auditActor(actor), reason, now);
       disabled.push({ id: u.id, username: u.username });
     }
     return { disabled, alreadyDisabled: found.filter((x) => x.disabled).map((x) => ({ id: x.id, username: x.username })) };

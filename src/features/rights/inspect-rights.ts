@@ -28,11 +28,11 @@ export function toolNode(tool: string, path = "querystring.tool"): CatalogNode {
   throw new AppError(422, "unknown-tool", `There is no tool "${tool}"${suggestion ? `; did you mean "${suggestion}"?` : "."}`, { path, detail: suggestion ? { suggestion } : {} });
 }
 
-/** The model cut down to one user and their groups: compiling it at another date is cheap. */
-function modelOfUser(model: DistrictModel, userId: string): DistrictModel {
-  const user = model.users.find((u) => u.id === userId)!;
-  const groupIds = new Set(user.memberships.map((m) => m.groupId));
-  return { users: [user], groups: model.groups.filter((g) => groupIds.has(g.id)) };
+/** The model cut down to these users and their groups: compiling it at another date is cheap. */
+export function modelOfUsers(model: DistrictModel, userIds: string[]): DistrictModel {
+  const people = model.users.filter((u) => userIds.includes(u.id));
+  const groupIds = new Set(people.flatMap((u) => u.memberships.map((m) => m.groupId)));
+  return { users: people, groups: model.groups.filter((g) => groupIds.has(g.id)) };
 }
 
 /** The whole catalog as one user sees it, optionally in a calendar and at another date. */
@@ -41,7 +41,7 @@ export async function getEffectiveRights(deps: AppDeps, actor: DistrictActor, us
   let compiled = await currentCompiled(deps, actor);
   if (!compiled.model.users.some((u) => u.id === userId)) throw notFound("That user");
   const asOf = q.asOf ?? deps.clock.now();
-  if (!isWithinWindow(compiled, asOf)) compiled = compileDistrict(compiled.catalog, modelOfUser(compiled.model, userId), asOf);
+  if (!isWithinWindow(compiled, asOf)) compiled = compileDistrict(compiled.catalog, modelOfUsers(compiled.model, [userId]), asOf);
   const idx = compiled.userIndex.get(userId)!;
   return {
     asOf,
