@@ -130,6 +130,19 @@ const WALK: [string, () => Promise<LightMyRequestResponse>][] = [
     return admin.post(`/api/users/${staffId}/unlock`);
   }],
   ["PUT /api/preferences", async () => admin.put("/api/preferences", { automaticStaffAccounts: true, version: json(await admin.get("/api/preferences")).version })],
+  ["POST /api/webhooks", async () => {
+    const res = await admin.post("/api/webhooks", { url: "https://93.184.216.34/hook", categories: ["rights", "cases"] });
+    state.webhook = (res.json() as { endpoint: { id: string } }).endpoint.id;
+    return res;
+  }],
+  ["PATCH /api/webhooks/:endpointId", () => admin.patch(`/api/webhooks/${state.webhook}`, { description: "walked" })],
+  ["POST /api/webhooks/:endpointId/rotate-secret", () => admin.post(`/api/webhooks/${state.webhook}/rotate-secret`)],
+  ["POST /api/webhooks/:endpointId/test", () => admin.post(`/api/webhooks/${state.webhook}/test`)],
+  ["POST /api/webhooks/:endpointId/deliveries/:deliveryId/retry", async () => {
+    const [failed] = await t.database.query<{ id: string }>("update webhook_deliveries set status = 'failed' where endpoint_id = $1 returning id", [state.webhook]);
+    return admin.post(`/api/webhooks/${state.webhook}/deliveries/${failed!.id}/retry`);
+  }],
+  ["DELETE /api/webhooks/:endpointId", () => admin.delete(`/api/webhooks/${state.webhook}`)],
   ["POST /api/adhoc/filters", async () => {
     const res = await admin.post("/api/adhoc/filters", { name: "Walked filter", definition });
     state.filter = json(res).id;

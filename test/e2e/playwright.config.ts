@@ -54,6 +54,8 @@ export default defineConfig({
       COOKIE_SECURE: "false",
       // Every browser test signs in from 127.0.0.1; lockout still guards each account.
       GATEHOUSE_SIGN_IN_RATE_LIMIT: "1000",
+      // webhooks.spec.ts runs its receiver on 127.0.0.1
+      WEBHOOK_ALLOW_PRIVATE_URLS: "true",
     },
   },
 });

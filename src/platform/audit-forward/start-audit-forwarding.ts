@@ -1,5 +1,5 @@
 import type { Database } from "../db/connect.js";
-import type { Logger } from "../jobs/mail-delivery-loop.js";
+import type { Logger } from "../jobs/delivery-loop.js";
 import { createAuditSender } from "./audit-sender.js";
 import { formatEntry, type AuditRow, type ForwardFormat } from "./format-entry.js";
 

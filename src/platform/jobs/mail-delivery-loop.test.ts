@@ -6,7 +6,8 @@ import { createSmtpSender } from "../mail/smtp-sender.js";
 import { buildDistrict } from "../../../test/support/factories.js";
 import { startSmtpServer } from "../../../test/support/smtp.js";
 import { createTestDatabase } from "../../../test/support/test-db.js";
-import { startMailDelivery, type Logger } from "./mail-delivery-loop.js";
+import type { Logger } from "./delivery-loop.js";
+import { startMailDelivery } from "./mail-delivery-loop.js";
 
 let database: Database;
 let districtId: string;

@@ -9,6 +9,8 @@ import { createLogger } from "../http/logger.js";
 import { createSmtpSender } from "../mail/smtp-sender.js";
 import { pgliteBossDb } from "./boss-db.js";
 import { startMailDelivery } from "./mail-delivery-loop.js";
+import { startWebhookDelivery } from "./webhook-delivery-loop.js";
+import { createWebhookSender } from "../webhooks/webhook-sender.js";
 import { dailyCron } from "./sweep-schedule.js";
 
 export const SWEEP_QUEUE = "contacts-sweep";
@@ -22,7 +24,7 @@ export type Jobs = { boss: PgBoss; stop(): Promise<void> };
 /**
  * Starts the background work of a server: the daily inactivity sweep through pg-boss (on
  * PostgreSQL with its own connections; on embedded PGlite through the same database handle),
- * and, when SMTP_URL is set, outbox delivery. pg-boss's schedule fires one job per day across
+ * webhook delivery, and, when SMTP_URL is set, outbox delivery. pg-boss's schedule fires one job per day across
  * all servers; should two sweeps still meet, the sweep itself keeps every notice to one.
  * With no SMTP_URL the mail stays in the outbox, readable on the outbox page.
  */
@@ -50,11 +52,13 @@ export async function startJobs(deps: AppDeps, logger: FastifyBaseLogger = creat
   const delivery = config.smtpUrl
     ? startMailDelivery({ database, sender: createSmtpSender(config.smtpUrl, config.mailFrom), clock, log })
     : null;
+  const webhooks = startWebhookDelivery({ database, send: createWebhookSender({ allowPrivate: config.webhookAllowPrivateUrls }), clock, log });
 
   return {
     boss,
     async stop() {
       await delivery?.stop();
+      await webhooks.stop();
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     },
   };

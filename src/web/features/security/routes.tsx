@@ -10,6 +10,7 @@ import { ComparePage } from "../governance/compare-page.js";
 import { DormantPage } from "../governance/dormant-page.js";
 import { CampaignPage } from "../governance/campaign-page.js";
 import { CampaignsPage } from "../governance/campaigns-page.js";
+import { WebhooksPage } from "../webhooks/webhooks-page.js";
 
 const US = "System Administration > User Security";
 
@@ -52,6 +53,11 @@ export const securityRoutes: FeatureRoute[] = [
     path: "/security/preferences",
     element: <PreferencesPage />,
     nav: { label: "Account Security Preferences", section: "User Security", tool: `${US} > Account Security Preferences`, audience: "district", description: "Automatic creation of staff accounts" },
+  },
+  {
+    path: "/security/webhooks",
+    element: <WebhooksPage />,
+    nav: { label: "Webhooks", section: "User Security", tool: `${US} > Account Security Preferences`, audience: "district", description: "Signed messages to your systems for rights, contact and case changes" },
   },
   {
     path: "/security/audit",
