@@ -113,3 +113,54 @@ test("an administrator runs a term's review of everyone who can see health condi
   await page.getByRole("link", { name: "Download CSV" }).click();
   expect((await download).suggestedFilename()).toMatch(/^access-review-\d{4}-\d{2}-\d{2}\.csv$/);
 });
+
+test("a group's owner reviews that group's members in a campaign run by group owners", async ({ page, browser }) => {
+  await signInAs(page, "admin", "/security/groups");
+  const t = tag();
+  const owner = await findUser(page, "governanceOwner");
+  const teacher = await findUser(page, "teacher");
+  // the owner reads the campaign screens through a group of their own
+  await callApi(page, "POST", "/api/groups", { name: `Review readers ${t}` }).then(async (g) => {
+    const group = g as Group;
+    await callApi(page, "PUT", `/api/groups/${group.id}/rights`, { version: group.version, entries: [{ toolPath: "System Administration > User Security > Reviews", rights: "R" }] });
+    await callApi(page, "POST", `/api/groups/${group.id}/members`, { userId: owner.id });
+  });
+  const owned = await callApi<Group>(page, "POST", "/api/groups", { name: `Owned ${t}` });
+  await callApi(page, "PUT", `/api/groups/${owned.id}/rights`, { version: owned.version, entries: [{ toolPath: SUMMARY, rights: "R" }] });
+  await callApi(page, "POST", `/api/groups/${owned.id}/members`, { userId: teacher.id });
+
+  await page.goto(`/security/groups/${owned.id}`);
+  await page.getByRole("tab", { name: "Settings" }).click();
+  await page.getByRole("textbox", { name: "Choose an owner" }).fill("Oakley");
+  await page.getByRole("option", { name: /Oakley Owner/ }).click();
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Saved the group's settings.")).toBeVisible();
+  await expect(page.getByText(/Oakley Owner \(e2e-gov-owner\)/)).toBeVisible();
+
+  await page.goto("/security/campaigns");
+  const name = `Owners review ${t}`;
+  await page.getByRole("button", { name: "Start an access review" }).click();
+  const dialog = page.getByRole("dialog", { name: "Start an access review" });
+  await dialog.getByLabel("Name").fill(name);
+  await dialog.getByRole("textbox", { name: "What is reviewed" }).click();
+  await page.getByRole("option", { name: /members of one group/i }).click();
+  await dialog.getByRole("textbox", { name: "Group" }).fill(`Owned ${t}`);
+  await page.getByRole("option", { name: `Owned ${t}` }).click();
+  await dialog.getByRole("textbox", { name: "Who decides" }).click();
+  await page.getByRole("option", { name: "Each group's owner decides its members' items" }).click();
+  await dialog.getByLabel("Due on").fill(dayFromToday(14));
+  await dialog.getByRole("button", { name: "Start the review" }).click();
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+  await expect(page.getByText(/Reviewers: each group's owner/)).toBeVisible();
+  const url = page.url();
+
+  const ownerPage = await (await browser.newContext()).newPage();
+  await signInAs(ownerPage, "governanceOwner", new URL(url).pathname);
+  const item = ownerPage.getByTestId("review-item").filter({ hasText: "Terry Teacher" });
+  await expect(item.getByRole("cell", { name: "you", exact: true })).toBeVisible();
+  await item.getByText("Remove", { exact: true }).click();
+  await expect(ownerPage.getByText("1 of 1 decided")).toBeVisible();
+  await saveScreenshot(ownerPage, "governance-owner-review");
+  await expect(ownerPage.getByRole("button", { name: "Close and apply decisions" })).toHaveCount(0);
+  await ownerPage.context().close();
+});

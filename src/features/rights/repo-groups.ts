@@ -37,6 +37,17 @@ export async function findGroupSummary(db: Db, scope: DistrictScope, groupId: st
   return row ?? null;
 }
 
+/** The person answerable for the group's membership, if one is named. */
+export async function findGroupOwner(db: Db, scope: DistrictScope, groupId: string) {
+  const [row] = await db
+    .select({ id: users.id, username: users.username, displayName: users.displayName })
+    .from(userGroups)
+    .innerJoin(users, eq(users.id, userGroups.ownerId))
+    .where(inDistrict(userGroups, scope, eq(userGroups.id, groupId)))
+    .limit(1);
+  return row ?? null;
+}
+
 /** The group row, locked for update when inside a transaction that changes it. */
 export async function findGroup(db: Db, scope: DistrictScope, groupId: string, lock = false): Promise<GroupRow | null> {
   const q = db.select().from(userGroups).where(inDistrict(userGroups, scope, eq(userGroups.id, groupId))).limit(1);

@@ -73,6 +73,7 @@ export const ZGroupSummary = z.object({
 export type GroupSummary = z.infer<typeof ZGroupSummary>;
 
 export const ZGroupDetail = ZGroupSummary.extend({
+  owner: z.object({ id: z.string(), username: z.string(), displayName: z.string() }).nullable().describe("reviews the group's members in a campaign whose reviewers are the group owners"),
   entries: z.array(ZEntry),
   calendarGrants: z.array(ZGrant),
   members: z.array(ZMember),
@@ -106,6 +107,7 @@ export const ZUpdateGroup = z.object({
   name: ZGroupName.optional(),
   description: z.string().trim().max(2000).optional(),
   memberLimit: z.int32().positive().nullable().optional(),
+  ownerId: z.uuid().nullable().optional().describe("the group's owner: an enabled account of the district, or null for none"),
   version: ZVersion,
 });
 export type UpdateGroup = z.infer<typeof ZUpdateGroup>;

@@ -75,6 +75,8 @@ export const ACCOUNTS = {
   securityTemplatesMember: { username: "e2e-templates-member", password: "Member-E2E-Pass-28", displayName: "Mel Member", district: "e2e-templates" },
   // governance.spec.ts: an account nobody has used for 200 days, disabled from the Dormant accounts page.
   // governance.spec.ts: an administrator whose session previews the app as the teacher (kept apart from "admin").
+  // governance.spec.ts: a group's owner, with no role, who reviews that group's members in a campaign
+  governanceOwner: { username: "e2e-gov-owner", password: "Owner-E2E-Pass-52", displayName: "Oakley Owner", district: DEMO_DISTRICT.slug },
   governanceAdmin: { username: "e2e-gov-admin", password: "Governance-E2E-Pass-41", displayName: "Greer Governance", district: DEMO_DISTRICT.slug, role: "student-information-system" },
   governanceDormant: { username: "e2e-dormant", password: "Dormant-E2E-Pass-39", displayName: "Dory Dormant", district: DEMO_DISTRICT.slug, idleDays: 200 },
   // xss.spec.ts: display names that are script payloads, in a district of their own

@@ -7,7 +7,7 @@ const SOURCE = { group: "group membership", individual: "individual rights", rol
 /** The campaign's evidence as one row per item: who had what, who decided what and when, what changed. */
 export function campaignReportCsv(c: Awaited<ReturnType<typeof getCampaign>>): string {
   return toCsv(
-    ["Campaign", "Person", "Username", "Access through", "Rights in scope", "Last sign-in", "Decision", "Ends on", "Note", "Decided by", "Decided at", "Outcome"],
+    ["Campaign", "Person", "Username", "Access through", "Rights in scope", "Last sign-in", "Reviewer", "Decision", "Ends on", "Note", "Decided by", "Decided at", "Outcome"],
     c.items.map((i) => [
       c.name,
       i.displayName,
@@ -15,6 +15,7 @@ export function campaignReportCsv(c: Awaited<ReturnType<typeof getCampaign>>): s
       i.source === "group" ? `${SOURCE.group}: ${i.groupName}` : SOURCE[i.source],
       i.rights.map((r) => `${r.path}: ${r.rights}`).join("; "),
       day(i.lastSignInAt),
+      i.reviewer?.displayName ?? "",
       i.decision ?? `none (default: ${c.defaultDecision})`,
       day(i.endOn),
       i.note ?? "",

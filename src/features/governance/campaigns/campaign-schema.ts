@@ -12,7 +12,8 @@ export const ZStartCampaign = z.object({
   name: z.string().trim().min(1, "Give the campaign a name.").max(200, "Keep the name under 200 characters."),
   scope: ZCampaignScope,
   dueOn: z.coerce.date(),
-  reviewerId: z.uuid().optional(),
+  reviewerId: z.uuid().optional().describe("the reviewer (the starting administrator when absent); with reviewerMode group-owners, the reviewer of items whose group has no owner"),
+  reviewerMode: z.enum(["named", "group-owners"]).default("named").describe("named: the reviewer decides every item; group-owners: each group's owner decides its members' items"),
   defaultDecision: z.enum(["keep", "remove"]),
   repeatEveryDays: z.number().int().min(7, "Repeat at most once a week.").max(730).optional(),
 });
@@ -41,6 +42,8 @@ export const ZReviewItem = z.object({
   groupId: z.string().nullable(),
   groupName: z.string().nullable(),
   rights: z.array(z.object({ path: z.string(), rights: z.string() })),
+  reviewer: z.object({ id: z.string(), displayName: z.string() }).nullable(),
+  youDecide: z.boolean(),
   lastSignInAt: z.date().nullable(),
   decision: z.enum(["keep", "remove", "end"]).nullable(),
   endOn: z.date().nullable(),
@@ -52,6 +55,7 @@ export const ZReviewItem = z.object({
 
 export const ZCampaignDetail = ZCampaignSummary.omit({ items: true, decided: true }).extend({
   reviewer: z.object({ id: z.string(), username: z.string(), displayName: z.string() }).nullable(),
+  reviewerMode: z.enum(["named", "group-owners"]),
   closedByName: z.string().nullable(),
   youReview: z.boolean(),
   items: z.array(ZReviewItem),

@@ -39,20 +39,32 @@ export async function listItems(db: Db, scope: DistrictScope, campaignId: string
   return db.select().from(reviewItems).where(inDistrict(reviewItems, scope, eq(reviewItems.campaignId, campaignId))).orderBy(asc(reviewItems.username), asc(reviewItems.groupName));
 }
 
+/** Items as a reader sees them: who decides each, and whether that is the reader. */
+export async function presentItems(db: Db, scope: DistrictScope & { userId: string }, campaign: Pick<CampaignRow, "reviewerId">, items: ItemRow[]) {
+  const ids = [...new Set(items.map((i) => i.reviewerId ?? campaign.reviewerId))];
+  const people = ids.length ? await db.select({ id: users.id, displayName: users.displayName }).from(users).where(inDistrict(users, scope, inArray(users.id, ids))) : [];
+  const byId = new Map(people.map((p) => [p.id, p]));
+  return items.map((i) => {
+    const reviewerId = i.reviewerId ?? campaign.reviewerId;
+    return { ...i, reviewer: byId.get(reviewerId) ?? null, youDecide: reviewerId === scope.userId };
+  });
+}
+
 export async function lastSignIns(db: Db, scope: DistrictScope, userIds: string[]) {
   if (userIds.length === 0) return new Map<string, { username: string; displayName: string; lastLoginAt: Date | null }>();
   const rows = await db.select({ id: users.id, username: users.username, displayName: users.displayName, lastLoginAt: users.lastLoginAt }).from(users).where(inDistrict(users, scope, inArray(users.id, userIds)));
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-/** Open campaigns of every district due on or before `by`, with their undecided item count. */
+/** Open campaigns of every district due on or before `by`: one row per reviewer with undecided items, and how many. */
 export async function campaignsDueBy(db: Db, by: Date) {
+  const reviewer = sql<string>`coalesce(${reviewItems.reviewerId}, ${reviewCampaigns.reviewerId})`;
   return db
-    .select({ id: reviewCampaigns.id, districtId: reviewCampaigns.districtId, name: reviewCampaigns.name, dueOn: reviewCampaigns.dueOn, reviewerId: reviewCampaigns.reviewerId, undecided: sql<number>`count(${reviewItems.id})`.mapWith(Number) })
+    .select({ id: reviewCampaigns.id, districtId: reviewCampaigns.districtId, name: reviewCampaigns.name, dueOn: reviewCampaigns.dueOn, reviewerId: reviewer, undecided: sql<number>`count(${reviewItems.id})`.mapWith(Number) })
     .from(reviewCampaigns)
     .innerJoin(reviewItems, and(eq(reviewItems.campaignId, reviewCampaigns.id), isNull(reviewItems.decision)))
     .where(and(eq(reviewCampaigns.status, "open"), sql`${reviewCampaigns.dueOn} <= ${by}`))
-    .groupBy(reviewCampaigns.id);
+    .groupBy(reviewCampaigns.id, reviewer);
 }
 
 /** Scheduled campaigns (the next of a recurring one) whose start day has come. */

@@ -86,6 +86,51 @@ describe("access review campaigns", () => {
     expect(mails.find((m) => m.textBody.includes(`/security/campaigns/${id}`))?.subject).toMatch(/Due 2026-09-10: access review "Counselor review" has 1 undecided item/);
   });
 
+  it("lets each group's owner decide its members' items, never their own, and reminds each reviewer", async () => {
+    const owned = await buildRightsGroup(t.database.db, d.districtId, { name: "Owned Readers", rights: { "Student Information > Health": "R" }, members: [people.ana!, people.dee!, d.staff.id] });
+    const version = (await d.admin.client.get(`/api/groups/${owned}`)).json().version;
+    const set = await d.admin.client.patch(`/api/groups/${owned}`, { ownerId: d.staff.id, version });
+    expect(set.statusCode, set.body).toBe(200);
+    expect((await d.admin.client.get(`/api/groups/${owned}`)).json().owner).toMatchObject({ id: d.staff.id });
+    const ownerChange = (await t.database.db.select().from(auditLog).where(and(eq(auditLog.action, "group.updated"), eq(auditLog.targetId, owned))))[0];
+    expect(ownerChange?.after).toMatchObject({ owner: expect.stringMatching(/\S/) });
+    const stranger = await buildUser(t.database.db, { districtId: (await buildRightsDistrict(t.app, t.database.db)).districtId });
+    const refused = await d.admin.client.patch(`/api/groups/${owned}`, { ownerId: stranger.id, version: version + 1 });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({ code: "owner-not-found", path: "body.ownerId" });
+    expect((ownerChange?.before as { owner: string | null }).owner).toBeNull();
+
+    const start = await d.admin.client.post("/api/campaigns", { name: "Owners review", scope: { kind: "group", groupId: owned }, dueOn: "2026-09-20", defaultDecision: "keep", reviewerMode: "group-owners" });
+    expect(start.statusCode, start.body).toBe(201);
+    const { id } = start.json() as { id: string };
+    const asOwner = (await d.staff.client.get(`/api/campaigns/${id}`)).json() as { youReview: boolean; reviewerMode: string; items: (Item & { youDecide: boolean; reviewer: { id: string } })[] };
+    expect(asOwner).toMatchObject({ youReview: true, reviewerMode: "group-owners" });
+    const itemOf = (userId: string) => asOwner.items.find((i) => i.userId === userId)!;
+    expect(itemOf(people.ana!)).toMatchObject({ youDecide: true, reviewer: { id: d.staff.id } });
+    expect(itemOf(d.staff.id)).toMatchObject({ youDecide: false, reviewer: { id: d.admin.id } }); // not about their own access
+
+    const decided = await d.staff.client.put(`/api/campaigns/${id}/items/${itemOf(people.ana!).id}`, { decision: "remove", note: "moved schools" });
+    expect(decided.statusCode, decided.body).toBe(200);
+    expect(decided.json()).toMatchObject({ decision: "remove", youDecide: true });
+    const own = await d.staff.client.put(`/api/campaigns/${id}/items/${itemOf(d.staff.id).id}`, { decision: "keep" });
+    expect(own.statusCode).toBe(403);
+    expect(own.json().code).toBe("not-the-reviewer");
+
+    await runCampaignJobs(t.database, new Date("2026-09-18T02:00:00Z"), "http://gh.test");
+    const reminders = await t.database.db.select().from(outbox).where(eq(outbox.kind, "campaign-reminder"));
+    const forThis = reminders.filter((m) => m.dedupeKey?.startsWith(`campaign-reminder:${id}:`));
+    expect(forThis.map((m) => m.dedupeKey!.split(":")[2]).sort()).toEqual([d.staff.id, d.admin.id].sort());
+    expect(forThis.find((m) => m.dedupeKey!.includes(d.staff.id))?.subject).toMatch(/has 1 undecided item/); // dee's; ana's is decided
+
+    const closed = await d.admin.client.post(`/api/campaigns/${id}/close`);
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(await member(owned, people.ana!)).toBeUndefined();
+    const removal = (await t.database.db.select().from(auditLog).where(and(eq(auditLog.action, "group.member-removed"), eq(auditLog.targetId, owned))))[0];
+    expect(removal?.actorId).toBe(d.staff.id);
+    const csv = (await d.admin.client.get(`/api/campaigns/${id}/report.csv`)).body;
+    expect(csv.split("\n")[0]).toContain("Reviewer");
+  });
+
   it("refuses a due date in the past and an unknown tool, with the field", async () => {
     const past = await d.admin.client.post("/api/campaigns", { name: "x", scope: { kind: "protected" }, dueOn: "2026-08-01", defaultDecision: "keep" });
     expect(past.statusCode).toBe(422);

@@ -35,7 +35,7 @@ export async function closeCampaign(deps: AppDeps, actor: DistrictActor, campaig
       await tx.update(reviewCampaigns).set({ status: "closed", closedAt: now, closedByName: actor.username }).where(eq(reviewCampaigns.id, c.id));
       if (c.repeatEveryDays) {
         const shift = (d: Date) => new Date(d.getTime() + c.repeatEveryDays! * DAY_MS);
-        await tx.insert(reviewCampaigns).values({ districtId: c.districtId, name: c.name, scope: c.scope, status: "scheduled", startsOn: shift(c.startsOn), dueOn: shift(c.dueOn), reviewerId: c.reviewerId, defaultDecision: c.defaultDecision, repeatEveryDays: c.repeatEveryDays, createdById: c.createdById, createdByName: c.createdByName });
+        await tx.insert(reviewCampaigns).values({ districtId: c.districtId, name: c.name, scope: c.scope, status: "scheduled", startsOn: shift(c.startsOn), dueOn: shift(c.dueOn), reviewerId: c.reviewerId, reviewerMode: c.reviewerMode, defaultDecision: c.defaultDecision, repeatEveryDays: c.repeatEveryDays, createdById: c.createdById, createdByName: c.createdByName });
       }
     }
     return c;
@@ -44,7 +44,7 @@ export async function closeCampaign(deps: AppDeps, actor: DistrictActor, campaig
   const reviewers = new Map<string, DistrictActor>();
   const outcomes: Record<string, number> = {};
   for (const item of items) {
-    const by = item.decidedById ?? campaign.reviewerId;
+    const by = item.decidedById ?? item.reviewerId ?? campaign.reviewerId;
     if (!reviewers.has(by)) reviewers.set(by, await reviewerActor(deps, actor, by));
     const decision = item.decision ?? campaign.defaultDecision;
     const outcome = await applyReviewDecision(db, reviewers.get(by)!, item, decision, now);

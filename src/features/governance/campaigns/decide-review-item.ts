@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { recordAudit } from "../../../platform/audit.js";
 import type { Db } from "../../../platform/db/connect.js";
 import { reviewItems } from "../../../platform/db/schema/governance.js";
@@ -6,7 +6,7 @@ import { inDistrict } from "../../../platform/db/tenancy.js";
 import type { DistrictActor } from "../../../platform/http/actor.js";
 import { AppError, notFound } from "../../../platform/http/errors.js";
 import { auditActor } from "../../rights/guards.js";
-import { findCampaign } from "./campaigns-repo.js";
+import { findCampaign, presentItems } from "./campaigns-repo.js";
 
 export type Decision = { decision: "keep" | "remove" | "end"; endOn?: Date | undefined; note?: string | undefined };
 
@@ -18,8 +18,10 @@ export async function decideReviewItem(db: Db, actor: DistrictActor, campaignId:
     const campaign = await findCampaign(tx, actor, campaignId, true);
     if (!campaign) throw notFound("That campaign");
     if (campaign.status !== "open") throw new AppError(409, "campaign-not-open", `"${campaign.name}" is ${campaign.status}; decisions can only be made while it is open.`);
-    if (campaign.reviewerId !== actor.userId && actor.productSecurityRole !== "student-information-system") {
-      throw new AppError(403, "not-the-reviewer", "Only the campaign's reviewer, or an administrator with the Student Information System role, decides its items.");
+    const [current] = await tx.select().from(reviewItems).where(inDistrict(reviewItems, actor, and(eq(reviewItems.id, itemId), eq(reviewItems.campaignId, campaignId))));
+    if (!current) throw notFound("That review item");
+    if ((current.reviewerId ?? campaign.reviewerId) !== actor.userId && actor.productSecurityRole !== "student-information-system") {
+      throw new AppError(403, "not-the-reviewer", "Only this item's reviewer, or an administrator with the Student Information System role, decides it.");
     }
     const [item] = await tx
       .update(reviewItems)
@@ -34,6 +36,7 @@ export async function decideReviewItem(db: Db, actor: DistrictActor, campaignId:
       target: { type: "campaign", id: campaignId, name: campaign.name },
       after: { item: item.id, user: item.username, source: item.groupName ?? item.source, decision: item.decision, endOn: item.endOn, note: item.note },
     });
-    return item;
+    const [presented] = await presentItems(tx, actor, campaign, [item]);
+    return presented!;
   });
 }

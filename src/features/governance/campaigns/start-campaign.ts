@@ -17,6 +17,8 @@ export type NewCampaign = {
   dueOn: Date;
   /** the person who decides every item; the starting administrator when absent */
   reviewerId?: string | undefined;
+  /** "group-owners": each group's owner decides the items of its members */
+  reviewerMode: "named" | "group-owners";
   defaultDecision: "keep" | "remove";
   repeatEveryDays?: number | undefined;
 };
@@ -36,7 +38,7 @@ export async function startCampaign(db: Db, actor: DistrictActor, input: NewCamp
   return db.transaction(async (tx) => {
     const [campaign] = await tx
       .insert(reviewCampaigns)
-      .values({ districtId: actor.districtId, name: input.name, scope: input.scope, status: "scheduled", startsOn: now, dueOn: input.dueOn, reviewerId, defaultDecision: input.defaultDecision, repeatEveryDays: input.repeatEveryDays ?? null, createdById: actor.userId, createdByName: actor.username })
+      .values({ districtId: actor.districtId, name: input.name, scope: input.scope, status: "scheduled", startsOn: now, dueOn: input.dueOn, reviewerId, reviewerMode: input.reviewerMode, defaultDecision: input.defaultDecision, repeatEveryDays: input.repeatEveryDays ?? null, createdById: actor.userId, createdByName: actor.username })
       .returning();
     const items = await openCampaignItems(tx, actor, campaign!, now);
     await recordAudit(tx, {
@@ -44,7 +46,7 @@ export async function startCampaign(db: Db, actor: DistrictActor, input: NewCamp
       actor: auditActor(actor),
       action: "campaign.started",
       target: { type: "campaign", id: campaign!.id, name: input.name },
-      after: { scope: input.scope, dueOn: input.dueOn, reviewer: reviewer.username, defaultDecision: input.defaultDecision, repeatEveryDays: input.repeatEveryDays ?? null, items },
+      after: { scope: input.scope, dueOn: input.dueOn, reviewer: reviewer.username, reviewerMode: input.reviewerMode, defaultDecision: input.defaultDecision, repeatEveryDays: input.repeatEveryDays ?? null, items },
     });
     return { id: campaign!.id, items };
   });

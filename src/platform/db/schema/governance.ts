@@ -50,7 +50,9 @@ export const reviewCampaigns = pgTable(
     status: text("status", { enum: ["scheduled", "open", "closed"] }).notNull(),
     startsOn: timestamp("starts_on", { withTimezone: true }).notNull(),
     dueOn: timestamp("due_on", { withTimezone: true }).notNull(),
+    /** the named reviewer; with reviewer mode "group-owners", the one for items whose group has no owner */
     reviewerId: uuid("reviewer_id").notNull(),
+    reviewerMode: text("reviewer_mode", { enum: ["named", "group-owners"] }).notNull().default("named"),
     defaultDecision: text("default_decision", { enum: ["keep", "remove"] }).notNull(),
     repeatEveryDays: integer("repeat_every_days"),
     createdById: uuid("created_by_id"),
@@ -78,6 +80,8 @@ export const reviewItems = pgTable(
     groupName: text("group_name"),
     /** the rights in scope, e.g. [{ path: "Student Information > Health", rights: "R" }] */
     rights: jsonb("rights").$type<{ path: string; rights: string }[]>().notNull(),
+    /** who decides this item (the group's owner, or the campaign's reviewer); null on items opened before owners existed */
+    reviewerId: uuid("reviewer_id"),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
     decision: text("decision", { enum: ["keep", "remove", "end"] }),
     endOn: timestamp("end_on", { withTimezone: true }),

@@ -41,6 +41,8 @@ export const userGroups = pgTable(
     memberLimit: integer("member_limit"),
     /** the seed template the group was created from, if any (informational) */
     template: text("template"),
+    /** the person answerable for who is in the group: reviews its members in "group owners" campaigns */
+    ownerId: uuid("owner_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: at("created_at").notNull().defaultNow(),
     updatedAt: at("updated_at").notNull().defaultNow(),
     updatedById: uuid("updated_by_id"),

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, Loader, SegmentedControl, Table, Text, TextInput } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Group, Loader, SegmentedControl, Switch, Table, Text, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -54,10 +54,15 @@ export function CampaignPage() {
   const queryClient = useQueryClient();
   const capabilities = useCapabilities();
   const campaign = useQuery({ queryKey: campaignKeys.one(campaignId), queryFn: () => campaignsApi.get(campaignId) });
+  const [onlyMine, setOnlyMine] = useState(false);
   const c = campaign.data;
   if (!c) return campaign.isPending ? <Loader aria-label="Loading the campaign" /> : <SecurityProblem error={campaign.error} />;
   const admin = capabilities.can(CHANGES.closeCampaign);
   const editable = c.status === "open" && (c.youReview || admin);
+  const mayDecide = (i: ReviewItem) => c.status === "open" && (i.youDecide || admin);
+  const mine = c.items.filter((i) => i.youDecide);
+  const shown = onlyMine ? mine : c.items;
+  const reviewers = c.reviewerMode === "group-owners" ? `Reviewers: each group's owner; ${c.reviewer?.displayName ?? "unknown"} for the rest` : `Reviewer: ${c.reviewer?.displayName ?? "unknown"}`;
   const decided = c.items.filter((i) => i.decision).length;
   const close = async () => {
     const r = await campaignsApi.close(c.id);
@@ -74,7 +79,7 @@ export function CampaignPage() {
       </Text>
       <PageHeader
         title={c.name}
-        description={`Reviews ${describeScope(c.scope)}. Reviewer: ${c.reviewer?.displayName ?? "unknown"}. Due ${day.format(new Date(c.dueOn))}. Undecided items are ${c.defaultDecision === "keep" ? "kept" : "removed"} at the close.${c.closedAt ? ` Closed ${day.format(new Date(c.closedAt))} by ${c.closedByName}.` : ""}`}
+        description={`Reviews ${describeScope(c.scope)}. ${reviewers}. Due ${day.format(new Date(c.dueOn))}. Undecided items are ${c.defaultDecision === "keep" ? "kept" : "removed"} at the close.${c.closedAt ? ` Closed ${day.format(new Date(c.closedAt))} by ${c.closedByName}.` : ""}`}
         actions={
           <Group className="no-print">
             <Button variant="default" onClick={() => window.print()}>
@@ -101,6 +106,9 @@ export function CampaignPage() {
         <Text size="sm">
           {decided} of {c.items.length} decided
         </Text>
+        {mine.length > 0 && mine.length < c.items.length && (
+          <Switch className="no-print" label={`Only the ${mine.length} items I decide`} checked={onlyMine} onChange={(e) => setOnlyMine(e.currentTarget.checked)} />
+        )}
       </Group>
       {c.status === "open" && !editable && (
         <Alert variant="light" color="gray" mb="md">
@@ -114,12 +122,13 @@ export function CampaignPage() {
             <Table.Th>Through</Table.Th>
             <Table.Th>Rights in scope</Table.Th>
             <Table.Th w={130}>Last sign-in</Table.Th>
+            <Table.Th>Reviewer</Table.Th>
             <Table.Th>Decision</Table.Th>
             {c.status === "closed" && <Table.Th>Outcome</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {c.items.map((i) => (
+          {shown.map((i) => (
             <Table.Tr key={i.id} data-testid="review-item" data-user={i.username}>
               <Table.Td>
                 <Anchor component={Link} to={`/security/users/${i.userId}`}>
@@ -134,8 +143,9 @@ export function CampaignPage() {
                 <Text size="sm">{i.rights.map((r) => `${r.path}: ${r.rights}`).join("; ")}</Text>
               </Table.Td>
               <Table.Td>{i.lastSignInAt ? day.format(new Date(i.lastSignInAt)) : "never"}</Table.Td>
+              <Table.Td>{i.youDecide ? "you" : (i.reviewer?.displayName ?? "unknown")}</Table.Td>
               <Table.Td>
-                <DecisionCell campaign={c} item={i} editable={editable} />
+                <DecisionCell campaign={c} item={i} editable={mayDecide(i)} />
                 {i.decidedByName && (
                   <Text size="xs">
                     by {i.decidedByName}

@@ -7,7 +7,7 @@ export type CampaignSummary = Wire<z.infer<typeof ZCampaignSummary>>;
 export type CampaignDetail = Wire<z.infer<typeof ZCampaignDetail>>;
 export type ReviewItem = Wire<z.infer<typeof ZReviewItem>>;
 export type CampaignScope = CampaignSummary["scope"];
-export type NewCampaign = { name: string; scope: CampaignScope; dueOn: string; reviewerId?: string; defaultDecision: "keep" | "remove"; repeatEveryDays?: number };
+export type NewCampaign = { name: string; scope: CampaignScope; dueOn: string; reviewerId?: string; reviewerMode: "named" | "group-owners"; defaultDecision: "keep" | "remove"; repeatEveryDays?: number };
 
 export const campaignKeys = { list: ["governance", "campaigns"] as const, one: (id: string) => ["governance", "campaigns", id] as const };
 

@@ -24,6 +24,7 @@ export function StartCampaignDialog({ opened, onClose }: { opened: boolean; onCl
   const [groupId, setGroupId] = useState<string | null>(null);
   const [dueOn, setDueOn] = useState("");
   const [reviewerId, setReviewerId] = useState<string | null>(null);
+  const [reviewerMode, setReviewerMode] = useState<"named" | "group-owners">("named");
   const [defaultDecision, setDefault] = useState<"keep" | "remove">("keep");
   const [repeat, setRepeat] = useState<number | string>("");
   const [error, setError] = useState<unknown>(null);
@@ -34,7 +35,7 @@ export function StartCampaignDialog({ opened, onClose }: { opened: boolean; onCl
     setBusy(true);
     setError(null);
     try {
-      const r = await campaignsApi.start({ name, scope: scope(), dueOn, defaultDecision, ...(reviewerId ? { reviewerId } : {}), ...(repeat ? { repeatEveryDays: Number(repeat) } : {}) });
+      const r = await campaignsApi.start({ name, scope: scope(), dueOn, defaultDecision, reviewerMode, ...(reviewerId ? { reviewerId } : {}), ...(repeat ? { repeatEveryDays: Number(repeat) } : {}) });
       onClose();
       navigate(`/security/campaigns/${r.id}`);
     } catch (e) {
@@ -52,7 +53,21 @@ export function StartCampaignDialog({ opened, onClose }: { opened: boolean; onCl
         {kind === "tool" && <TextInput label="Tool" value={toolPath} onChange={(e) => setToolPath(e.currentTarget.value)} error={fieldError("toolPath")} />}
         {kind === "group" && <GroupSelect label="Group" value={groupId} onChange={setGroupId} />}
         <TextInput label="Due on" type="date" value={dueOn} onChange={(e) => setDueOn(e.currentTarget.value)} error={fieldError("dueOn")} required />
-        <UserPicker label="Reviewer (you, when left empty)" value={reviewerId} onChange={setReviewerId} />
+        <Select
+          label="Who decides"
+          data={[
+            { value: "named", label: "One reviewer decides every item" },
+            { value: "group-owners", label: "Each group's owner decides its members' items" },
+          ]}
+          value={reviewerMode}
+          onChange={(v) => v && setReviewerMode(v as "named" | "group-owners")}
+          allowDeselect={false}
+        />
+        <UserPicker
+          label={reviewerMode === "named" ? "Reviewer (you, when left empty)" : "Reviewer of everything else: groups with no owner, an owner's own access, individual rights (you, when left empty)"}
+          value={reviewerId}
+          onChange={setReviewerId}
+        />
         <Select
           label="Items nobody decides by the close"
           data={[

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useNavigate } from "react-router-dom";
 import { SecurityProblem } from "./role-notice.js";
+import { UserPicker } from "./user-picker.js";
 import { securityApi, type GroupDetail } from "./security-api.js";
 
 function DeleteGroupDialog({ group, onClose }: { group: GroupDetail; onClose(): void }) {
@@ -68,6 +69,7 @@ export function GroupSettings({ group, readOnly, onChanged }: { group: GroupDeta
   const [name, setName] = useState(group.name);
   const [description, setDescription] = useState(group.description);
   const [limit, setLimit] = useState<number | string>(group.memberLimit ?? "");
+  const [ownerId, setOwnerId] = useState<string | null>(group.owner?.id ?? null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [deleting, setDeleting] = useState(false);
@@ -76,7 +78,7 @@ export function GroupSettings({ group, readOnly, onChanged }: { group: GroupDeta
     setBusy(true);
     setError(null);
     try {
-      await securityApi.updateGroup(group.id, { name: name.trim(), description: description.trim(), memberLimit: typeof limit === "number" ? limit : null, version: group.version });
+      await securityApi.updateGroup(group.id, { name: name.trim(), description: description.trim(), memberLimit: typeof limit === "number" ? limit : null, ownerId, version: group.version });
       notifications.show({ color: "green", message: "Saved the group's settings." });
       onChanged();
     } catch (err) {
@@ -100,6 +102,25 @@ export function GroupSettings({ group, readOnly, onChanged }: { group: GroupDeta
             allowDecimal={false}
             disabled={readOnly}
           />
+          <div>
+            <Text size="sm" fw={500}>
+              Owner
+            </Text>
+            <Text size="sm" mb={4}>
+              {ownerId === (group.owner?.id ?? null) ? (group.owner ? `${group.owner.displayName} (${group.owner.username})` : "No owner") : ownerId ? "A new owner (saved with the settings)" : "No owner (saved with the settings)"}
+              {" — "}answers for who is in the group, and decides its members' items in access reviews run by group owners.
+            </Text>
+            {!readOnly && (
+              <Group gap="xs" align="flex-end">
+                <UserPicker label="Choose an owner" value={ownerId === group.owner?.id ? null : ownerId} onChange={(id) => id && setOwnerId(id)} />
+                {ownerId && (
+                  <Button variant="default" onClick={() => setOwnerId(null)}>
+                    No owner
+                  </Button>
+                )}
+              </Group>
+            )}
+          </div>
           <SecurityProblem error={error} title="The settings were not saved" />
           {!readOnly && (
             <Group>

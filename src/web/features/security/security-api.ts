@@ -95,7 +95,7 @@ export const securityApi = {
   group: (id: string) => api.get<GroupDetail>(`/api/groups/${id}`),
   createGroup: (body: { name: string; description?: string; memberLimit?: number | null; template?: string; copyOf?: string; masterSchedulingEnds?: string }) =>
     api.post<GroupDetail>("/api/groups", body),
-  updateGroup: (id: string, body: { name?: string; description?: string; memberLimit?: number | null; version: number }) => api.patch<GroupDetail>(`/api/groups/${id}`, body),
+  updateGroup: (id: string, body: { name?: string; description?: string; memberLimit?: number | null; ownerId?: string | null; version: number }) => api.patch<GroupDetail>(`/api/groups/${id}`, body),
   deletionPreview: (id: string) => api.get<DeletionPreview>(`/api/groups/${id}/deletion-preview`),
   deleteGroup: (id: string, version: number) => api.delete<void>(`/api/groups/${id}?version=${version}`),
   saveGroupRights: (id: string, entries: EntryInput[], version: number) =>
