@@ -6,7 +6,7 @@
 import type { Catalog } from "./catalog.js";
 import type { CompiledDistrict } from "./compile-district.js";
 import { isActiveAt, type DistrictModel } from "./model.js";
-import { whoHasAccess } from "./who-has-access.js";
+import { whoHasAccess, type AccessVia } from "./who-has-access.js";
 
 export type CampaignScopeRule =
   | { kind: "protected" }
@@ -20,20 +20,34 @@ export type CampaignAccess = {
   source: "group" | "individual" | "role";
   groupId: string | null;
   groupName: string | null;
-  rights: { path: string; rights: string }[];
+  /** each right in scope with `why`: the grant path as explain finds it (source, entry, inheritance, membership window) */
+  rights: { path: string; rights: string; why: string }[];
 };
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+const untilText = (m: { until?: Date } | undefined) => (m?.until ? `, membership until ${day(m.until)}` : "");
+const ROLE_WHY = "Student Information System role: RWAD on every tool and calendar; denies do not apply";
+
+/** The grant path of one right, in the words of explain: "member of Nurses → entry on Student Information > Health (inherited)". */
+function whyOf(path: string, via: AccessVia, membership?: { until?: Date }): string {
+  if (via.kind === "role") return ROLE_WHY;
+  const entry = via.entryPath === path ? `entry on this tool` : `entry on ${via.entryPath} (inherited)`;
+  return via.kind === "group" ? `member of "${via.groupName}"${untilText(membership)} → ${entry}: ${via.rights}` : `individual rights → ${entry}: ${via.rights}`;
+}
 
 /** The seed's protected areas: protected nodes whose parent is not protected (the subtrees inherit). */
 export function protectedAreaPaths(catalog: Catalog): string[] {
   return catalog.nodes.filter((n) => n.federallyProtected && (n.parentIndex === null || !catalog.nodes[n.parentIndex]!.federallyProtected)).map((n) => n.path);
 }
 
-const entryRights = (entries: { toolPath: string; rights: string; deny?: boolean }[]) =>
-  entries.map((e) => ({ path: e.toolPath, rights: e.deny ? "deny" : e.rights === "" ? "none" : e.rights }));
+const entryRights = (entries: { toolPath: string; rights: string; deny?: boolean; until?: Date }[], why: string) =>
+  entries.map((e) => ({ path: e.toolPath, rights: e.deny ? "deny" : e.rights === "" ? "none" : e.rights, why: `${why} → entry on this tool${e.until ? ` until ${day(e.until)}` : ""}` }));
 
 /** Holders of the tools, one item per (person, source), the tools it gives listed together. */
 function holdersOf(catalog: Catalog, compiled: CompiledDistrict, paths: string[], asOf: Date): CampaignAccess[] {
   const byKey = new Map<string, CampaignAccess>();
+  const users = new Map(compiled.model.users.map((u) => [u.id, u]));
+  const membershipOf = (userId: string, groupId: string) => users.get(userId)?.memberships.find((m) => m.groupId === groupId && isActiveAt(m, asOf));
   for (const path of paths) {
     for (const h of whoHasAccess(catalog, compiled, path, "R", { asOf })) {
       for (const via of h.via) {
@@ -41,7 +55,7 @@ function holdersOf(catalog: Catalog, compiled: CompiledDistrict, paths: string[]
         const groupId = via.kind === "group" ? via.groupId : null;
         const key = `${h.userId}|${source}|${groupId ?? ""}`;
         const item = byKey.get(key) ?? { userId: h.userId, source, groupId, groupName: via.kind === "group" ? via.groupName : null, rights: [] };
-        item.rights.push({ path, rights: via.kind === "role" ? "RWAD" : via.rights });
+        item.rights.push({ path, rights: via.kind === "role" ? "RWAD" : via.rights, why: whyOf(path, via, groupId ? membershipOf(h.userId, groupId) : undefined) });
         byKey.set(key, item);
       }
     }
@@ -58,14 +72,14 @@ function memberships(model: DistrictModel, asOf: Date, onlyGroup?: string): Camp
       if ((onlyGroup && m.groupId !== onlyGroup) || seen.has(m.groupId) || !isActiveAt(m, asOf)) continue;
       seen.add(m.groupId);
       const g = groups.get(m.groupId);
-      if (g) out.push({ userId: u.id, source: "group", groupId: g.id, groupName: g.name, rights: entryRights(g.entries) });
+      if (g) out.push({ userId: u.id, source: "group", groupId: g.id, groupName: g.name, rights: entryRights(g.entries, `member of "${g.name}"${untilText(m)}`) });
     }
   }
   return out;
 }
 
 function individualRights(model: DistrictModel): CampaignAccess[] {
-  return model.users.filter((u) => u.entries.length > 0).map((u) => ({ userId: u.id, source: "individual" as const, groupId: null, groupName: null, rights: entryRights(u.entries) }));
+  return model.users.filter((u) => u.entries.length > 0).map((u) => ({ userId: u.id, source: "individual" as const, groupId: null, groupName: null, rights: entryRights(u.entries, "individual rights") }));
 }
 
 export function campaignAccess(catalog: Catalog, compiled: CompiledDistrict, scope: CampaignScopeRule, asOf: Date): CampaignAccess[] {
@@ -83,7 +97,7 @@ export function campaignAccess(catalog: Catalog, compiled: CompiledDistrict, sco
       return [
         ...memberships(model, asOf),
         ...individualRights(model),
-        ...model.users.filter((u) => u.productSecurityRole === "student-information-system").map((u) => ({ userId: u.id, source: "role" as const, groupId: null, groupName: null, rights: [{ path: "every tool", rights: "RWAD" }] })),
+        ...model.users.filter((u) => u.productSecurityRole === "student-information-system").map((u) => ({ userId: u.id, source: "role" as const, groupId: null, groupName: null, rights: [{ path: "every tool", rights: "RWAD", why: ROLE_WHY }] })),
       ];
   }
 }

@@ -13,7 +13,7 @@ export function campaignReportCsv(c: Awaited<ReturnType<typeof getCampaign>>): s
       i.displayName,
       i.username,
       i.source === "group" ? `${SOURCE.group}: ${i.groupName}` : SOURCE[i.source],
-      i.rights.map((r) => `${r.path}: ${r.rights}`).join("; "),
+      i.rights.map((r) => `${r.path}: ${r.rights}${r.why ? ` (${r.why})` : ""}`).join("; "),
       day(i.lastSignInAt),
       i.reviewer?.displayName ?? "",
       i.decision ?? `none (default: ${c.defaultDecision})`,

@@ -41,7 +41,7 @@ export const ZReviewItem = z.object({
   source: z.enum(["group", "individual", "role"]),
   groupId: z.string().nullable(),
   groupName: z.string().nullable(),
-  rights: z.array(z.object({ path: z.string(), rights: z.string() })),
+  rights: z.array(z.object({ path: z.string(), rights: z.string(), why: z.string().optional().describe("the grant path: source, entry, inheritance, membership window") })),
   reviewer: z.object({ id: z.string(), displayName: z.string() }).nullable(),
   youDecide: z.boolean(),
   lastSignInAt: z.date().nullable(),

@@ -39,6 +39,10 @@ describe("access review campaigns", () => {
     expect(nurseItems.map((i) => i.userId).sort()).toEqual([people.ana, people.ben, people.cy].sort());
     expect(c.items.some((i) => i.userId === people.dee)).toBe(false);
     expect(c.items.find((i) => i.userId === d.admin.id)?.source).toBe("role");
+    // each right says why, as explain finds it: the group, the entry it comes from, inherited
+    const why = (nurseItems[0]!.rights as { path: string; why: string }[])[0]!;
+    expect(why).toMatchObject({ path: "Student Information > Health > Conditions", why: 'member of "Nurses" → entry on Student Information > Health (inherited): RW' });
+    expect((c.items.find((i) => i.source === "role")!.rights as { why: string }[])[0]!.why).toMatch(/Student Information System role/);
 
     const decide = (userId: string, body: object) => d.admin.client.put(`/api/campaigns/${id}/items/${c.items.find((i) => i.userId === userId && i.groupName === "Nurses")!.id}`, body);
     expect((await decide(people.ana!, { decision: "keep", note: "school nurse" })).statusCode).toBe(200);

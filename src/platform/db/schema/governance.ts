@@ -79,7 +79,7 @@ export const reviewItems = pgTable(
     groupId: uuid("group_id"),
     groupName: text("group_name"),
     /** the rights in scope, e.g. [{ path: "Student Information > Health", rights: "R" }] */
-    rights: jsonb("rights").$type<{ path: string; rights: string }[]>().notNull(),
+    rights: jsonb("rights").$type<{ path: string; rights: string; why?: string }[]>().notNull(),
     /** who decides this item (the group's owner, or the campaign's reviewer); null on items opened before owners existed */
     reviewerId: uuid("reviewer_id"),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),

@@ -140,7 +140,18 @@ export function CampaignPage() {
               </Table.Td>
               <Table.Td>{through(i)}</Table.Td>
               <Table.Td>
-                <Text size="sm">{i.rights.map((r) => `${r.path}: ${r.rights}`).join("; ")}</Text>
+                {i.rights.map((r, n) => (
+                  <div key={n}>
+                    <Text size="sm">
+                      {r.path}: {r.rights}
+                    </Text>
+                    {r.why && (
+                      <Text size="xs" c="gray.7">
+                        Why: {r.why}
+                      </Text>
+                    )}
+                  </div>
+                ))}
               </Table.Td>
               <Table.Td>{i.lastSignInAt ? day.format(new Date(i.lastSignInAt)) : "never"}</Table.Td>
               <Table.Td>{i.youDecide ? "you" : (i.reviewer?.displayName ?? "unknown")}</Table.Td>
