@@ -129,6 +129,14 @@ const WALK: [string, () => Promise<LightMyRequestResponse>][] = [
     await lockOutUser(t.database.db, (await t.database.db.select().from(users).where(sql`${users.id} = ${staffId}`))[0]!);
     return admin.post(`/api/users/${staffId}/unlock`);
   }],
+  ["POST /api/api-tokens", async () => {
+    const res = await admin.post("/api/api-tokens", { serviceAccount: "walked-bot", scopes: ["api:read"], expiresInDays: 5 });
+    state.token = (res.json() as { summary: { id: string; serviceAccountId: string } }).summary.id;
+    state.serviceAccount = (res.json() as { summary: { serviceAccountId: string } }).summary.serviceAccountId;
+    return res;
+  }],
+  ["DELETE /api/api-tokens/:tokenId", () => admin.delete(`/api/api-tokens/${state.token}`)],
+  ["POST /api/service-accounts/:userId/disable", () => admin.post(`/api/service-accounts/${state.serviceAccount}/disable`)],
   ["PUT /api/preferences", async () => admin.put("/api/preferences", { automaticStaffAccounts: true, version: json(await admin.get("/api/preferences")).version })],
   ["POST /api/adhoc/filters", async () => {
     const res = await admin.post("/api/adhoc/filters", { name: "Walked filter", definition });

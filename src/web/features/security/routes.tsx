@@ -1,4 +1,5 @@
 import type { FeatureRoute } from "../../app/feature-routes.js";
+import { ApiTokensPage } from "./api-tokens-page.js";
 import { AuditPage } from "./audit-page.js";
 import { GroupPage } from "./group-page.js";
 import { GroupsPage } from "./groups-page.js";
@@ -52,6 +53,11 @@ export const securityRoutes: FeatureRoute[] = [
     path: "/security/preferences",
     element: <PreferencesPage />,
     nav: { label: "Account Security Preferences", section: "User Security", tool: `${US} > Account Security Preferences`, audience: "district", description: "Automatic creation of staff accounts" },
+  },
+  {
+    path: "/security/api-tokens",
+    element: <ApiTokensPage />,
+    nav: { label: "API tokens", section: "User Security", tool: `${US} > Users`, audience: "district", description: "Tokens for automation and SCIM, and their service accounts" },
   },
   {
     path: "/security/audit",
