@@ -248,6 +248,23 @@ const SAMPLES: Record<string, Sample> = {
   "DELETE /api/api-tokens/:tokenId": {},
   "GET /api/service-accounts": {},
   "POST /api/service-accounts/:userId/disable": {},
+  "GET /scim/v2/ServiceProviderConfig": {},
+  "GET /scim/v2/ResourceTypes": {},
+  "GET /scim/v2/ResourceTypes/:id": {},
+  "GET /scim/v2/Schemas": {},
+  "GET /scim/v2/Schemas/:id": {},
+  "GET /scim/v2/Users": {},
+  "POST /scim/v2/Users": { body: {} },
+  "GET /scim/v2/Users/:id": {},
+  "PUT /scim/v2/Users/:id": { body: {} },
+  "PATCH /scim/v2/Users/:id": { body: {} },
+  "DELETE /scim/v2/Users/:id": {},
+  "GET /scim/v2/Groups": {},
+  "POST /scim/v2/Groups": { body: {} },
+  "GET /scim/v2/Groups/:id": {},
+  "PUT /scim/v2/Groups/:id": { body: {} },
+  "PATCH /scim/v2/Groups/:id": { body: {} },
+  "DELETE /scim/v2/Groups/:id": {},
 };
 
 const keyOf = (r: RouteAccessRecord) => `${r.method} ${r.url}`;

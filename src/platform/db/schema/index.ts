@@ -13,3 +13,4 @@ export * from "./governance.js";
 export * from "./auth.js";
 export * from "./installation.js";
 export * from "./api-tokens.js";
+export * from "./scim.js";
