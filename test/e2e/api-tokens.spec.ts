@@ -39,6 +39,12 @@ test("a district system administrator creates an API token (shown once), sees it
   } finally {
     await client.dispose();
   }
+  // its groups and rights are managed like a user's: it is on the Users screen, marked
+  await page.getByTestId("service-account-row").filter({ hasText: name }).getByRole("link", { name }).click();
+  await expect(page).toHaveURL(/\/security\/users\/[0-9a-f-]{36}$/);
+  await page.goto("/security/users");
+  await page.getByRole("textbox", { name: "Search users" }).fill(name);
+  await expect(page.getByTestId("user-row").filter({ hasText: name })).toContainText("service account");
 });
 
 test("staff without a Product Security Role are not offered the screen", async ({ page }) => {

@@ -141,6 +141,22 @@ describe("API tokens and service accounts", () => {
     expect(again.summary.serviceAccountId).toBe(summary.serviceAccountId);
   });
 
+  it("keeps each district's tokens its own: another district's administrator finds none of them", async () => {
+    const mine = await create("isolated-bot", ["api:read"]);
+    const other = await buildDistrict(t.database.db);
+    const foreign = await buildUser(t.database.db, { districtId: other.id, role: "student-information-system" });
+    const neighbour = await signIn(t.app, { district: other.slug, username: foreign.username });
+    expect((await neighbour.get("/api/api-tokens")).json()).toEqual([]);
+    expect((await neighbour.delete(`/api/api-tokens/${mine.summary.id}`)).statusCode).toBe(404);
+    expect((await neighbour.post(`/api/service-accounts/${mine.summary.serviceAccountId}/disable`)).statusCode).toBe(404);
+    expect((await listed(mine.summary.id)).status).toBe("active");
+    // and the token reads its own district only
+    await buildRightsGroup(t.database.db, districtId, { rights: { [TOOLS.users]: "R" }, members: [mine.summary.serviceAccountId] });
+    const names = ((await bearer(mine.token, "GET", "/api/users?limit=500")).json() as { username: string }[]).map((u) => u.username);
+    expect(names).toContain("isolated-bot");
+    expect(names).not.toContain(foreign.username);
+  });
+
   it("keeps /metrics on its own METRICS_TOKEN, which is no API token", async () => {
     const metrics = await createTestApp({ database: t.database, env: { METRICS_TOKEN: "metrics-token-0123456789abcdef" } });
     try {
