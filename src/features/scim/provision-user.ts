@@ -14,6 +14,15 @@ import { findDeletedByUsername, findScimUser } from "./scim-repo.js";
 
 const notFound = () => new ScimError(404, "No such user here.");
 
+/**
+ * An IdP may not lock out the people who administer Gatehouse: a Product Security Role holder is
+ * disabled or deleted in Gatehouse, by another holder, once the role is taken away there.
+ */
+function refuseDisablingAdministrator(account: { username: string; productSecurityRole: string }) {
+  if (account.productSecurityRole === "none") return;
+  throw new ScimError(403, `${account.username} holds a Product Security Role, so SCIM may not disable or delete them. A district system administrator can take the role away in Gatehouse first (Users screen).`);
+}
+
 async function refuseTakenExternalId(tx: Db, actor: DistrictActor, externalId: string | null, userId: string | null) {
   if (!externalId) return;
   const [other] = await tx.select({ id: scimUsers.userId }).from(scimUsers).where(inDistrict(scimUsers, actor, eq(scimUsers.externalId, externalId), userId ? ne(scimUsers.userId, userId) : undefined)).limit(1);
@@ -54,6 +63,8 @@ export async function deleteScimUser(db: Db, actor: DistrictActor, userId: strin
   await db.transaction(async (tx) => {
     const found = await findScimUser(tx, actor, userId);
     if (!found) throw notFound();
+    const [account] = await tx.select({ username: users.username, productSecurityRole: users.productSecurityRole }).from(users).where(eq(users.id, userId));
+    refuseDisablingAdministrator(account!);
     await disableAccount(tx, { id: userId, username: found.username, districtId: actor.districtId }, auditActor(actor), "deleted over SCIM", now);
     await tx.insert(scimUsers).values({ userId, districtId: actor.districtId, deletedAt: now, updatedAt: now }).onConflictDoUpdate({ target: scimUsers.userId, set: { deletedAt: now, updatedAt: now } });
     await recordAudit(tx, { districtId: actor.districtId, actor: auditActor(actor), action: "user.deprovisioned", target: { type: "user", id: userId, name: found.username } });
@@ -65,6 +76,7 @@ const profile = (u: UserInput) => ({ externalId: u.externalId, givenName: u.give
 async function applyUser(tx: Db, actor: DistrictActor, userId: string, input: UserInput, now: Date, action: string) {
   const [account] = await tx.select().from(users).where(inDistrict(users, actor, eq(users.id, userId))).for("update");
   if (!account) throw notFound();
+  if (!input.active && !account.disabled) refuseDisablingAdministrator(account);
   await refuseTakenExternalId(tx, actor, input.externalId, userId);
   if (input.userName.toLowerCase() !== account.username.toLowerCase()) {
     if (!/^[A-Za-z0-9._@-]{2,64}$/.test(input.userName)) throw new ScimError(400, "Use 2 to 64 letters, digits, dots, dashes, underscores or @ in a userName.", "invalidValue");

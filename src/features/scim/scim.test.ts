@@ -86,6 +86,18 @@ describe("SCIM 2.0", () => {
     expect(again.statusCode).not.toBe(200);
   });
 
+  it("may not disable or delete a Product Security Role holder: an IdP cannot lock the administrators out", async () => {
+    const admin = await buildUser(t.database.db, { districtId, role: "sis-group-assignment" });
+    const off = await scim("PATCH", `/Users/${admin.id}`, { schemas: [PATCH], Operations: [{ op: "replace", value: { active: false } }] });
+    expect(off.statusCode).toBe(403);
+    expect(off.json()).toMatchObject({ schemas: [ERROR], status: "403", detail: expect.stringContaining("Product Security Role") });
+    expect((await scim("DELETE", `/Users/${admin.id}`)).statusCode).toBe(403);
+    const [row] = await t.database.query<{ disabled: boolean }>("select disabled from users where id = $1", [admin.id]);
+    expect(row!.disabled).toBe(false);
+    // their other attributes are the IdP's to keep current
+    expect((await scim("PATCH", `/Users/${admin.id}`, { schemas: [PATCH], Operations: [{ op: "replace", path: "title", value: "Registrar" }] })).json()).toMatchObject({ title: "Registrar", active: true });
+  });
+
   it("never sets a Product Security Role or tool rights, and never shows or touches service accounts", async () => {
     const user = await newUser("no.role.person");
     await scim("PATCH", `/Users/${user.id}`, { schemas: [PATCH], Operations: [{ op: "add", path: "roles", value: [{ value: "student-information-system" }] }, { op: "replace", value: { productSecurityRole: "student-information-system", entitlements: [{ value: "RWAD" }] } }] });
