@@ -18,6 +18,8 @@ import { rightsRoutes } from "./rights/routes.js";
 import { governanceRoutes } from "./governance/routes.js";
 import { installationRoutes } from "./installation/routes.js";
 import { webhookRoutes } from "./webhooks/routes.js";
+import { tokenRoutes } from "./tokens/routes.js";
+import { scimRoutes } from "./scim/routes.js";
 
 /** Each feature is one Fastify plugin; adding a feature is one line here. */
 export async function registerFeatures(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -39,4 +41,6 @@ export async function registerFeatures(app: FastifyInstance, deps: AppDeps): Pro
   await app.register(governanceRoutes(deps));
   await app.register(installationRoutes(deps));
   await app.register(webhookRoutes(deps));
+  await app.register(tokenRoutes(deps));
+  await app.register(scimRoutes(deps));
 }

@@ -4,6 +4,7 @@ import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "./db/schema/audit.js";
 import { users } from "./db/schema/users.js";
+import { createApiToken } from "../features/tokens/create-api-token.js";
 import { buildDistrict, buildUser, lockOutUser, TEST_PASSWORD } from "../../test/support/factories.js";
 import { buildRightsGroup } from "../../test/support/rights-factories.js";
 import { buildSisDistrict } from "../../test/support/sis-fixtures.js";
@@ -85,6 +86,7 @@ let contact: Awaited<ReturnType<typeof buildContact>>;
 let kim: Client;
 let vera: Client;
 const state: Record<string, string | number> = {};
+let scimToken: string;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -102,6 +104,7 @@ beforeAll(async () => {
   contact = await buildContact(db, { districtId: district.id });
   kim = await signInWithMfa(t.app, { district: slug, username: contact.user.username, secret: contact.secret });
   vera = (await signInVendor(t.app, db)).client;
+  scimToken = (await createApiToken(db, { districtId: district.id }, { serviceAccount: "walked-scim-bot", scopes: ["scim"] }, null, new Date())).token;
 }, 300_000);
 afterAll(() => t?.close());
 
@@ -129,6 +132,30 @@ const WALK: [string, () => Promise<LightMyRequestResponse>][] = [
     await lockOutUser(t.database.db, (await t.database.db.select().from(users).where(sql`${users.id} = ${staffId}`))[0]!);
     return admin.post(`/api/users/${staffId}/unlock`);
   }],
+  ["POST /api/api-tokens", async () => {
+    const res = await admin.post("/api/api-tokens", { serviceAccount: "walked-bot", scopes: ["api:read"], expiresInDays: 5 });
+    state.token = (res.json() as { summary: { id: string; serviceAccountId: string } }).summary.id;
+    state.serviceAccount = (res.json() as { summary: { serviceAccountId: string } }).summary.serviceAccountId;
+    return res;
+  }],
+  ["DELETE /api/api-tokens/:tokenId", () => admin.delete(`/api/api-tokens/${state.token}`)],
+  ["POST /api/service-accounts/:userId/disable", () => admin.post(`/api/service-accounts/${state.serviceAccount}/disable`)],
+  ["POST /scim/v2/Users", async () => {
+    const res = await scim("POST", "/Users", { schemas: [SCIM_USER], userName: "walked.scim", active: true });
+    state.scimUser = json(res).id;
+    return res;
+  }],
+  ["PUT /scim/v2/Users/:id", () => scim("PUT", `/Users/${state.scimUser}`, { schemas: [SCIM_USER], userName: "walked.scim", displayName: "Walked Scim", active: true })],
+  ["PATCH /scim/v2/Users/:id", () => scim("PATCH", `/Users/${state.scimUser}`, { schemas: [SCIM_PATCH], Operations: [{ op: "Replace", path: "active", value: "False" }] })],
+  ["POST /scim/v2/Groups", async () => {
+    const res = await scim("POST", "/Groups", { schemas: [SCIM_GROUP], displayName: "Walked SCIM group", members: [{ value: state.scimUser }] });
+    state.scimGroup = json(res).id;
+    return res;
+  }],
+  ["PATCH /scim/v2/Groups/:id", () => scim("PATCH", `/Groups/${state.scimGroup}`, { schemas: [SCIM_PATCH], Operations: [{ op: "remove", path: `members[value eq "${state.scimUser}"]` }] })],
+  ["PUT /scim/v2/Groups/:id", () => scim("PUT", `/Groups/${state.scimGroup}`, { schemas: [SCIM_GROUP], displayName: "Walked SCIM group", members: [{ value: state.scimUser }] })],
+  ["DELETE /scim/v2/Groups/:id", () => scim("DELETE", `/Groups/${state.scimGroup}`)],
+  ["DELETE /scim/v2/Users/:id", () => scim("DELETE", `/Users/${state.scimUser}`)],
   ["PUT /api/preferences", async () => admin.put("/api/preferences", { automaticStaffAccounts: true, version: json(await admin.get("/api/preferences")).version })],
   ["POST /api/webhooks", async () => {
     const res = await admin.post("/api/webhooks", { url: "https://93.184.216.34/hook", categories: ["rights", "cases"] });
@@ -206,6 +233,11 @@ const WALK: [string, () => Promise<LightMyRequestResponse>][] = [
   ["POST /api/account/password", () => passwordOwner.post("/api/account/password", { currentPassword: TEST_PASSWORD, newPassword: "a-new-walked-passphrase-9" })],
 ];
 
+const SCIM_USER = "urn:ietf:params:scim:schemas:core:2.0:User";
+const SCIM_GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
+const SCIM_PATCH = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
+const scim = (method: "POST" | "PUT" | "PATCH" | "DELETE", url: string, body?: unknown) =>
+  t.app.inject({ method, url: `/scim/v2${url}`, headers: { authorization: `Bearer ${scimToken}`, ...(body === undefined ? {} : { "content-type": "application/scim+json" }) }, ...(body === undefined ? {} : { payload: JSON.stringify(body) }) });
 const groupVersion = async () => json(await admin.get(`/api/groups/${state.group}`)).version;
 const userVersion = async () => json(await admin.get(`/api/users/${staffId}`)).version;
 const auditRows = async () => (await t.database.db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(auditLog))[0]!.n;

@@ -3,6 +3,7 @@ import type { Db } from "../../platform/db/connect.js";
 import { userGroupMembers, userGroups } from "../../platform/db/schema/rights.js";
 import { signInAttempts } from "../../platform/db/schema/auth.js";
 import { users } from "../../platform/db/schema/users.js";
+import { serviceAccounts } from "../../platform/db/schema/api-tokens.js";
 import { inDistrict, type DistrictScope } from "../../platform/db/tenancy.js";
 
 const userColumns = {
@@ -16,6 +17,7 @@ const userColumns = {
   lastLoginAt: users.lastLoginAt,
   version: users.version,
   groupCount: sql<number>`(select count(*) from ${userGroupMembers} m where m.user_id = "users"."id")`.mapWith(Number),
+  serviceAccount: sql<boolean>`exists (select 1 from ${serviceAccounts} s where s.user_id = "users"."id")`,
 };
 
 /** District users by username; `search` matches username, name or email. At most `limit`. */

@@ -12,6 +12,7 @@ export const ZUserSummary = z.object({
   lastLoginAt: z.date().nullable(),
   version: z.number(),
   groupCount: z.number(),
+  serviceAccount: z.boolean().describe("signs in with API tokens only (Security > API tokens)"),
 });
 
 export const ZUserDetail = ZUserSummary.extend({

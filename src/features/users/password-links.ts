@@ -2,10 +2,12 @@ import { and, eq, isNull, notExists, sql } from "drizzle-orm";
 import { recordAudit } from "../../platform/audit.js";
 import { newToken, sha256 } from "../../platform/auth/tokens.js";
 import type { Db } from "../../platform/db/connect.js";
+import { serviceAccounts } from "../../platform/db/schema/api-tokens.js";
 import { passwordSetTokens } from "../../platform/db/schema/auth.js";
 import { users } from "../../platform/db/schema/users.js";
 import { enqueueEmail } from "../../platform/mail/enqueue-email.js";
 import { escapeHtml } from "../../platform/mail/escape-html.js";
+import { AppError } from "../../platform/http/errors.js";
 
 export const PASSWORD_LINK_HOURS = 24;
 
@@ -27,6 +29,8 @@ export async function issuePasswordLink(db: Db, baseUrl: string, user: PasswordL
   const expiresAt = new Date(now.getTime() + PASSWORD_LINK_HOURS * 3_600_000);
   const url = setPasswordUrl(baseUrl, token);
   return db.transaction(async (tx) => {
+    const [service] = await tx.select({ id: serviceAccounts.userId }).from(serviceAccounts).where(eq(serviceAccounts.userId, user.id));
+    if (service) throw new AppError(409, "service-account-has-no-password", `${user.username} is a service account: it signs in with API tokens only, never a password. Create a token on the Security > API tokens screen.`);
     await tx.update(passwordSetTokens).set({ usedAt: now }).where(and(eq(passwordSetTokens.userId, user.id), isNull(passwordSetTokens.usedAt)));
     await tx.insert(passwordSetTokens).values({ userId: user.id, tokenHash: sha256(token), purpose, expiresAt, createdAt: now, createdById: actor?.id ?? null, createdByName: actor?.name ?? null });
     const emailed = user.email ? await enqueueEmail(tx, linkEmail(user, purpose, url, user.email)) : false;
@@ -66,6 +70,7 @@ export async function issueMissingPasswordLinks(db: Db, baseUrl: string, distric
         districtId ? eq(users.districtId, districtId) : isNull(users.districtId),
         isNull(users.passwordHash),
         notExists(db.select({ one: sql`1` }).from(passwordSetTokens).where(eq(passwordSetTokens.userId, users.id))),
+        notExists(db.select({ one: sql`1` }).from(serviceAccounts).where(eq(serviceAccounts.userId, users.id))),
       ),
     )
     .orderBy(users.username);

@@ -2,8 +2,11 @@ import type { AdminPower, Access, RoleNeeded } from "./access.js";
 import type { Actor } from "./actor.js";
 import { AppError, forbidden, notFound, unauthenticated } from "./errors.js";
 
-/** Who is asking: a session (maybe still waiting for MFA) and, once fully signed in, the Actor. */
-export type Caller = { hasSession: boolean; actor: Actor | undefined };
+/**
+ * Who is asking: a session (maybe still waiting for MFA) and, once fully signed in, the Actor;
+ * or an API token (its service account is the Actor) with its scopes.
+ */
+export type Caller = { hasSession: boolean; actor: Actor | undefined; tokenScopes?: readonly string[] | undefined };
 
 /**
  * The access layer's one decision: null when the declaration lets the caller in, else the
@@ -12,6 +15,10 @@ export type Caller = { hasSession: boolean; actor: Actor | undefined };
  */
 export function accessVerdict(required: Access, caller: Caller): AppError | null {
   if (required.kind === "public") return null;
+  if (required.kind === "scim") {
+    if (caller.tokenScopes?.includes("scim") && caller.actor) return null;
+    return caller.tokenScopes ? tokenScopeMissing("scim") : unauthenticated("SCIM needs an API token with the scim scope, sent as Authorization: Bearer <token>.");
+  }
   if (required.kind === "session") return caller.hasSession ? null : unauthenticated();
   const actor = caller.actor;
   if (!actor) return caller.hasSession ? new AppError(401, "mfa-required", "Finish signing in with your authenticator code first.") : unauthenticated();
@@ -54,4 +61,8 @@ function roleRequired(role: RoleNeeded, power: AdminPower | undefined, actor: Ac
     `${prefix}${what} needs the Student Information System product security role on your account. Ask a district system administrator who holds it.`,
     detail,
   );
+}
+
+export function tokenScopeMissing(scope: string): AppError {
+  return forbidden("token-scope-missing", `This API token does not carry the ${scope} scope this route needs. Create a token with that scope on the Security > API tokens screen.`, { requiredScope: scope });
 }

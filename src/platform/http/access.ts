@@ -25,6 +25,8 @@ export type Access =
   | { kind: "authenticated" }
   /** Vendor staff hold no district roles; `administers` marks vendor-side account powers. */
   | { kind: "vendor"; administers?: AdminPower }
+  /** SCIM provisioning: only an API token with the `scim` scope, never a session. */
+  | { kind: "scim" }
   | ({ kind: "tool"; tool: string; right: RightLetter } & Partial<AdminDeclaration>);
 
 export const access = {
@@ -34,6 +36,7 @@ export const access = {
   authenticated: (): Access => ({ kind: "authenticated" }),
   vendor: (admin?: { administers: AdminPower }): Access => ({ kind: "vendor", ...admin }),
   tool: (tool: string, right: RightLetter, admin?: AdminDeclaration): Access => ({ kind: "tool", tool, right, ...admin }),
+  scim: (): Access => ({ kind: "scim" }),
 };
 
 export function describeAccess(a: Access): string {

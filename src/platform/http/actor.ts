@@ -24,6 +24,8 @@ export type Actor = {
   rights: RightsView;
   /** Set while an administrator previews the app as this user: who is really reading. Nothing can be changed. */
   preview?: { userId: string; username: string };
+  /** Set when an API token is calling: the user is then the token's service account. */
+  token?: { id: string; scopes: readonly string[] };
 };
 
 /** A district actor: the type operations on district data take, so a vendor actor cannot slip in. */

@@ -1,3 +1,4 @@
+import type { ApiTokenRow } from "../auth/api-token-store.js";
 import type { SessionRow } from "../auth/session-store.js";
 import type { Access } from "./access.js";
 import type { Actor } from "./actor.js";
@@ -9,5 +10,7 @@ declare module "fastify" {
   interface FastifyRequest {
     session?: SessionRow;
     actor?: Actor;
+    /** The API token a bearer call came with. */
+    apiToken?: ApiTokenRow;
   }
 }

@@ -3,7 +3,8 @@
  * seed): bodies, path parameters and query strings that mostly fit, mixed with NUL and other
  * control characters, numbers past int4, days that do not exist, long strings and wrong types.
  * Whatever arrives: never a 5xx; every 4xx is problem+json (validation ones with the field's
- * path); and a refused change leaves the database as it was.
+ * path), or SCIM's error JSON under /scim/v2 (fuzzed with a scim token); and a refused change
+ * leaves the database as it was.
  */
 import fc from "fast-check";
 import type { LightMyRequestResponse } from "fastify";
@@ -13,6 +14,7 @@ import { buildSisDistrict } from "../../../test/support/sis-fixtures.js";
 import { signInVendor } from "../../../test/support/support-factories.js";
 import { requestArbitrary, type Pools } from "../../../test/support/fuzz-input.js";
 import { createTestApp, type Client, type TestApp } from "../../../test/support/test-app.js";
+import { createApiToken } from "../../features/tokens/create-api-token.js";
 
 const RUNS_PER_ROUTE = 10;
 const SEED = 20261201;
@@ -25,6 +27,7 @@ const COUNTS_REFUSALS = new Set(["POST /api/auth/sign-in", "POST /api/auth/mfa",
 let t: TestApp;
 let d: RightsDistrict;
 let vendor: Client;
+let scimClient: Pick<Client, "request">;
 let pools: Pools;
 let fingerprintSql: string;
 
@@ -34,6 +37,8 @@ beforeAll(async () => {
   await buildSisDistrict(t.database.db, d.districtId);
   await buildRightsGroup(t.database.db, d.districtId, { name: "Fuzzed", rights: { Census: "R" }, members: [d.staff.id] });
   vendor = (await signInVendor(t.app, t.database.db)).client;
+  const { token } = await createApiToken(t.database.db, { districtId: d.districtId }, { serviceAccount: "fuzz-scim", scopes: ["scim"] }, null, new Date());
+  scimClient = { request: (o) => t.app.inject({ ...o, headers: { ...o.headers, authorization: `Bearer ${token}` } }) };
 
   const q = (text: string) => t.database.query<Record<string, string>>(text);
   const tables = (await q("select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1")).map((r) => r.table_name!);
@@ -82,7 +87,8 @@ describe("every route under fuzzing", () => {
     expect(routes.length).toBeGreaterThan(100);
     for (const route of routes) {
       const key = `${route.method} ${route.url}`;
-      const main = route.access.kind === "vendor" ? vendor : route.access.kind === "public" ? null : d.admin.client;
+      const scim = route.access.kind === "scim";
+      const main = route.access.kind === "vendor" ? vendor : route.access.kind === "public" ? null : scim ? scimClient : d.admin.client;
       const who = fc.constantFrom<"main" | "anonymous">("main", "main", "main", "anonymous");
       await fc.assert(
         fc.asyncProperty(requestArbitrary(route as Parameters<typeof requestArbitrary>[0], pools), who, async (call, caller) => {
@@ -93,7 +99,11 @@ describe("every route under fuzzing", () => {
           const res = client ? await client.request(options) : await t.app.inject(options);
           const what = describeCall(call, res);
           expect(res.statusCode, what).toBeLessThan(500);
-          if (res.statusCode >= 400) {
+          if (res.statusCode >= 400 && scim) {
+            expect(String(res.headers["content-type"]), what).toMatch(/^application\/scim\+json/);
+            expect(res.json(), what).toMatchObject({ schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"], status: String(res.statusCode), detail: expect.any(String) });
+            if (watch) expect(await fingerprint(), `${what}\nchanged the database though refused`).toBe(before);
+          } else if (res.statusCode >= 400) {
             expect(String(res.headers["content-type"]), what).toMatch(/^application\/problem\+json/);
             const problem = res.json();
             expect(problem, what).toMatchObject({ status: res.statusCode, code: expect.any(String), detail: expect.any(String), requestId: expect.any(String) });

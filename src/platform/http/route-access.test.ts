@@ -62,6 +62,13 @@ describe("route access declarations", () => {
         sis("POST /api/dormant-accounts/disable", "accounts"),
         sis("POST /api/campaigns", "membership"),
         sis("POST /api/campaigns/:campaignId/close", "membership"),
+        sis("GET /api/api-tokens", "accounts"),
+        sis("HEAD /api/api-tokens", "accounts"),
+        sis("POST /api/api-tokens", "accounts"),
+        sis("DELETE /api/api-tokens/:tokenId", "accounts"),
+        sis("GET /api/service-accounts", "accounts"),
+        sis("HEAD /api/service-accounts", "accounts"),
+        sis("POST /api/service-accounts/:userId/disable", "accounts"),
       ].sort(),
     );
   });

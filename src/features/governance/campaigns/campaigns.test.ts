@@ -24,7 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type Item = { id: string; userId: string; source: string; groupName: string | null; decision: string | null; outcome: string | null; rights: { path: string }[] };
+type Item = { id: string; userId: string; source: string; groupName: string | null; decision: string | null; outcome: string | null; rights: { path: string; why?: string }[] };
 const detail = async (id: string) => (await d.admin.client.get(`/api/campaigns/${id}`)).json() as { status: string; items: Item[] };
 const member = async (groupId: string, userId: string) =>
   (await t.database.db.select().from(userGroupMembers).where(and(eq(userGroupMembers.groupId, groupId), eq(userGroupMembers.userId, userId))))[0];

@@ -13,3 +13,5 @@ export * from "./governance.js";
 export * from "./auth.js";
 export * from "./installation.js";
 export * from "./webhooks.js";
+export * from "./api-tokens.js";
+export * from "./scim.js";

@@ -1,4 +1,5 @@
 import type { FeatureRoute } from "../../app/feature-routes.js";
+import { ApiTokensPage } from "./api-tokens-page.js";
 import { AuditPage } from "./audit-page.js";
 import { GroupPage } from "./group-page.js";
 import { GroupsPage } from "./groups-page.js";
@@ -58,6 +59,11 @@ export const securityRoutes: FeatureRoute[] = [
     path: "/security/webhooks",
     element: <WebhooksPage />,
     nav: { label: "Webhooks", section: "User Security", tool: `${US} > Account Security Preferences`, audience: "district", description: "Signed messages to your systems for rights, contact and case changes" },
+  },
+  {
+    path: "/security/api-tokens",
+    element: <ApiTokensPage />,
+    nav: { label: "API tokens", section: "User Security", tool: `${US} > Users`, audience: "district", description: "Tokens for automation and SCIM, and their service accounts" },
   },
   {
     path: "/security/audit",

@@ -51,6 +51,11 @@ export function UsersPage() {
                   <Text span size="xs" c="dimmed">
                     {u.username}
                   </Text>
+                  {u.serviceAccount && (
+                    <Badge ml={6} size="xs" color="violet">
+                      service account
+                    </Badge>
+                  )}
                   {u.disabled && (
                     <Badge ml={6} size="xs" color="gray">
                       disabled

@@ -1,0 +1,179 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppDeps } from "../../platform/deps.js";
+import { access } from "../../platform/http/access.js";
+import type { DistrictActor } from "../../platform/http/actor.js";
+import { portalBaseUrl } from "../lifecycle/sweep-options.js";
+import { districtActor } from "../rights/guards.js";
+import { applyPatch } from "./apply-patch.js";
+import { filterToSql } from "./filter-sql.js";
+import { createScimGroup, deleteScimGroup, replaceScimGroup, type GroupInput } from "./provision-group.js";
+import { createScimUser, deleteScimUser, replaceScimUser } from "./provision-user.js";
+import { groupResource, readUser, userResource } from "./resources.js";
+import { handleScimError, invalidValue, ScimError } from "./scim-error.js";
+import { findScimGroup, findScimUser, GROUP_FILTERS, pageGroups, pageUsers, USER_FILTERS } from "./scim-repo.js";
+import { MAX_PAGE, resourceTypes, SCIM_CONTENT_TYPE, SCIM_LIST, schemas, serviceProviderConfig } from "./scim-schemas.js";
+
+const tags = ["scim"];
+const SCIM = access.scim();
+const ZId = z.object({ id: z.string().max(100) });
+const ZList = z.object({
+  filter: z.string().max(2000).optional(),
+  startIndex: z.string().max(12).optional(),
+  count: z.string().max(12).optional(),
+  attributes: z.string().max(500).optional(),
+  excludedAttributes: z.string().max(500).optional(),
+});
+type ListQuery = z.infer<typeof ZList>;
+
+/** RFC 7644 §3.4.2.4: startIndex is 1-based (less counts as 1); count 0 answers only the total. */
+function paging(q: ListQuery) {
+  const start = Math.max(1, Number.parseInt(q.startIndex ?? "1", 10) || 1);
+  const given = Number.parseInt(q.count ?? String(100), 10);
+  const count = Number.isNaN(given) ? 100 : Math.min(MAX_PAGE, Math.max(0, given));
+  return { start, count };
+}
+
+function send(reply: FastifyReply, status: number, body: { meta?: { version: string } } | object) {
+  const version = (body as { meta?: { version?: string } }).meta?.version;
+  if (version) reply.header("etag", version);
+  return reply.status(status).type(SCIM_CONTENT_TYPE).send(body);
+}
+
+/** If-Match (RFC 7644 §3.14): a change is made only to the version the client read. */
+function checkIfMatch(request: FastifyRequest, current: { meta: { version: string } }) {
+  const sent = request.headers["if-match"];
+  if (typeof sent !== "string" || sent.trim() === "*") return;
+  if (!sent.split(",").map((s) => s.trim()).includes(current.meta.version)) {
+    throw new ScimError(412, "The resource changed since you read it: its ETag is not the one in If-Match. Read it again, then retry.");
+  }
+}
+
+const list = (resources: object[], total: number, start: number) => ({ schemas: [SCIM_LIST], totalResults: total, startIndex: start, itemsPerPage: resources.length, Resources: resources });
+const excludes = (q: ListQuery, attr: string) => (q.excludedAttributes ?? "").split(",").map((s) => s.trim().toLowerCase()).includes(attr.toLowerCase());
+
+function readGroup(resource: unknown): GroupInput {
+  const r = (resource ?? {}) as Record<string, unknown>;
+  if (typeof r.displayName !== "string" || !r.displayName.trim()) throw invalidValue("displayName is required.");
+  if (r.externalId !== undefined && r.externalId !== null && typeof r.externalId !== "string") throw invalidValue("externalId must be a string.");
+  const members = Array.isArray(r.members) ? (r.members as { value?: unknown }[]) : [];
+  if (members.some((m) => typeof m?.value !== "string")) throw invalidValue("Each member has a string value: the user's id.");
+  return { displayName: r.displayName.trim(), externalId: (r.externalId as string | undefined)?.trim() || null, members: [...new Set(members.map((m) => m.value as string))] };
+}
+
+/**
+ * SCIM 2.0 (RFC 7643/7644) at /scim/v2 for a token with the scim scope. Users and group
+ * membership only: nothing here reads or sets a Product Security Role or a tool right. Every
+ * change is made, and audited, as the token's service account.
+ */
+export function scimRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  const { db } = deps.database;
+  const base = () => `${portalBaseUrl(deps.config).replace(/\/+$/, "")}/scim/v2`;
+  const actorOf = (request: FastifyRequest): DistrictActor => districtActor(request.actor);
+  const userOr404 = async (actor: DistrictActor, id: string) => {
+    const row = await findScimUser(db, actor, id);
+    if (!row) throw new ScimError(404, `No user "${id}" here.`);
+    return userResource(row, base());
+  };
+  const groupOr404 = async (actor: DistrictActor, id: string, withMembers = true) => {
+    const row = await findScimGroup(db, actor, id);
+    if (!row) throw new ScimError(404, `No group "${id}" here.`);
+    return groupResource(row, base(), withMembers);
+  };
+  return async (app) => {
+    app.setErrorHandler(handleScimError);
+    app.addContentTypeParser("application/scim+json", { parseAs: "string" }, app.getDefaultJsonParser("error", "ignore"));
+    const route = { config: { access: SCIM } };
+
+    app.get("/scim/v2/ServiceProviderConfig", { ...route, schema: { tags, summary: "What this SCIM service supports" } }, async (_r, reply) => send(reply, 200, serviceProviderConfig(base())));
+    app.get("/scim/v2/ResourceTypes", { ...route, schema: { tags, summary: "User and Group" } }, async (_r, reply) => {
+      const all = resourceTypes(base());
+      return send(reply, 200, list(all, all.length, 1));
+    });
+    app.get("/scim/v2/ResourceTypes/:id", { ...route, schema: { tags, summary: "One resource type", params: ZId } }, async (request, reply) => {
+      const found = resourceTypes(base()).find((t) => t.id === request.params.id);
+      if (!found) throw new ScimError(404, `No resource type "${request.params.id}".`);
+      return send(reply, 200, found);
+    });
+    app.get("/scim/v2/Schemas", { ...route, schema: { tags, summary: "The schemas served" } }, async (_r, reply) => {
+      const all = schemas(base());
+      return send(reply, 200, list(all, all.length, 1));
+    });
+    app.get("/scim/v2/Schemas/:id", { ...route, schema: { tags, summary: "One schema", params: ZId } }, async (request, reply) => {
+      const found = schemas(base()).find((s) => s.id === request.params.id);
+      if (!found) throw new ScimError(404, `No schema "${request.params.id}".`);
+      return send(reply, 200, found);
+    });
+
+    app.get("/scim/v2/Users", { ...route, schema: { tags, summary: "Find users (filter, startIndex, count)", querystring: ZList } }, async (request, reply) => {
+      const actor = actorOf(request);
+      const { start, count } = paging(request.query);
+      const where = request.query.filter ? filterToSql(request.query.filter, USER_FILTERS) : undefined;
+      const page = await pageUsers(db, actor, where, start - 1, count);
+      return send(reply, 200, list(page.rows.map((r) => userResource(r, base())), page.total, start));
+    });
+    app.post("/scim/v2/Users", { ...route, schema: { tags, summary: "Create a user" } }, async (request, reply) => {
+      const actor = actorOf(request);
+      const id = await createScimUser(db, actor, readUser(request.body), deps.clock.now());
+      return send(reply, 201, await userOr404(actor, id));
+    });
+    app.get("/scim/v2/Users/:id", { ...route, schema: { tags, summary: "One user", params: ZId } }, async (request, reply) => send(reply, 200, await userOr404(actorOf(request), request.params.id)));
+    app.put("/scim/v2/Users/:id", { ...route, schema: { tags, summary: "Replace a user (Okta deactivates with active:false here)", params: ZId } }, async (request, reply) => {
+      const actor = actorOf(request);
+      checkIfMatch(request, await userOr404(actor, request.params.id));
+      await replaceScimUser(db, actor, request.params.id, readUser(request.body), deps.clock.now());
+      return send(reply, 200, await userOr404(actor, request.params.id));
+    });
+    app.patch("/scim/v2/Users/:id", { ...route, schema: { tags, summary: "Change a user with PATCH operations (Entra's and Okta's shapes)", params: ZId } }, async (request, reply) => {
+      const actor = actorOf(request);
+      const current = await userOr404(actor, request.params.id);
+      checkIfMatch(request, current);
+      const patched = applyPatch(current as unknown as Record<string, unknown>, request.body, "User");
+      await replaceScimUser(db, actor, request.params.id, readUser(patched), deps.clock.now());
+      return send(reply, 200, await userOr404(actor, request.params.id));
+    });
+    app.delete("/scim/v2/Users/:id", { ...route, schema: { tags, summary: "Deprovision a user: disabled, sessions ended, hidden from SCIM", params: ZId } }, async (request, reply) => {
+      const actor = actorOf(request);
+      checkIfMatch(request, await userOr404(actor, request.params.id));
+      await deleteScimUser(db, actor, request.params.id, deps.clock.now());
+      return reply.status(204).send();
+    });
+
+    app.get("/scim/v2/Groups", { ...route, schema: { tags, summary: "Find groups (filter, startIndex, count, excludedAttributes=members)", querystring: ZList } }, async (request, reply) => {
+      const actor = actorOf(request);
+      const { start, count } = paging(request.query);
+      const where = request.query.filter ? filterToSql(request.query.filter, GROUP_FILTERS) : undefined;
+      const withMembers = !excludes(request.query, "members");
+      const page = await pageGroups(db, actor, where, start - 1, count, withMembers);
+      return send(reply, 200, list(page.rows.map((r) => groupResource(r, base(), withMembers)), page.total, start));
+    });
+    app.post("/scim/v2/Groups", { ...route, schema: { tags, summary: "Create a group, or take on the user group of that name" } }, async (request, reply) => {
+      const actor = actorOf(request);
+      const id = await createScimGroup(db, actor, readGroup(request.body), deps.clock.now());
+      return send(reply, 201, await groupOr404(actor, id));
+    });
+    app.get("/scim/v2/Groups/:id", { ...route, schema: { tags, summary: "One group", params: ZId, querystring: ZList } }, async (request, reply) => send(reply, 200, await groupOr404(actorOf(request), request.params.id, !excludes(request.query, "members"))));
+    app.put("/scim/v2/Groups/:id", { ...route, schema: { tags, summary: "Replace a group's name and members", params: ZId } }, async (request, reply) => {
+      const actor = actorOf(request);
+      checkIfMatch(request, await groupOr404(actor, request.params.id));
+      await replaceScimGroup(db, actor, request.params.id, readGroup(request.body), deps.clock.now());
+      return send(reply, 200, await groupOr404(actor, request.params.id));
+    });
+    app.patch("/scim/v2/Groups/:id", { ...route, schema: { tags, summary: "Change a group's name or members with PATCH operations", params: ZId } }, async (request, reply) => {
+      const actor = actorOf(request);
+      const current = await groupOr404(actor, request.params.id);
+      checkIfMatch(request, current);
+      const working = { ...current, members: current.members?.map((m) => ({ value: m.value })) ?? [] };
+      const patched = applyPatch(working as unknown as Record<string, unknown>, request.body, "Group");
+      await replaceScimGroup(db, actor, request.params.id, readGroup(patched), deps.clock.now());
+      return send(reply, 200, await groupOr404(actor, request.params.id));
+    });
+    app.delete("/scim/v2/Groups/:id", { ...route, schema: { tags, summary: "Stop managing a group over SCIM: its SCIM-visible members are removed; the group and its rights stay", params: ZId } }, async (request, reply) => {
+      const actor = actorOf(request);
+      checkIfMatch(request, await groupOr404(actor, request.params.id));
+      await deleteScimGroup(db, actor, request.params.id, deps.clock.now());
+      return reply.status(204).send();
+    });
+  };
+}
