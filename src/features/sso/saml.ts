@@ -86,7 +86,11 @@ export async function finishSaml(deps: AppDeps, district: District, settings: Ss
   } catch (e) {
     throw classifySamlError(e);
   }
-  if (!profile?.nameID) throw new SsoRefusal("no-subject", "The identity provider's answer names nobody (no NameID). Ask your district's system administrator.");
+  // node-saml checks idpIssuer on logout messages only: the signed assertion's Issuer is checked here.
+  if (!profile || profile.issuer !== settings.samlIdpEntityId) {
+    throw new SsoRefusal("wrong-issuer", "The sign-in answer came from an identity provider other than the one your district configured. Ask your district's system administrator.", { issuer: profile?.issuer ?? null });
+  }
+  if (!profile.nameID) throw new SsoRefusal("no-subject", "The identity provider's answer names nobody (no NameID). Ask your district's system administrator.");
   const assertion = (profile.getAssertion?.() ?? {}) as { Assertion?: { $?: { ID?: string }; Conditions?: { $?: { NotOnOrAfter?: string } }[] } };
   const assertionId = assertion.Assertion?.$?.ID;
   if (!assertionId) throw new SsoRefusal("invalid-response", "The identity provider's assertion has no ID, so Gatehouse cannot tell a replay from a new sign-in.");
