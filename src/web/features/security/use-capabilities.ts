@@ -22,6 +22,7 @@ export const CHANGES = {
   preview: "POST /api/preview",
   startCampaign: "POST /api/campaigns",
   closeCampaign: "POST /api/campaigns/:campaignId/close",
+  sso: "PUT /api/sso/settings",
 } as const;
 
 export type Change = (typeof CHANGES)[keyof typeof CHANGES];
