@@ -39,6 +39,7 @@ CREATE TABLE "sso_settings" (
 	"sp_certificate" text,
 	"jit_enabled" boolean DEFAULT false NOT NULL,
 	"jit_group_ids" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"password_only_for_administrators" boolean DEFAULT false NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint

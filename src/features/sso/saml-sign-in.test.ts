@@ -104,4 +104,19 @@ describe("SAML sign-in", () => {
     expect(bad.statusCode).toBe(422);
     expect(bad.json()).toMatchObject({ code: "saml-metadata-invalid", path: "body.saml.idpMetadataXml" });
   });
+
+  it("can keep password sign-in for the local administrators only (break-glass), refused and audited for others", async () => {
+    const staff = await buildUser(t.database.db, { districtId: district.id, username: "frank" });
+    const owner = await buildUser(t.database.db, { districtId: district.id, username: "root-admin", role: "student-information-system" });
+    expect((await admin.put("/api/sso/settings", { passwordOnlyForAdministrators: true })).json()).toMatchObject({ passwordOnlyForAdministrators: true });
+    const refused = await t.app.inject({ method: "POST", url: "/api/auth/sign-in", payload: { district: district.slug, username: staff.username, password: "correct-horse-battery" } });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ code: "password-sign-in-off" });
+    expect(refused.cookies.find((c) => c.name === "gh_session")).toBeUndefined();
+    const audited = await t.database.query<{ n: number }>(`select count(*)::int as n from audit_log where action = 'auth.sign-in-refused-password-off' and target_id = '${staff.id}'`);
+    expect(audited[0]!.n).toBe(1);
+    await expect(signIn(t.app, { district: district.slug, username: owner.username })).resolves.toBeDefined();
+    await admin.put("/api/sso/settings", { passwordOnlyForAdministrators: false });
+    await expect(signIn(t.app, { district: district.slug, username: staff.username })).resolves.toBeDefined();
+  });
 });

@@ -29,6 +29,7 @@ export const ZSsoSettings = z.object({
     spCertificateInfo: ZCertificate.nullable(),
   }),
   jit: z.object({ enabled: z.boolean(), groupIds: z.array(z.uuid()) }),
+  passwordOnlyForAdministrators: z.boolean(),
   warnings: z.array(z.string()),
 });
 export type SsoSettingsView = z.infer<typeof ZSsoSettings>;
@@ -61,6 +62,8 @@ export const ZUpdateSsoSettings = z
       .strict()
       .optional(),
     jit: z.object({ enabled: z.boolean(), groupIds: z.array(z.uuid()).max(50) }).strict().optional(),
+    /** Staff sign in with SSO only; Student Information System role holders keep their password (break-glass). */
+    passwordOnlyForAdministrators: z.boolean().optional(),
   })
   .strict();
 export type UpdateSsoSettings = z.infer<typeof ZUpdateSsoSettings>;

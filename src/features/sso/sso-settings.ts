@@ -23,7 +23,7 @@ async function districtOf(db: Db, actor: DistrictActor) {
 const EMPTY = (districtId: string): SsoSettingsRow => ({
   districtId, oidcEnabled: false, oidcLabel: null, oidcIssuer: null, oidcClientId: null, oidcClientSecret: null, oidcSubjectClaim: "sub", oidcAllowedDomain: null,
   samlEnabled: false, samlLabel: null, samlIdpMetadataXml: null, samlIdpMetadataUrl: null, samlIdpEntityId: null, samlIdpSsoUrl: null, samlIdpCertificates: [],
-  spPrivateKey: null, spCertificate: null, jitEnabled: false, jitGroupIds: [], updatedAt: new Date(0),
+  spPrivateKey: null, spCertificate: null, jitEnabled: false, jitGroupIds: [], passwordOnlyForAdministrators: false, updatedAt: new Date(0),
 });
 
 /** What the SSO screen shows: everything but the client secret and the SP's private key. */
@@ -48,6 +48,7 @@ export async function getSsoSettings(deps: AppDeps, actor: DistrictActor): Promi
       spCertificate: s.spCertificate, spCertificateInfo,
     },
     jit: { enabled: s.jitEnabled, groupIds: s.jitGroupIds },
+    passwordOnlyForAdministrators: s.passwordOnlyForAdministrators,
     warnings: [...(s.samlEnabled ? idpCertificates : []), ...(spCertificateInfo ? [spCertificateInfo] : [])].flatMap((c) => (c.warning ? [c.warning] : [])),
   };
 }
@@ -114,6 +115,13 @@ export async function updateSsoSettings(deps: AppDeps, actor: DistrictActor, inp
     if (found.length !== ids.length) throw refuse("group-not-found", "One of the default groups is not a group of this district. Choose the groups again.", "body.jit.groupIds");
     Object.assign(next, { jitEnabled: input.jit.enabled, jitGroupIds: ids });
   }
+  if (input.passwordOnlyForAdministrators !== undefined) {
+    const merged = { ...before, ...next };
+    if (input.passwordOnlyForAdministrators && !merged.oidcEnabled && !merged.samlEnabled) {
+      throw refuse("sso-required", "Turn on OpenID Connect or SAML first: with password sign-in for administrators only, staff would have no way in.", "body.passwordOnlyForAdministrators");
+    }
+    next.passwordOnlyForAdministrators = input.passwordOnlyForAdministrators;
+  }
   await db.transaction(async (tx) => {
     await writeSettings(tx, actor, next);
     const after = { ...before, ...next };
@@ -134,5 +142,6 @@ function auditable(s: SsoSettingsRow) {
     oidc: { enabled: s.oidcEnabled, label: s.oidcLabel, issuer: s.oidcIssuer, clientId: s.oidcClientId, clientSecret: s.oidcClientSecret ? "set" : "not set", subjectClaim: s.oidcSubjectClaim, allowedDomain: s.oidcAllowedDomain },
     saml: { enabled: s.samlEnabled, label: s.samlLabel, idpEntityId: s.samlIdpEntityId, idpSsoUrl: s.samlIdpSsoUrl, idpMetadataUrl: s.samlIdpMetadataUrl },
     jit: { enabled: s.jitEnabled, groupIds: s.jitGroupIds },
+    passwordOnlyForAdministrators: s.passwordOnlyForAdministrators,
   };
 }

@@ -32,6 +32,11 @@ export const ssoSettings = pgTable("sso_settings", {
   /** Just-in-time creation: a first sign-in with no link creates the user, in these groups only. */
   jitEnabled: boolean("jit_enabled").notNull().default(false),
   jitGroupIds: jsonb("jit_group_ids").$type<string[]>().notNull().default([]),
+  /**
+   * Password sign-in for Student Information System role holders only (the break-glass local
+   * administrators); everyone else signs in with SSO. Off: everyone may use a password.
+   */
+  passwordOnlyForAdministrators: boolean("password_only_for_administrators").notNull().default(false),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

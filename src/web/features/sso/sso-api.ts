@@ -8,6 +8,7 @@ export type SsoSettings = {
     spEntityId: string; acsUrl: string; spMetadataUrl: string; spMetadataXml: string | null; spCertificate: string | null; spCertificateInfo: Certificate | null;
   };
   jit: { enabled: boolean; groupIds: string[] };
+  passwordOnlyForAdministrators: boolean;
   warnings: string[];
 };
 export type SsoLink = { id: string; provider: "oidc" | "saml"; subject: string; userId: string; username: string; createdAt: string };

@@ -189,6 +189,18 @@ export function SsoSettingsPage() {
           <OidcCard key={`oidc-${settings.dataUpdatedAt}`} s={settings.data.oidc} disabled={!canManage} save={save.mutate} />
           <SamlCard key={`saml-${settings.dataUpdatedAt}`} s={settings.data.saml} disabled={!canManage} save={save.mutate} />
           <JitCard key={`jit-${settings.dataUpdatedAt}`} s={settings.data.jit} disabled={!canManage} save={save.mutate} />
+          <Card withBorder radius="md" padding="lg" component="section" aria-label="Password sign-in">
+            <Stack gap="xs">
+              <Title order={3}>Password sign-in</Title>
+              <Switch
+                label="Only Student Information System role holders may sign in with a password"
+                description="Everyone else must use single sign-on. The local administrators keep their password: the way in when the identity provider is down."
+                checked={settings.data.passwordOnlyForAdministrators}
+                disabled={!canManage || (!settings.data.oidc.enabled && !settings.data.saml.enabled)}
+                onChange={(e) => save.mutate({ passwordOnlyForAdministrators: e.currentTarget.checked })}
+              />
+            </Stack>
+          </Card>
           <LinksCard disabled={!canManage} />
         </Stack>
       )}
