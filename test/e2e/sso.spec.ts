@@ -61,6 +61,28 @@ test("an administrator configures OpenID Connect, and a new person signs in with
   await expect(page.getByRole("region", { name: "Linked identities" })).toContainText("robin.sso");
 });
 
+test("a signed-in user links their own identity from My account", async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${publicUrl}/login/${SLUG}`);
+  await page.getByRole("textbox", { name: "Username" }).fill("e2e-sso-admin");
+  await page.locator('input[name="password"]').fill("Sso-Admin-E2E-Pass-58");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByTestId("signed-in-user")).toHaveText("Sid Signon");
+  await page.goto(`${publicUrl}/account`);
+  const card = page.getByRole("region", { name: "Single sign-on" });
+  await expect(card).toContainText("No identity is linked to your account yet.");
+  await card.getByRole("link", { name: "Link my District Login account" }).click();
+  await page.getByPlaceholder("Enter any login").fill("sid-at-idp");
+  await page.getByPlaceholder("and password").fill("anything");
+  await page.getByRole("button", { name: "Sign-in" }).click();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page).toHaveURL(`${publicUrl}/account?sso-linked=1`);
+  await expect(card).toContainText("sid-at-idp");
+  await saveScreenshot(page, "sso-account-linked");
+  await context.close();
+});
+
 test("a refused single sign-on says why on the sign-in page", async ({ page }) => {
   await page.goto(`/sso/${SLUG}/oidc/callback?code=stolen&state=not-from-this-browser`);
   await expect(page).toHaveURL(new RegExp(`/login/${SLUG}\\?sso-error=state-mismatch$`));
