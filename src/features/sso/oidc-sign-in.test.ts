@@ -135,6 +135,15 @@ describe("OpenID Connect sign-in", () => {
     await admin.put("/api/sso/settings", { jit: { enabled: false, groupIds: [] } });
   });
 
+  it("refuses a provider whose discovery names another issuer than the configured one", async () => {
+    const elsewhere = idp.issuer.replace("127.0.0.1", "localhost");
+    expect((await admin.put("/api/sso/settings", { oidc: { enabled: true, issuer: elsewhere } })).statusCode).toBe(200);
+    const res = await fetch(startUrl(), { redirect: "manual" });
+    expect(res.headers.get("location")).toBe(`/login/${district.slug}?sso-error=wrong-issuer`);
+    expect((await refusals()).at(-1)).toBe("wrong-issuer");
+    expect((await admin.put("/api/sso/settings", { oidc: { enabled: true, issuer: idp.issuer } })).statusCode).toBe(200);
+  });
+
   it("refuses an account outside the allowed domain", async () => {
     await admin.put("/api/sso/settings", { oidc: { enabled: true, allowedDomain: "other.example" } });
     const refused = await followSignIn(new CookieJar(), startUrl(), "alice");

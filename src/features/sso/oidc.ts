@@ -34,7 +34,7 @@ function configurationFor(settings: SsoSettingsRow): Promise<oidc.Configuration>
  */
 export async function startOidc(deps: AppDeps, district: District, settings: SsoSettingsRow, redirectUri: string, linkUserId: string | null) {
   const config = await configurationFor(settings).catch((e: unknown) => {
-    throw new SsoRefusal("idp-unreachable", "The identity provider cannot be reached just now. Try again in a minute, or sign in with your password.", { technical: String(e) });
+    throw discoveryRefusal(e);
   });
   const state = oidc.randomState();
   const nonce = oidc.randomNonce();
@@ -76,7 +76,7 @@ export async function finishOidc(deps: AppDeps, district: District, settings: Ss
   const flow = await takeFlow(db, { districtId: district.id }, "oidc", state, now);
   if (!flow) throw new SsoRefusal("state-mismatch", "This sign-in was already used. Start again from your district's sign-in page.");
   const config = await configurationFor(settings).catch((e: unknown) => {
-    throw new SsoRefusal("idp-unreachable", "The identity provider cannot be reached just now. Try again in a minute.", { technical: String(e) });
+    throw discoveryRefusal(e);
   });
   const current = new URL(redirectUri);
   for (const [k, v] of Object.entries(query)) current.searchParams.set(k, v);
@@ -145,4 +145,13 @@ function describeChain(e: unknown): string {
     }
   }
   return parts.filter(Boolean).join(" ");
+}
+
+/** Discovery failed: a provider that names another issuer than the configured one, or none reachable. */
+function discoveryRefusal(e: unknown): SsoRefusal {
+  const technical = { technical: describeChain(e).slice(0, 500) };
+  if (/issuer/i.test(technical.technical)) {
+    return new SsoRefusal("wrong-issuer", "The identity provider answers with another issuer than the one your district configured. Ask your district's system administrator to check the issuer URL.", technical);
+  }
+  return new SsoRefusal("idp-unreachable", "The identity provider cannot be reached just now. Try again in a minute, or sign in with your password.", technical);
 }

@@ -25,6 +25,7 @@ export async function writeSettings(db: Db, scope: DistrictScope, values: Partia
 }
 
 export async function saveFlow(db: Db, flow: typeof ssoFlows.$inferInsert) {
+  await db.delete(ssoFlows).where(lt(ssoFlows.expiresAt, new Date()));
   await db.insert(ssoFlows).values(flow);
 }
 

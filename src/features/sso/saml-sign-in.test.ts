@@ -67,6 +67,8 @@ describe("SAML sign-in", () => {
     const cookie = res.cookies.find((c) => c.name === "gh_session")!;
     const me = await t.app.inject({ method: "GET", url: "/api/auth/me", headers: { cookie: `gh_session=${cookie.value}` } });
     expect(me.json()).toMatchObject({ user: { username: "dana" }, stage: "active" });
+    const audit = await t.database.query<{ after: { method: string; subject: string } }>("select after from audit_log where action = 'auth.signed-in' order by id desc limit 1");
+    expect(audit[0]!.after).toEqual({ method: "saml", subject: "dana-nameid" });
   });
 
   it("refuses a tampered response and one signed by another key", async () => {

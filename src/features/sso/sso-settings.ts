@@ -80,7 +80,8 @@ export async function updateSsoSettings(deps: AppDeps, actor: DistrictActor, inp
     Object.assign(next, {
       oidcEnabled: o.enabled,
       ...(o.label !== undefined ? { oidcLabel: o.label || null } : {}),
-      ...(o.issuer !== undefined ? { oidcIssuer: o.issuer ? o.issuer.replace(/\/+$/, "") : null } : {}),
+      // kept exactly as given: discovery compares it with the provider's own issuer, slash and all
+      ...(o.issuer !== undefined ? { oidcIssuer: o.issuer || null } : {}),
       ...(o.clientId !== undefined ? { oidcClientId: o.clientId || null } : {}),
       ...(o.clientSecret !== undefined ? { oidcClientSecret: o.clientSecret } : {}),
       ...(o.subjectClaim !== undefined ? { oidcSubjectClaim: o.subjectClaim } : {}),
