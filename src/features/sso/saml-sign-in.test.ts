@@ -101,6 +101,19 @@ describe("SAML sign-in", () => {
     await refusedWith(await post(signedResponse({ idp, nameId: "erin-nameid", email: "erin@district.example", audience: sp.entityId, acsUrl: sp.acsUrl })), "unlinked-user");
   });
 
+  it("links a subject to one user only, and a removed link (audited) signs nobody in", async () => {
+    const other = await buildUser(t.database.db, { districtId: district.id, username: "gil" });
+    const taken = await admin.post("/api/sso/links", { userId: other.id, provider: "saml", subject: "dana-nameid" });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json()).toMatchObject({ code: "subject-linked", path: "body.subject" });
+    const [link] = (await admin.get("/api/sso/links")).json().filter((l: { subject: string }) => l.subject === "dana-nameid");
+    expect((await admin.delete(`/api/sso/links/${link.id}`)).statusCode).toBe(204);
+    const audit = await t.database.query<{ before: unknown }>("select before from audit_log where action = 'sso.unlinked' order by id desc limit 1");
+    expect(audit[0]!.before).toEqual({ provider: "saml", subject: "dana-nameid" });
+    await refusedWith(await post(signedResponse({ idp, nameId: "dana-nameid", audience: sp.entityId, acsUrl: sp.acsUrl })), "unlinked-user");
+    expect((await admin.post("/api/sso/links", { userId: link.userId, provider: "saml", subject: "dana-nameid" })).statusCode).toBe(200);
+  });
+
   it("refuses metadata it cannot use, with the field named", async () => {
     const bad = await admin.put("/api/sso/settings", { saml: { enabled: true, idpMetadataXml: "<EntityDescriptor entityID='x'/>" } });
     expect(bad.statusCode).toBe(422);
