@@ -111,17 +111,16 @@ export function ssoRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       "/sso/:slug/saml/start",
-      { config: { access: access.public() }, schema: { tags, summary: "Start a SAML sign-in (302 to the IdP with a signed AuthnRequest); ?link=1 links the signed-in user", params: ZSlug, querystring: ZStart, response: ZRedirect } },
+      { config: { access: access.public() }, schema: { tags, summary: "Start a SAML sign-in (302 to the IdP with a signed AuthnRequest)", params: ZSlug, response: ZRedirect } },
       async (request, reply) => {
         const found = await configured(request.params.slug, "saml");
         if (!found) throw notConfigured(request.params.slug);
-        const linkUserId = linkingUser(request, found.district, request.query.link === "1");
         try {
           const publicUrl = await installationPublicUrl(db, deps.config);
-          const url = await samlFor(db, found.district, found.settings, publicUrl, linkUserId).getAuthorizeUrlAsync("", undefined, {});
+          const url = await samlFor(db, found.district, found.settings, publicUrl).getAuthorizeUrlAsync("", undefined, {});
           return reply.redirect(url, 302);
         } catch (e) {
-          return refuse(reply, found.district, "saml", e, Boolean(linkUserId));
+          return refuse(reply, found.district, "saml", e, false);
         }
       },
     );
@@ -136,14 +135,15 @@ export function ssoRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         const found = await configured(request.params.slug, "saml");
         if (!found) throw notConfigured(request.params.slug);
         const { district, settings } = found;
-        let linking = false;
+        // No self-linking over SAML: the IdP's cross-site POST cannot be bound to the browser that
+        // asked (SameSite cookies stay behind), so a request started by someone else could link
+        // the victim's identity to their account. Administrators link SAML identities.
         try {
           const publicUrl = await installationPublicUrl(db, deps.config);
-          const { identity, linkUserId } = await finishSaml(deps, district, settings, publicUrl, request.body.SAMLResponse);
-          linking = Boolean(linkUserId);
-          return await signedIn(request, reply, await finishSso(deps, district, settings, identity, linkUserId, client(request)));
+          const { identity } = await finishSaml(deps, district, settings, publicUrl, request.body.SAMLResponse);
+          return await signedIn(request, reply, await finishSso(deps, district, settings, identity, null, client(request)));
         } catch (e) {
-          return refuse(reply, district, "saml", e, linking);
+          return refuse(reply, district, "saml", e, false);
         }
       },
     );
@@ -201,7 +201,7 @@ export function ssoRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       "/api/account/sso-links",
-      { config: { access: access.authenticated() }, schema: { tags, summary: "The signed-in user's own links and what they may link", response: { 200: z.object({ links: z.array(ZLink), options: z.array(ZSignInOption) }) } } },
+      { config: { access: access.authenticated() }, schema: { tags, summary: "The signed-in user's own links, and the OpenID Connect sign-in they may link themself to", response: { 200: z.object({ links: z.array(ZLink), options: z.array(ZSignInOption) }) } } },
       async (request) => {
         const actor = request.actor!;
         if (!actor.districtId) return { links: [], options: [] };
@@ -212,7 +212,6 @@ export function ssoRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           links,
           options: [
             ...(s?.oidcEnabled ? [{ provider: "oidc" as const, label: s.oidcLabel ?? "your identity provider", url: `/sso/${slug}/oidc/start?link=1` }] : []),
-            ...(s?.samlEnabled ? [{ provider: "saml" as const, label: s.samlLabel ?? "SAML single sign-on", url: `/sso/${slug}/saml/start?link=1` }] : []),
           ],
         };
       },

@@ -21,11 +21,11 @@ export const samlUrls = (publicUrl: string, slug: string) => ({
  * node-saml's store of outstanding AuthnRequest ids, kept in sso_flows so any server can take
  * the IdP's answer; a response naming an id not here (or used once already) is refused.
  */
-function requestStore(db: Db, district: District, linkUserId: string | null): CacheProvider {
+function requestStore(db: Db, district: District): CacheProvider {
   const where = (key: string) => and(eq(ssoFlows.id, key), eq(ssoFlows.districtId, district.id), eq(ssoFlows.provider, "saml"));
   return {
     saveAsync: async (key, value) => {
-      await saveFlow(db, { id: key, districtId: district.id, provider: "saml", nonce: value, linkUserId, expiresAt: new Date(Date.now() + REQUEST_MINUTES * 60_000) });
+      await saveFlow(db, { id: key, districtId: district.id, provider: "saml", nonce: value, expiresAt: new Date(Date.now() + REQUEST_MINUTES * 60_000) });
       return { value, createdAt: Date.now() };
     },
     getAsync: async (key) => {
@@ -40,7 +40,7 @@ function requestStore(db: Db, district: District, linkUserId: string | null): Ca
   };
 }
 
-export function samlFor(db: Db, district: District, settings: SsoSettingsRow, publicUrl: string, linkUserId: string | null = null) {
+export function samlFor(db: Db, district: District, settings: SsoSettingsRow, publicUrl: string) {
   const urls = samlUrls(publicUrl, district.slug);
   return new SAML({
     entryPoint: settings.samlIdpSsoUrl ?? undefined,
@@ -59,7 +59,7 @@ export function samlFor(db: Db, district: District, settings: SsoSettingsRow, pu
     // Entra or Google app launcher) has none, and its replay is stopped by the assertion-id store.
     validateInResponseTo: ValidateInResponseTo.ifPresent,
     requestIdExpirationPeriodMs: REQUEST_MINUTES * 60_000,
-    cacheProvider: requestStore(db, district, linkUserId),
+    cacheProvider: requestStore(db, district),
     acceptedClockSkewMs: CLOCK_SKEW_MS,
     identifierFormat: null,
     disableRequestedAuthnContext: true,
@@ -75,13 +75,7 @@ export function spMetadataXml(db: Db, district: District, settings: SsoSettingsR
 export async function finishSaml(deps: AppDeps, district: District, settings: SsoSettingsRow, publicUrl: string, samlResponse: string) {
   const db = deps.database.db;
   let profile: Profile | null;
-  let flowLinkUserId: string | null = null;
   try {
-    const inResponseTo = requestedId(samlResponse);
-    if (inResponseTo) {
-      const [flow] = await db.select().from(ssoFlows).where(and(eq(ssoFlows.id, inResponseTo), eq(ssoFlows.districtId, district.id))).limit(1);
-      flowLinkUserId = flow?.linkUserId ?? null;
-    }
     ({ profile } = await samlFor(db, district, settings, publicUrl).validatePostResponseAsync({ SAMLResponse: samlResponse }));
   } catch (e) {
     throw classifySamlError(e);
@@ -106,13 +100,7 @@ export async function finishSaml(deps: AppDeps, district: District, settings: Ss
   };
   const email = attr("email") ?? attr("http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress") ?? (/@/.test(profile.nameID) ? profile.nameID : undefined);
   const name = attr("http://schemas.microsoft.com/identity/claims/displayname") ?? attr("displayName") ?? attr("http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name");
-  return { identity: { provider: "saml" as const, subject: profile.nameID, email, name, username: email ?? profile.nameID }, linkUserId: flowLinkUserId };
-}
-
-/** The InResponseTo the response claims (read before validation only to find who asked to link). */
-function requestedId(samlResponse: string): string | null {
-  const xml = Buffer.from(samlResponse, "base64").toString("utf8");
-  return /<(?:\w+:)?Response\b[^>]*\sInResponseTo="([^"]{1,200})"/.exec(xml)?.[1] ?? null;
+  return { identity: { provider: "saml" as const, subject: profile.nameID, email, name, username: email ?? profile.nameID } };
 }
 
 export function classifySamlError(e: unknown): SsoRefusal {
