@@ -20,6 +20,7 @@ import { installationRoutes } from "./installation/routes.js";
 import { webhookRoutes } from "./webhooks/routes.js";
 import { tokenRoutes } from "./tokens/routes.js";
 import { scimRoutes } from "./scim/routes.js";
+import { ssoRoutes } from "./sso/routes.js";
 
 /** Each feature is one Fastify plugin; adding a feature is one line here. */
 export async function registerFeatures(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -43,4 +44,5 @@ export async function registerFeatures(app: FastifyInstance, deps: AppDeps): Pro
   await app.register(webhookRoutes(deps));
   await app.register(tokenRoutes(deps));
   await app.register(scimRoutes(deps));
+  await app.register(ssoRoutes(deps));
 }

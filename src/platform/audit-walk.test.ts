@@ -22,10 +22,15 @@ import { clientFor, createTestApp, sessionCookie, signIn, type Client, type Test
  * (governance: src/features/governance/*.test.ts and campaigns/campaigns.test.ts; sessions and
  * MFA: src/features/account/mfa-proof.test.ts and auth/sign-in.test.ts; links and vendor unlock:
  * src/features/users/password-links.test.ts and auth/smart-lockout.test.ts; the installation's
- * public URL: src/features/installation/installation.test.ts).
+ * public URL: src/features/installation/installation.test.ts; single sign-on: its settings, links
+ * and the SAML ACS in src/features/sso/*.test.ts).
  */
 const AUDITED_IN_THEIR_OWN_TESTS = new Set([
   "PUT /api/vendor/installation",
+  "PUT /api/sso/settings",
+  "POST /api/sso/links",
+  "DELETE /api/sso/links/:linkId",
+  "POST /sso/:slug/saml/acs",
   "POST /api/auth/sign-out",
   "DELETE /api/account/sessions/:sessionId",
   "POST /api/account/sign-out-everywhere",

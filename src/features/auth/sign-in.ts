@@ -6,6 +6,7 @@ import type { AppDeps } from "../../platform/deps.js";
 import { AppError } from "../../platform/http/errors.js";
 import { sessionLimits } from "../../platform/http/request-auth.js";
 import { accountKey, ALL_ADDRESSES, asCounts, countAttempt, pruneUnknownNames, readAttempts, recordFailure, recordSuccess } from "./attempts-repo.js";
+import { passwordSignInRefused } from "../sso/password-policy.js";
 import { findDistrictBySlug, findLoginUser, recordSuccessfulLogin } from "./repo.js";
 import type { SignIn } from "./schema.js";
 
@@ -64,6 +65,10 @@ export async function signIn(deps: AppDeps, input: SignIn, client: Client): Prom
   if (user.disabled) {
     await audit("auth.sign-in-refused-disabled");
     throw new AppError(403, "account-disabled", "This account is disabled. Ask your district's system administrator.");
+  }
+  if (district && (await passwordSignInRefused(db, district.id, user))) {
+    await audit("auth.sign-in-refused-password-off");
+    throw new AppError(403, "password-sign-in-off", "Your district signs staff in with single sign-on only. Use the \"Sign in with …\" button on this page.");
   }
   // With MFA on, the password alone is no success: the counts stand until the code is right,
   // so someone holding the password cannot reset them between guesses at the code.

@@ -69,13 +69,16 @@ describe("route access declarations", () => {
         sis("GET /api/service-accounts", "accounts"),
         sis("HEAD /api/service-accounts", "accounts"),
         sis("POST /api/service-accounts/:userId/disable", "accounts"),
+        sis("PUT /api/sso/settings", "preferences"),
+        sis("POST /api/sso/links", "accounts"),
+        sis("DELETE /api/sso/links/:linkId", "accounts"),
       ].sort(),
     );
   });
 
-  it("only the sign-in routes, health, metrics (guarded in its handler) and public district pages are public", () => {
+  it("only the sign-in routes (password and the identity providers' /sso/ ones), health, metrics (guarded in its handler) and public district pages are public", () => {
     const publicRoutes = t.routeAccess.filter((r) => r.access.kind === "public").map((r) => `${r.method} ${r.url}`);
-    for (const r of publicRoutes) expect(r).toMatch(/\/healthz|\/readyz|\/metrics|\/api\/auth\/sign-in|\/api\/public\//);
+    for (const r of publicRoutes) expect(r).toMatch(/\/healthz|\/readyz|\/metrics|\/api\/auth\/sign-in|\/api\/public\/| \/sso\/:slug\//);
   });
 
   it("answers health with the database", async () => {

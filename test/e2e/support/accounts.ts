@@ -33,6 +33,8 @@ export const E2E_DISTRICTS = [
   { slug: "e2e-templates", name: "Template Test District" },
   // xss.spec.ts: stored text that would run as script if any screen rendered it as HTML
   { slug: "e2e-xss", name: `XSS District <img src=x onerror="window.__xss='district'">` },
+  // sso.spec.ts: single sign-on is turned on here, so no other district's sign-in page changes
+  { slug: "e2e-sso", name: "SSO Test District" },
 ] as const;
 
 /** Payloads for xss.spec.ts: each sets window.__xss or opens a dialog if it ever runs. */
@@ -82,6 +84,8 @@ export const ACCOUNTS = {
   // xss.spec.ts: display names that are script payloads, in a district of their own
   xssAdmin: { username: "e2e-xss-admin", password: "Xss-Admin-E2E-Pass-39", displayName: `Xena ${XSS.img}`, district: "e2e-xss", role: "student-information-system" },
   xssStaff: { username: "e2e-xss-staff", password: "Xss-Staff-E2E-Pass-40", displayName: `Sam ${XSS.script}${XSS.svg}`, district: "e2e-xss" },
+  // sso.spec.ts: configures the e2e-sso district's OpenID Connect sign-in
+  ssoAdmin: { username: "e2e-sso-admin", password: "Sso-Admin-E2E-Pass-58", displayName: "Sid Signon", district: "e2e-sso", role: "student-information-system" },
 } satisfies Record<string, Account>;
 
 export type AccountName = keyof typeof ACCOUNTS;

@@ -15,3 +15,4 @@ export * from "./installation.js";
 export * from "./webhooks.js";
 export * from "./api-tokens.js";
 export * from "./scim.js";
+export * from "./sso.js";

@@ -23,6 +23,7 @@ export const CHANGES = {
   startCampaign: "POST /api/campaigns",
   closeCampaign: "POST /api/campaigns/:campaignId/close",
   createWebhook: "POST /api/webhooks",
+  sso: "PUT /api/sso/settings",
 } as const;
 
 export type Change = (typeof CHANGES)[keyof typeof CHANGES];

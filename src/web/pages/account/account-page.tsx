@@ -4,6 +4,7 @@ import { PageHeader } from "../../components/page-header.js";
 import { ChangePasswordCard } from "./change-password-card.js";
 import { MfaCard } from "./mfa-card.js";
 import { SessionsCard } from "./sessions-card.js";
+import { MySsoLinksCard } from "../../features/sso/my-sso-links-card.js";
 
 const ROLE_NAMES: Record<Me["user"]["productSecurityRole"], string> = {
   none: "None",
@@ -62,7 +63,10 @@ export function AccountPage() {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
-          <ChangePasswordCard />
+          <Stack gap="lg">
+            <ChangePasswordCard />
+            <MySsoLinksCard />
+          </Stack>
         </Grid.Col>
         <Grid.Col span={12}>
           <SessionsCard />

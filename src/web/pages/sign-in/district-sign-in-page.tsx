@@ -7,6 +7,7 @@ import { ProblemAlert } from "../../components/problem-alert.js";
 import { HelpContacts, type HelpContact } from "./help-contacts.js";
 import { PasswordForm } from "./password-form.js";
 import { SignInFrame } from "./sign-in-frame.js";
+import { SsoButtons } from "./sso-buttons.js";
 import { useContinueSignIn } from "./sign-in-flow.js";
 
 type DistrictPage = { slug: string; name: string; helpContacts: HelpContact[] };
@@ -55,6 +56,7 @@ export function DistrictSignInPage() {
     <SignInFrame title={name} subtitle="Sign in with your district username and password." width={900}>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
         <Card withBorder radius="md" padding="lg">
+          <SsoButtons slug={district.data.slug} />
           <PasswordForm district={district.data.slug} lockedHelp="If your account is locked, the people under Help can tell you who unlocks accounts in your district." />
           {me && (
             <Text size="sm" c="dimmed" mt="md">
