@@ -41,7 +41,7 @@ test("an administrator creates the seed's example groups in one step, skipping t
 
   // The list was refreshed: every example group is there, each with the seed's member limit.
   await expect(page.getByTestId("group-row")).toHaveCount(21);
-  const groups = await callApi<GroupSummary[]>(page, "GET", "/api/groups");
+  const groups = (await callApi<{ items: GroupSummary[] }>(page, "GET", "/api/groups")).items;
   const limited = templates.filter((t) => t.memberLimit !== null);
   expect(limited.length).toBeGreaterThan(0);
   for (const t of templates) {

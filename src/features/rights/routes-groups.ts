@@ -9,7 +9,8 @@ import { getGroup } from "./get-group.js";
 import { districtActor } from "./guards.js";
 import { replaceGroupGrants } from "./replace-calendar-grants.js";
 import { previewGroupRights, replaceGroupRights } from "./replace-group-rights.js";
-import { findGroupSummary, listGroups } from "./repo-groups.js";
+import { findGroupSummary, pageGroups } from "./repo-groups.js";
+import { linkNext, zPage } from "../../platform/http/paging.js";
 import { TOOLS } from "./tools.js";
 import {
   ZCreateGroup, ZCreateTemplateGroups, ZDeletionPreview, ZEntry, ZGrant, ZGroupDetail, ZGroupQuery, ZGroupSummary, ZReplaceGrants, ZReplaceRights, ZRightsPreview, ZTemplateGroupsCreated, ZUpdateGroup, ZVersion,
@@ -26,8 +27,11 @@ export function groupRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       "/api/groups",
-      { config: { access: access.tool(TOOLS.toolRights, "R") }, schema: { tags, summary: "User groups with member counts", querystring: ZGroupQuery, response: { 200: z.array(ZGroupSummary) } } },
-      async (request) => listGroups(db, districtActor(request.actor), request.query.search),
+      { config: { access: access.tool(TOOLS.toolRights, "R") }, schema: { tags, summary: "User groups with member counts, one page at a time (Link rel=next, nextCursor, total)", querystring: ZGroupQuery, response: { 200: zPage(ZGroupSummary) } } },
+      async (request, reply) => {
+        const { limited, ...query } = request.query;
+        return linkNext(request, reply, await pageGroups(db, districtActor(request.actor), { ...query, ...(limited ? { limited: limited === "yes" } : {}) }));
+      },
     );
     app.post(
       "/api/groups",

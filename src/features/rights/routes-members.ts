@@ -5,7 +5,11 @@ import { access } from "../../platform/http/access.js";
 import { getGroup } from "./get-group.js";
 import { districtActor } from "./guards.js";
 import { addMember, removeMember } from "./manage-members.js";
-import { ZAddMember, ZMember, ZRemoveMemberQuery } from "./schema.js";
+import { ZAddMember, ZMember, ZMemberQuery, ZRemoveMemberQuery } from "./schema.js";
+import { findGroupSummary, pageMembers } from "./repo-groups.js";
+import { linkNext, zPage } from "../../platform/http/paging.js";
+import { notFound } from "../../platform/http/errors.js";
+import { isActiveAt } from "../../domain/rights/model.js";
 import { TOOLS } from "./tools.js";
 
 const tags = ["rights"];
@@ -16,8 +20,15 @@ export function memberRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       "/api/groups/:groupId/members",
-      { config: { access: access.tool(TOOLS.members, "R") }, schema: { tags, summary: "Members of a group with their dates", params: z.object({ groupId: z.uuid() }), response: { 200: z.array(ZMember) } } },
-      async (request) => (await getGroup(db, districtActor(request.actor), request.params.groupId, deps.clock.now())).members,
+      { config: { access: access.tool(TOOLS.members, "R") }, schema: { tags, summary: "Members of a group with their dates, one page at a time (Link rel=next, nextCursor, total)", params: z.object({ groupId: z.uuid() }), querystring: ZMemberQuery, response: { 200: zPage(ZMember) } } },
+      async (request, reply) => {
+        const actor = districtActor(request.actor);
+        if (!(await findGroupSummary(db, actor, request.params.groupId))) throw notFound("That group");
+        const page = await pageMembers(db, actor, request.params.groupId, request.query);
+        const now = deps.clock.now();
+        const items = page.items.map((m) => ({ ...m, active: isActiveAt({ ...(m.from ? { from: m.from } : {}), ...(m.until ? { until: m.until } : {}) }, now) }));
+        return linkNext(request, reply, { ...page, items });
+      },
     );
     app.post(
       "/api/groups/:groupId/members",

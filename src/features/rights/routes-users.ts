@@ -6,13 +6,20 @@ import { districtActor } from "./guards.js";
 import { explainUserRight, getEffectiveRights } from "./inspect-rights.js";
 import { replaceUserGrants } from "./replace-calendar-grants.js";
 import { getUserRights, replaceUserRights, setUserRole } from "./manage-users.js";
-import { searchUsers } from "./repo-users.js";
+import { pageUsers } from "./repo-users.js";
+import { USER_SORTS } from "./sorts.js";
+import { linkNext, zPage, zPageQuery } from "../../platform/http/paging.js";
 import { ZEntry, ZGrant, ZReplaceGrants, ZReplaceRights, ZRole, ZVersion } from "./schema.js";
 import { ZEffectiveRights, ZExplanation, ZRightsQuery, ZUserDetail, ZUserSummary } from "./schema-users.js";
 import { TOOLS } from "./tools.js";
 
 const tags = ["rights"];
 const ZUserParams = z.object({ userId: z.uuid() });
+const ZUserQuery = zPageQuery(USER_SORTS, { sort: "username" }).extend({
+  search: z.string().trim().max(100).default(""),
+  status: z.enum(["active", "disabled", "locked"]).optional(),
+  role: ZRole.optional(),
+});
 
 /** District users: groups, Product Security Role, individual rights, effective rights and why. */
 export function rightsUserRoutes(deps: AppDeps): FastifyPluginAsyncZod {
@@ -22,9 +29,9 @@ export function rightsUserRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       "/api/users",
       {
         config: { access: access.tool(TOOLS.users, "R") },
-        schema: { tags, summary: "Find district users", querystring: z.object({ search: z.string().trim().max(100).default(""), limit: z.coerce.number().int().min(1).max(500).default(100) }), response: { 200: z.array(ZUserSummary) } },
+        schema: { tags, summary: "Find district users, one page at a time (Link rel=next, nextCursor, total)", querystring: ZUserQuery, response: { 200: zPage(ZUserSummary) } },
       },
-      async (request) => searchUsers(db, districtActor(request.actor), request.query.search, request.query.limit),
+      async (request, reply) => linkNext(request, reply, await pageUsers(db, districtActor(request.actor), request.query)),
     );
     app.get(
       "/api/users/:userId",
