@@ -121,6 +121,12 @@ const WALK: [string, () => Promise<LightMyRequestResponse>][] = [
   ["PUT /api/groups/:groupId/calendar-rights", async () => admin.put(`/api/groups/${state.group}/calendar-rights`, { version: await groupVersion(), calendarGrants: [{ school: "*", year: "*", calendar: "*", modify: false }] })],
   ["POST /api/groups/:groupId/members", () => admin.post(`/api/groups/${state.group}/members`, { userId: staffId })],
   ["DELETE /api/groups/:groupId/members/:userId", () => admin.delete(`/api/groups/${state.group}/members/${staffId}`)],
+  ["POST /api/groups/:groupId/members/bulk-add", () => admin.post(`/api/groups/${state.group}/members/bulk-add`, { userIds: [staffId] })],
+  ["POST /api/groups/:groupId/members/bulk-remove", () => admin.post(`/api/groups/${state.group}/members/bulk-remove`, { userIds: [staffId] })],
+  ["POST /api/memberships/import", async () => {
+    const staff = json(await admin.get(`/api/users/${staffId}`));
+    return admin.post("/api/memberships/import", { csv: `username,group\n${String(staff.username)},Walked group\n` });
+  }],
   ["DELETE /api/groups/:groupId", async () => admin.delete(`/api/groups/${state.group}?version=${await groupVersion()}`)],
   ["PUT /api/users/:userId/role", async () => admin.put(`/api/users/${staffId}/role`, { role: "sis-group-assignment", version: await userVersion() })],
   ["PUT /api/users/:userId/rights", async () => admin.put(`/api/users/${staffId}/rights`, { version: await userVersion(), entries: [{ toolPath: "Attendance", rights: "R" }] })],
@@ -129,6 +135,9 @@ const WALK: [string, () => Promise<LightMyRequestResponse>][] = [
     await lockOutUser(t.database.db, (await t.database.db.select().from(users).where(sql`${users.id} = ${staffId}`))[0]!);
     return admin.post(`/api/users/${staffId}/unlock`);
   }],
+  ["POST /api/users", () => admin.post("/api/users", { username: "walked.account", displayName: "Walked Account" })],
+  ["POST /api/users/:userId/disable", () => admin.post(`/api/users/${staffId}/disable`, { reason: "walked" })],
+  ["POST /api/users/:userId/enable", () => admin.post(`/api/users/${staffId}/enable`, {})],
   ["PUT /api/preferences", async () => admin.put("/api/preferences", { automaticStaffAccounts: true, version: json(await admin.get("/api/preferences")).version })],
   ["POST /api/adhoc/filters", async () => {
     const res = await admin.post("/api/adhoc/filters", { name: "Walked filter", definition });

@@ -84,6 +84,8 @@ export const securityApi = {
   /** The first 100 matches, for pickers; the Users screen pages through all of them. */
   users: async (search: string) => (await api.get<Page<UserSummary>>(`/api/users?search=${encodeURIComponent(search)}`)).items,
   user: (id: string) => api.get<UserDetail>(`/api/users/${id}`),
+  createAccount: (body: { username: string; displayName: string; email?: string }) => api.post<UserSummary>("/api/users", body),
+  setDisabled: (id: string, disabled: boolean, reason: string) => api.post<UserSummary>(`/api/users/${id}/${disabled ? "disable" : "enable"}`, { reason }),
   setRole: (id: string, role: Role, version: number) => api.put<{ productSecurityRole: Role; version: number }>(`/api/users/${id}/role`, { role, version }),
   saveUserRights: (id: string, entries: EntryInput[], version: number) =>
     confirmingPastUntil((confirmPastUntil) => api.put<{ version: number; warning: string | null }>(`/api/users/${id}/rights`, { version, entries, confirmPastUntil })),

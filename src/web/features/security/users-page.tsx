@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Loader, Select, Table, Text, TextInput } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Loader, Select, Table, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useEffect, useState } from "react";
 import { Link } from "react-router-dom";
@@ -6,6 +6,9 @@ import { EmptyState } from "../../components/empty-state.js";
 import { ListTotal, LoadMore, SortableTh, listQuery, useListParams, usePagedList } from "../../components/paged-list.js";
 import { PageHeader } from "../../components/page-header.js";
 import { isApiError } from "../../api.js";
+import { useQueryClient } from "@tanstack/react-query";
+import { CreateAccountDialog } from "./create-account-dialog.js";
+import { CHANGES, useCapabilities } from "./use-capabilities.js";
 import { RoleNotice, SecurityProblem } from "./role-notice.js";
 import { ROLE_LABELS } from "./roles.js";
 import { keys, type UserSummary } from "./security-api.js";
@@ -24,9 +27,17 @@ export function UsersPage() {
   const refused = isApiError(users.error) && users.error.status === 404;
   const sortBy = (sort: string, order: "asc" | "desc") => set({ sort, order });
   const filtered = Boolean(values.search || values.status || values.role);
+  const [creating, setCreating] = useState(false);
+  const queryClient = useQueryClient();
+  const canCreate = useCapabilities().can(CHANGES.createAccount);
   return (
     <>
-      <PageHeader title="Users" description="District staff accounts: their groups, Product Security Role, calendar rights and what they can do in each tool." />
+      <PageHeader
+        title="Users"
+        description="District staff accounts: their groups, Product Security Role, calendar rights and what they can do in each tool."
+        actions={canCreate && <Button onClick={() => setCreating(true)}>Create account</Button>}
+      />
+      {creating && <CreateAccountDialog onClose={() => setCreating(false)} onCreated={() => void queryClient.invalidateQueries({ queryKey: keys.all })} />}
       {!refused && <RoleNotice />}
       {!refused && (
         <Group mb="md">
