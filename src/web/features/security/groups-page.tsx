@@ -12,6 +12,7 @@ import { RoleNotice, SecurityProblem } from "./role-notice.js";
 import { CHANGES, useCapabilities } from "./use-capabilities.js";
 import { keys, securityApi, type GroupSummary } from "./security-api.js";
 import { TemplateGroupsDialog } from "./template-groups-dialog.js";
+import { ImportMembershipsDialog } from "./import-memberships-dialog.js";
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 
@@ -26,6 +27,8 @@ export function GroupsPage() {
   useEffect(() => set({ search: debounced }), [debounced]); // eslint-disable-line react-hooks/exhaustive-deps
   const [creating, setCreating] = useState(false);
   const [fromTemplates, setFromTemplates] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const canImport = useCapabilities().can(CHANGES.importMemberships);
   const { query: groups, items: list, total } = usePagedList<GroupSummary>(keys.groups("page"), `/api/groups?${listQuery(values)}`);
   const allGroups = useQuery({ queryKey: keys.groups(""), queryFn: () => securityApi.groups(""), enabled: creating });
   const canManage = useCapabilities().can(CHANGES.createGroup);
@@ -37,14 +40,23 @@ export function GroupsPage() {
         title="User groups"
         description="Give tool rights and calendar rights to groups made for one set of duties (nurses, counselors, schedulers…), then add people to the groups. Campus advises against rights on single users."
         actions={
-          canManage && (
+          (canManage || canImport) && (
             <Group gap="sm" wrap="nowrap">
+              {canImport && (
+                <Button variant="default" onClick={() => setImporting(true)}>
+                  Import memberships (CSV)
+                </Button>
+              )}
+              {canManage && (
+                <>
               <Button variant="default" onClick={() => setFromTemplates(true)} disabled={!groups.data}>
                 Create the seed's example groups
               </Button>
               <Button onClick={() => setCreating(true)} disabled={!groups.data}>
                 Create group
               </Button>
+                </>
+              )}
             </Group>
           )
         }
@@ -135,6 +147,7 @@ export function GroupsPage() {
         </Table>
       )}
       <LoadMore query={groups} shown={list.length} total={total} />
+      {importing && <ImportMembershipsDialog onClose={() => setImporting(false)} onImported={() => void queryClient.invalidateQueries({ queryKey: keys.all })} />}
       {fromTemplates && <TemplateGroupsDialog onClose={() => setFromTemplates(false)} onCreated={() => void queryClient.invalidateQueries({ queryKey: keys.all })} />}
       {creating && (
         <CreateGroupDialog opened onClose={() => setCreating(false)} groups={allGroups.data ?? []} onCreated={() => void queryClient.invalidateQueries({ queryKey: keys.all })} />

@@ -84,6 +84,9 @@ export const securityApi = {
   /** The first 100 matches, for pickers; the Users screen pages through all of them. */
   users: async (search: string) => (await api.get<Page<UserSummary>>(`/api/users?search=${encodeURIComponent(search)}`)).items,
   user: (id: string) => api.get<UserDetail>(`/api/users/${id}`),
+  addMembers: (groupId: string, body: { userIds: string[]; until?: string; confirmOverLimit?: boolean }) => api.post<{ added: number; alreadyMembers: number; overLimit: boolean }>(`/api/groups/${groupId}/members/bulk-add`, body),
+  removeMembers: (groupId: string, userIds: string[]) => api.post<{ removed: number }>(`/api/groups/${groupId}/members/bulk-remove`, { userIds }),
+  importMemberships: (csv: string, confirmOverLimit = false) => api.post<{ rows: number; added: number; unchanged: number }>("/api/memberships/import", { csv, confirmOverLimit }),
   createAccount: (body: { username: string; displayName: string; email?: string }) => api.post<UserSummary>("/api/users", body),
   setDisabled: (id: string, disabled: boolean, reason: string) => api.post<UserSummary>(`/api/users/${id}/${disabled ? "disable" : "enable"}`, { reason }),
   setRole: (id: string, role: Role, version: number) => api.put<{ productSecurityRole: Role; version: number }>(`/api/users/${id}/role`, { role, version }),
