@@ -10,8 +10,8 @@ test("an administrator creates a staff account, disables it and enables it again
   const username = `new.${tag()}`;
   await page.getByRole("button", { name: "Create account" }).click();
   const dialog = page.getByRole("dialog", { name: "Create a staff account" });
-  await dialog.getByLabel("Username").fill(username);
-  await dialog.getByLabel("Name", { exact: true }).fill("Nova Newhire");
+  await dialog.getByRole("textbox", { name: /^Username/ }).fill(username);
+  await dialog.getByRole("textbox", { name: /^Name/ }).fill("Nova Newhire");
   await dialog.getByLabel("Email").fill(`${username}@example.org`);
   await dialog.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/security\/users\/[0-9a-f-]{36}/);
@@ -30,8 +30,8 @@ test("an administrator creates a staff account, disables it and enables it again
   // a username already taken is refused at the field
   await page.goto("/security/users");
   await page.getByRole("button", { name: "Create account" }).click();
-  await dialog.getByLabel("Username").fill(username);
-  await dialog.getByLabel("Name", { exact: true }).fill("Someone Else");
+  await dialog.getByRole("textbox", { name: /^Username/ }).fill(username);
+  await dialog.getByRole("textbox", { name: /^Name/ }).fill("Someone Else");
   await dialog.getByRole("button", { name: "Create account" }).click();
   await expect(dialog.getByText(`There is already a user "${username}" here.`)).toBeVisible();
 });

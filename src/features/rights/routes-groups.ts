@@ -16,6 +16,7 @@ import {
   ZCreateGroup, ZCreateTemplateGroups, ZDeletionPreview, ZEntry, ZGrant, ZGroupDetail, ZGroupQuery, ZGroupSummary, ZReplaceGrants, ZReplaceRights, ZRightsPreview, ZTemplateGroupsCreated, ZUpdateGroup, ZVersion,
 } from "./schema.js";
 import { updateGroup } from "./update-group.js";
+import { csvHeaders, groupRightsCsv } from "./rights-csv.js";
 
 const ZGroupParams = z.object({ groupId: z.uuid() });
 const tags = ["rights"];
@@ -67,6 +68,14 @@ export function groupRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       "/api/groups/:groupId",
       { config: { access: access.tool(TOOLS.toolRights, "R") }, schema: { tags, summary: "A group with its entries, calendar rights, members and version", params: ZGroupParams, response: { 200: ZGroupDetail } } },
       async (request) => detail(districtActor(request.actor), request.params.groupId),
+    );
+    app.get(
+      "/api/groups/:groupId/rights.csv",
+      { config: { access: access.tool(TOOLS.toolRights, "R") }, schema: { tags, summary: "The group's tool rights and calendar rights (CSV)", params: ZGroupParams, response: { 200: z.string().describe("text/csv") } } },
+      async (request, reply) => {
+        const g = await detail(districtActor(request.actor), request.params.groupId);
+        return reply.headers(csvHeaders(`rights-${g.name}`)).send(groupRightsCsv(g));
+      },
     );
     app.patch(
       "/api/groups/:groupId",

@@ -12,6 +12,9 @@ import { linkNext, zPage, zPageQuery } from "../../platform/http/paging.js";
 import { ZEntry, ZGrant, ZReplaceGrants, ZReplaceRights, ZRole, ZVersion } from "./schema.js";
 import { ZEffectiveRights, ZExplanation, ZRightsQuery, ZUserDetail, ZUserSummary } from "./schema-users.js";
 import { TOOLS } from "./tools.js";
+import { findUserAccount } from "./repo-users.js";
+import { csvHeaders, effectiveRightsCsv } from "./rights-csv.js";
+import { notFound } from "../../platform/http/errors.js";
 
 const tags = ["rights"];
 const ZUserParams = z.object({ userId: z.uuid() });
@@ -75,6 +78,20 @@ export function rightsUserRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         schema: { tags, summary: "Every tool as this user sees it, optionally in a calendar and on another date", params: ZUserParams, querystring: ZRightsQuery, response: { 200: ZEffectiveRights } },
       },
       async (request) => getEffectiveRights(deps, districtActor(request.actor), request.params.userId, request.query),
+    );
+    app.get(
+      "/api/users/:userId/effective-rights.csv",
+      {
+        config: { access: access.tool(TOOLS.users, "R") },
+        schema: { tags, summary: "Every tool where the user has a right, optionally in a calendar and on another date (CSV)", params: ZUserParams, querystring: ZRightsQuery, response: { 200: z.string().describe("text/csv") } },
+      },
+      async (request, reply) => {
+        const actor = districtActor(request.actor);
+        const user = await findUserAccount(db, actor, request.params.userId);
+        if (!user) throw notFound("That user");
+        const effective = await getEffectiveRights(deps, actor, request.params.userId, request.query);
+        return reply.headers(csvHeaders(`effective-rights-${user.username}`)).send(effectiveRightsCsv(user, effective));
+      },
     );
     app.get(
       "/api/users/:userId/explain",

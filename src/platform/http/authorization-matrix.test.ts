@@ -248,6 +248,8 @@ const SAMPLES: Record<string, Sample> = {
   "PUT /api/users/:userId/calendar-rights": { body: { version: 1, calendarGrants: [] } },
   "GET /api/users/:userId/effective-rights": {},
   "GET /api/users/:userId/explain": { query: "tool=Attendance" },
+  "GET /api/users/:userId/effective-rights.csv": {},
+  "GET /api/groups/:groupId/rights.csv": {},
 };
 
 const keyOf = (r: RouteAccessRecord) => `${r.method} ${r.url}`;
