@@ -138,6 +138,7 @@ const WALK: [string, () => Promise<LightMyRequestResponse>][] = [
   ["POST /api/users", () => admin.post("/api/users", { username: "walked.account", displayName: "Walked Account" })],
   ["POST /api/users/:userId/disable", () => admin.post(`/api/users/${staffId}/disable`, { reason: "walked" })],
   ["POST /api/users/:userId/enable", () => admin.post(`/api/users/${staffId}/enable`, {})],
+  ["PUT /api/district/help-contacts", () => admin.put("/api/district/help-contacts", { contacts: [{ name: "Help Desk", role: "Technology", email: "help@example.org" }] })],
   ["PUT /api/preferences", async () => admin.put("/api/preferences", { automaticStaffAccounts: true, version: json(await admin.get("/api/preferences")).version })],
   ["POST /api/adhoc/filters", async () => {
     const res = await admin.post("/api/adhoc/filters", { name: "Walked filter", definition });

@@ -95,6 +95,8 @@ const SAMPLES: Record<string, Sample> = {
   "POST /api/account/mfa/confirm": { body: {} },
   "POST /api/account/mfa/disable": { body: {} },
   "GET /api/public/districts": {},
+  "GET /api/district/help-contacts": {},
+  "PUT /api/district/help-contacts": { body: { contacts: [] } },
   "GET /api/public/districts/:slug": { params: { slug: "nowhere" } },
   "GET /api/me/capabilities": {},
   "POST /api/users/:userId/unlock": {},

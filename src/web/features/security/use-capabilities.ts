@@ -19,6 +19,7 @@ export const CHANGES = {
   restoreRights: "POST /api/groups/:groupId/rights-history/:number/restore",
   disableAccounts: "POST /api/dormant-accounts/disable",
   createAccount: "POST /api/users",
+  helpContacts: "PUT /api/district/help-contacts",
   disableAccount: "POST /api/users/:userId/disable",
   enableAccount: "POST /api/users/:userId/enable",
   bulkAddMembers: "POST /api/groups/:groupId/members/bulk-add",
