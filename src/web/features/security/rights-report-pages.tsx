@@ -5,6 +5,7 @@ import { Link, useParams } from "react-router-dom";
 import { SecurityProblem } from "./role-notice.js";
 import { keys, securityApi } from "./security-api.js";
 import { formatDay } from "./format-day.js";
+import "./security.css";
 
 const printedOn = () => new Intl.DateTimeFormat(undefined, { dateStyle: "long", timeStyle: "short" }).format(new Date());
 
