@@ -129,6 +129,12 @@ const WALK: [string, () => Promise<LightMyRequestResponse>][] = [
   ["PUT /api/groups/:groupId/calendar-rights", async () => admin.put(`/api/groups/${state.group}/calendar-rights`, { version: await groupVersion(), calendarGrants: [{ school: "*", year: "*", calendar: "*", modify: false }] })],
   ["POST /api/groups/:groupId/members", () => admin.post(`/api/groups/${state.group}/members`, { userId: staffId })],
   ["DELETE /api/groups/:groupId/members/:userId", () => admin.delete(`/api/groups/${state.group}/members/${staffId}`)],
+  ["POST /api/groups/:groupId/members/bulk-add", () => admin.post(`/api/groups/${state.group}/members/bulk-add`, { userIds: [staffId] })],
+  ["POST /api/groups/:groupId/members/bulk-remove", () => admin.post(`/api/groups/${state.group}/members/bulk-remove`, { userIds: [staffId] })],
+  ["POST /api/memberships/import", async () => {
+    const staff = json(await admin.get(`/api/users/${staffId}`));
+    return admin.post("/api/memberships/import", { csv: `username,group\n${String(staff.username)},Walked group\n` });
+  }],
   ["DELETE /api/groups/:groupId", async () => admin.delete(`/api/groups/${state.group}?version=${await groupVersion()}`)],
   ["PUT /api/users/:userId/role", async () => admin.put(`/api/users/${staffId}/role`, { role: "sis-group-assignment", version: await userVersion() })],
   ["PUT /api/users/:userId/rights", async () => admin.put(`/api/users/${staffId}/rights`, { version: await userVersion(), entries: [{ toolPath: "Attendance", rights: "R" }] })],
@@ -161,6 +167,10 @@ const WALK: [string, () => Promise<LightMyRequestResponse>][] = [
   ["PUT /scim/v2/Groups/:id", () => scim("PUT", `/Groups/${state.scimGroup}`, { schemas: [SCIM_GROUP], displayName: "Walked SCIM group", members: [{ value: state.scimUser }] })],
   ["DELETE /scim/v2/Groups/:id", () => scim("DELETE", `/Groups/${state.scimGroup}`)],
   ["DELETE /scim/v2/Users/:id", () => scim("DELETE", `/Users/${state.scimUser}`)],
+  ["POST /api/users", () => admin.post("/api/users", { username: "walked.account", displayName: "Walked Account" })],
+  ["POST /api/users/:userId/disable", () => admin.post(`/api/users/${staffId}/disable`, { reason: "walked" })],
+  ["POST /api/users/:userId/enable", () => admin.post(`/api/users/${staffId}/enable`, {})],
+  ["PUT /api/district/help-contacts", () => admin.put("/api/district/help-contacts", { contacts: [{ name: "Help Desk", role: "Technology", email: "help@example.org" }] })],
   ["PUT /api/preferences", async () => admin.put("/api/preferences", { automaticStaffAccounts: true, version: json(await admin.get("/api/preferences")).version })],
   ["POST /api/webhooks", async () => {
     const res = await admin.post("/api/webhooks", { url: "https://93.184.216.34/hook", categories: ["rights", "cases"] });

@@ -46,7 +46,7 @@ test.beforeAll(async ({ browser }) => {
   await signInAs(admin, "admin");
   const created = await callApi<Group>(admin, "POST", "/api/groups", { name: readersGroupName });
   await callApi(admin, "PUT", `/api/groups/${created.id}/rights`, { version: created.version, entries: [{ toolPath: "Ad Hoc Reporting", rights: "R" }] });
-  const users = await callApi<{ id: string; username: string }[]>(admin, "GET", "/api/users?search=teacher");
+  const users = (await callApi<{ items: { id: string; username: string }[] }>(admin, "GET", "/api/users?search=teacher")).items;
   await callApi(admin, "POST", `/api/groups/${created.id}/members`, { userId: users.find((u) => u.username === "teacher")!.id });
   readersGroup = created;
   await admin.context().close();

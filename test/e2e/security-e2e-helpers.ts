@@ -26,7 +26,7 @@ export function warmCatalog() {
 
 export async function findUser(page: Page, account: AccountName): Promise<User> {
   const { username } = ACCOUNTS[account];
-  const users = await callApi<User[]>(page, "GET", `/api/users?search=${encodeURIComponent(username)}`);
+  const users = (await callApi<{ items: User[] }>(page, "GET", `/api/users?search=${encodeURIComponent(username)}`)).items;
   const user = users.find((u) => u.username === username);
   expect(user, `user ${username}`).toBeDefined();
   return user!;

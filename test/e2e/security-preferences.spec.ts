@@ -18,6 +18,11 @@ test("with automatic staff accounts on, a calendar-only group says up front it t
   const toggle = page.getByRole("switch", { name: "Enable Automatic Creation of Staff Accounts" });
   await expect(toggle).not.toBeChecked();
   await track(page).click();
+  // a district-wide switch asks first, saying what it changes
+  const confirm = page.getByRole("dialog", { name: "Turn on automatic creation of staff accounts?" });
+  await expect(confirm).toContainText("can no longer be given tool rights");
+  await expect(toggle).not.toBeChecked();
+  await confirm.getByRole("button", { name: "Turn on for the district" }).click();
   await expect(toggle).toBeChecked();
   await saveScreenshot(page, "security-preferences");
   try {
@@ -39,6 +44,7 @@ test("with automatic staff accounts on, a calendar-only group says up front it t
   } finally {
     await page.goto("/security/preferences");
     await track(page).click();
+    await page.getByRole("dialog", { name: "Turn off automatic creation of staff accounts?" }).getByRole("button", { name: "Turn off for the district" }).click();
     await expect(toggle).not.toBeChecked();
   }
 });

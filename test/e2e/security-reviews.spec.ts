@@ -18,6 +18,8 @@ test("the reviews show who can see protected data, download as CSV, print, and d
   await signInAs(page, "admin");
   const name = `Health Staff ${tag()}`;
   const group = await callApi<Group>(page, "POST", "/api/groups", { name, template: "Health Staff" });
+  // protected student data is calendar-scoped: read-only calendar rights cap what the group's members reach
+  await callApi(page, "PUT", `/api/groups/${group.id}/calendar-rights`, { version: group.version, calendarGrants: [{ school: "*", year: "*", calendar: "*", modify: false }] });
   const robin = await findUser(page, "securityReviewed");
   await callApi(page, "POST", `/api/groups/${group.id}/members`, { userId: robin.id });
 
@@ -29,8 +31,8 @@ test("the reviews show who can see protected data, download as CSV, print, and d
 
   const { file, text } = await downloadCsv(page);
   expect(file.suggestedFilename()).toMatch(/^protected-data-\d{4}-\d{2}-\d{2}\.csv$/);
-  expect(text.split("\r\n")[0]).toBe("Protected area,Username,Name,Rights,Through");
-  expect(text).toMatch(new RegExp(`Student Information > Health > Conditions,e2e-reviewed,Robin Reviewed,R[WAD]*,.*${name}`));
+  expect(text.split("\r\n")[0]).toBe("Protected area,Username,Name,Rights,Calendars,Through");
+  expect(text).toMatch(new RegExp(`Student Information > Health > Conditions,e2e-reviewed,Robin Reviewed,R,every calendar \\(read-only\\),.*${name}`));
 
   // Printed, the report stands alone: no navigation, no buttons, a title saying which report it is.
   await page.emulateMedia({ media: "print" });

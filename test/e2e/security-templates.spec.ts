@@ -41,7 +41,7 @@ test("an administrator creates the seed's example groups in one step, skipping t
 
   // The list was refreshed: every example group is there, each with the seed's member limit.
   await expect(page.getByTestId("group-row")).toHaveCount(21);
-  const groups = await callApi<GroupSummary[]>(page, "GET", "/api/groups");
+  const groups = (await callApi<{ items: GroupSummary[] }>(page, "GET", "/api/groups")).items;
   const limited = templates.filter((t) => t.memberLimit !== null);
   expect(limited.length).toBeGreaterThan(0);
   for (const t of templates) {
@@ -81,7 +81,7 @@ test("changing a member's end date after someone else changed it saves nothing a
   const conflict = dialog.getByRole("alert").filter({ hasText: "Changed by someone else: nothing was saved" });
   await expect(conflict).toContainText("When you opened it, the membership ran until Dec 31, 2026; someone has since changed it to run until Jun 30, 2027.");
   await saveScreenshot(page, "security-membership-conflict");
-  const kept = (await callApi<Member[]>(page, "GET", membersUrl)).find((m) => m.userId === member.id);
+  const kept = (await callApi<{ items: Member[] }>(page, "GET", membersUrl)).items.find((m) => m.userId === member.id);
   expect(kept?.until?.slice(0, 10)).toBe("2027-06-30");
 
   await conflict.getByRole("button", { name: "Reload" }).click();

@@ -27,7 +27,7 @@ test("script payloads stored in text fields are shown as text and never run", as
     void dialog.dismiss();
   });
   await signInAs(page, "xssAdmin");
-  const users = await callApi<User[]>(page, "GET", `/api/users?search=${encodeURIComponent(ACCOUNTS.xssStaff.username)}`);
+  const users = (await callApi<{ items: User[] }>(page, "GET", `/api/users?search=${encodeURIComponent(ACCOUNTS.xssStaff.username)}`)).items;
   const staff = users.find((u) => u.username === ACCOUNTS.xssStaff.username)!;
   const name = `Group ${XSS.img} ${Math.random().toString(36).slice(2, 6)}`;
   const group = await callApi<{ id: string; version: number }>(page, "POST", "/api/groups", { name, description: `${XSS.script} see ${XSS.link}` });

@@ -23,9 +23,13 @@ describe("GET /api/audit", () => {
     expect(all.entries.every((e: { targetName: string }) => !e.targetName.includes("elsewhere"))).toBe(true);
     expect(all.entries[0]).toMatchObject({ actorName: admin.username, before: { name: "a" }, after: { name: "b" } });
 
-    const first = (await client.get("/api/audit?action=group.&limit=2")).json();
+    const firstRes = await client.get("/api/audit?action=group.&limit=2");
+    const first = firstRes.json();
     expect(first.entries).toHaveLength(2);
+    expect(first.total).toBe(3);
+    expect(firstRes.headers.link).toBe(`</api/audit?action=group.&limit=2&before=${first.nextBefore}>; rel="next"`);
     const second = (await client.get(`/api/audit?action=group.&limit=2&before=${first.nextBefore}`)).json();
+    expect(second.total).toBe(3);
     expect(second.entries.map((e: { targetId: string }) => e.targetId)).toEqual(["g0"]);
     expect(second.nextBefore).toBeNull();
 

@@ -4,6 +4,7 @@ import { auditLog } from "../../platform/db/schema/audit.js";
 import type { DistrictActor } from "../../platform/http/actor.js";
 import { redactFor } from "../sis/redact-for.js";
 import type { AuditQuery } from "./schema.js";
+import { countAll } from "../../platform/http/paging.js";
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -12,22 +13,21 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  * Rows keep the full before/after; each reader sees the protected values they may read.
  */
 export async function listAuditEntries(db: Db, actor: DistrictActor, query: AuditQuery) {
+  const filters = [
+    eq(auditLog.districtId, actor.districtId),
+    query.from ? gte(auditLog.at, query.from) : undefined,
+    query.to ? lt(auditLog.at, query.to) : undefined,
+    query.actor ? sql`lower(${auditLog.actorName}) = lower(${query.actor})` : undefined,
+    query.action ? like(auditLog.action, `${escapeLike(query.action)}%`) : undefined,
+    query.target
+      ? or(ilike(auditLog.targetName, `%${escapeLike(query.target)}%`), eq(auditLog.targetId, query.target))
+      : undefined,
+  ];
+  const [counted] = await db.select({ n: countAll }).from(auditLog).where(and(...filters));
   const rows = await db
     .select()
     .from(auditLog)
-    .where(
-      and(
-        eq(auditLog.districtId, actor.districtId),
-        query.from ? gte(auditLog.at, query.from) : undefined,
-        query.to ? lt(auditLog.at, query.to) : undefined,
-        query.actor ? sql`lower(${auditLog.actorName}) = lower(${query.actor})` : undefined,
-        query.action ? like(auditLog.action, `${escapeLike(query.action)}%`) : undefined,
-        query.target
-          ? or(ilike(auditLog.targetName, `%${escapeLike(query.target)}%`), eq(auditLog.targetId, query.target))
-          : undefined,
-        query.before ? lt(auditLog.id, query.before) : undefined,
-      ),
-    )
+    .where(and(...filters, query.before ? lt(auditLog.id, query.before) : undefined))
     .orderBy(desc(auditLog.id))
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
@@ -38,5 +38,6 @@ export async function listAuditEntries(db: Db, actor: DistrictActor, query: Audi
       after: redactFor(actor.rights, after),
     })),
     nextBefore: rows.length > query.limit ? page[page.length - 1]!.id : null,
+    total: counted?.n ?? 0,
   };
 }

@@ -15,7 +15,15 @@ export function auditRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         config: { access: access.tool(AUDIT_TOOL, "R") },
         schema: { tags: ["audit"], summary: "The district's audit log: who changed what, when, before and after", querystring: ZAuditQuery, response: { 200: ZAuditPage } },
       },
-      async (request) => listAuditEntries(deps.database.db, request.actor as DistrictActor, request.query),
+      async (request, reply) => {
+        const page = await listAuditEntries(deps.database.db, request.actor as DistrictActor, request.query);
+        if (page.nextBefore !== null) {
+          const url = new URL(request.url, "http://x");
+          url.searchParams.set("before", String(page.nextBefore));
+          reply.header("link", `<${url.pathname}${url.search}>; rel="next"`);
+        }
+        return page;
+      },
     );
   };
 }

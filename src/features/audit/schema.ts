@@ -25,4 +25,4 @@ export const ZAuditEntry = z.object({
   ip: z.string().nullable(),
 });
 
-export const ZAuditPage = z.object({ entries: z.array(ZAuditEntry), nextBefore: z.number().nullable() });
+export const ZAuditPage = z.object({ entries: z.array(ZAuditEntry), nextBefore: z.number().nullable().describe("pass as `before` for the next page"), total: z.number().describe("entries matching the filters") });

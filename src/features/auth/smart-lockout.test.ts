@@ -90,7 +90,7 @@ describe("smart lockout", () => {
     const admin = await buildUser(t.database.db, { districtId: district.id, role: "student-information-system" });
     const adminClient = await signIn(t.app, { district: district.slug, username: admin.username });
     for (let i = 0; i < LOCKOUT.perAddress; i++) await attempt(user.username, "wrong-password-x", "198.51.100.11");
-    const list = (await adminClient.get(`/api/users?search=${user.username}`)).json();
+    const list = (await adminClient.get(`/api/users?search=${user.username}`)).json().items;
     expect(list[0]).toMatchObject({ username: user.username, locked: true });
     expect((await adminClient.post(`/api/users/${user.id}/unlock`)).statusCode).toBe(204);
     expect((await attempt(user.username, TEST_PASSWORD, "198.51.100.11")).statusCode).toBe(200);

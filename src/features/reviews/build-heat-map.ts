@@ -6,7 +6,7 @@ import { compileGrantee } from "../../domain/rights/compile-district.js";
 import type { RightsLevel } from "../../domain/rights/rights.js";
 import { activeMemberCounts, type ReviewSource } from "./review-source.js";
 
-export type HeatCell = { max: RightsLevel; min: RightsLevel };
+export type HeatCell = { max: RightsLevel; min: RightsLevel; denied: boolean };
 export type HeatRow = { groupId: string; groupName: string; members: number; cells: HeatCell[] };
 export type HeatMap = { modules: string[]; rows: HeatRow[] };
 
@@ -19,10 +19,12 @@ export function buildHeatMap(source: ReviewSource): HeatMap {
   const counts = activeMemberCounts(source);
   const rows = source.model.groups.map((g): HeatRow => {
     const compiled = compileGrantee(catalog, g.entries, asOf);
-    const cells: HeatCell[] = roots.map(() => ({ max: 0, min: 4 }));
+    const cells: HeatCell[] = roots.map(() => ({ max: 0, min: 4, denied: false }));
     for (const n of catalog.nodes) {
-      const level = (compiled.deny?.[n.index] === 1 ? 0 : compiled.levels[n.index]!) as RightsLevel;
+      const denied = compiled.deny?.[n.index] === 1;
+      const level = (denied ? 0 : compiled.levels[n.index]!) as RightsLevel;
       const cell = cells[moduleOf[n.index]!]!;
+      if (denied) cell.denied = true;
       if (level > cell.max) cell.max = level;
       if (level < cell.min) cell.min = level;
     }

@@ -31,7 +31,7 @@ const model: DistrictModel = {
         { toolPath: "Student Information > Health", rights: "" },
         { toolPath: "Scheduling > Trials", rights: "R", until: days(10) },
       ],
-      calendarGrants: [],
+      calendarGrants: [{ school: "*", year: "*", calendar: "*", modify: true }],
     },
     {
       id: "g-registrars",
@@ -40,8 +40,9 @@ const model: DistrictModel = {
         { toolPath: "Student Information > General", rights: "RWAD" },
         { toolPath: "Student Information > General > Enrollments > Enrollment History", rights: "", deny: true },
       ],
-      calendarGrants: [],
+      calendarGrants: [{ school: "*", year: "*", calendar: "*", modify: true }],
     },
+    { id: "g-nurses", name: "Nurses", entries: [{ toolPath: "Student Information > Health", rights: "RWAD" }], calendarGrants: [] },
   ],
   users: [
     user("cora", { memberships: [{ groupId: "g-counselors" }] }),
@@ -49,6 +50,10 @@ const model: DistrictModel = {
     user("ida", { memberships: [{ groupId: "g-registrars", until: days(5) }], entries: [{ toolPath: "Student Information > Health > Conditions", rights: "R" }] }),
     user("old", { memberships: [{ groupId: "g-registrars", until: days(-1) }] }),
     user("sis", { productSecurityRole: "student-information-system" }),
+    // tool rights everywhere, but a read-only calendar grant at one school only
+    user("rosa", { memberships: [{ groupId: "g-nurses" }], calendarGrants: [{ school: "Ballard High", year: "*", calendar: "*", modify: false }] }),
+    // tool rights and no calendar rights: no student's data at all
+    user("nocal", { memberships: [{ groupId: "g-nurses" }] }),
   ],
 };
 
@@ -58,6 +63,7 @@ const source: ReviewSource = {
   groups: [
     { id: "g-counselors", name: "Counselors", memberLimit: null },
     { id: "g-registrars", name: "Registrars", memberLimit: 1 },
+    { id: "g-nurses", name: "Nurses", memberLimit: null },
   ],
   users: model.users.map((u) => ({ id: u.id, username: u.username, displayName: u.username.toUpperCase() })),
   asOf,
@@ -80,17 +86,25 @@ describe("who can see protected data", () => {
 
     // Counselors' blank Health row narrows the module; ida has an individual R
     const conditions = areas.get("Student Information > Health > Conditions")!;
-    expect(conditions.map((h) => [h.username, h.via.map((v) => v.kind)])).toEqual([["ida", ["user"]], ["sis", ["role"]]]);
+    expect(conditions.map((h) => [h.username, h.via.map((v) => v.kind)])).toEqual([["ida", ["user"]], ["rosa", ["group"]], ["sis", ["role"]]]);
 
     // Registrars deny Enrollment History; the expired member is not listed anywhere
     expect(areas.get("Student Information > General > Enrollments > Enrollment History")!.map((h) => h.username)).toEqual(["cora", "sis"]);
     expect(areas.get("Student Information > General > Enrollments > State Reporting > Homeless")!.map((h) => h.username)).toEqual(["cora", "ida", "rex", "sis"]);
   });
 
+  it("honours calendar scope: a read-only one-school grant is R there, and no calendar grant is no access", () => {
+    const areas = new Map(buildProtectedAccess(source).map((a) => [a.toolPath, a.holders]));
+    const conditions = areas.get("Student Information > Health > Conditions")!;
+    expect(conditions.find((h) => h.username === "rosa")).toMatchObject({ rights: "R", calendars: "Ballard High, every year (read-only)" });
+    expect(conditions.map((h) => h.username)).not.toContain("nocal");
+    expect(conditions.find((h) => h.username === "sis")!.calendars).toMatch(/every calendar/);
+  });
+
   it("exports one CSV row per holder and area", () => {
     const csv = protectedAccessCsv(buildProtectedAccess(source));
-    expect(csv.split("\r\n")[0]).toBe("Protected area,Username,Name,Rights,Through");
-    expect(csv).toContain('Student Information > Health > Conditions,ida,IDA,R,"individual rights: R from ""Student Information > Health > Conditions"""');
+    expect(csv.split("\r\n")[0]).toBe("Protected area,Username,Name,Rights,Calendars,Through");
+    expect(csv).toContain('Student Information > Health > Conditions,ida,IDA,R,every calendar,"individual rights: R from ""Student Information > Health > Conditions"""');
   });
 });
 
@@ -144,11 +158,13 @@ describe("heat map", () => {
     const si = map.modules.indexOf("Student Information");
     const sched = map.modules.indexOf("Scheduling");
     const counselors = map.rows.find((r) => r.groupName === "Counselors")!;
-    expect(counselors.cells[si]).toEqual({ min: 0, max: 2 });
-    expect(counselors.cells[sched]).toEqual({ min: 0, max: 1 });
+    expect(counselors.cells[si]).toEqual({ min: 0, max: 2, denied: false });
+    expect(counselors.cells[sched]).toEqual({ min: 0, max: 1, denied: false });
     expect(counselors.members).toBe(1);
     const registrars = map.rows.find((r) => r.groupName === "Registrars")!;
-    expect(registrars.cells[map.modules.indexOf("Attendance")]).toEqual({ min: 0, max: 0 });
+    expect(registrars.cells[map.modules.indexOf("Attendance")]).toEqual({ min: 0, max: 0, denied: false });
+    // Registrars deny Enrollment History: the Student Information cell says so
+    expect(registrars.cells[si]).toMatchObject({ max: 4, denied: true });
     expect(heatMapCsv(map)).toContain("Counselors,1,");
   });
 });

@@ -21,9 +21,9 @@ const KIND: Record<ExpiringGrant["kind"], string> = { "group-entry": "group righ
 export function protectedAccessCsv(areas: ProtectedArea[]): string {
   const rows: unknown[][] = [];
   for (const a of areas) {
-    for (const h of a.holders) rows.push([a.toolPath, h.username, h.displayName, h.rights, h.via.map(describeVia).join("; ")]);
+    for (const h of a.holders) rows.push([a.toolPath, h.username, h.displayName, h.rights, h.calendars, h.via.map(describeVia).join("; ")]);
   }
-  return toCsv(["Protected area", "Username", "Name", "Rights", "Through"], rows);
+  return toCsv(["Protected area", "Username", "Name", "Rights", "Calendars", "Through"], rows);
 }
 
 export function individualRightsCsv(list: IndividualRight[]): string {

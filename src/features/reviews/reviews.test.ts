@@ -25,6 +25,7 @@ beforeAll(async () => {
     name: "Health Office",
     memberLimit: 1,
     entries: [{ toolPath: "Student Information > Health", rights: "RW" }],
+    calendars: [{ school: "*", year: "*", calendar: "*", modify: true }],
     members: [{ userId: nurse.id }, { userId: clerk.id, until: inDays(7) }],
   });
   await insertGroup(db, district.id, { name: "Schedulers", entries: [{ toolPath: "Scheduling", rights: "RWAD" }] });
@@ -64,7 +65,7 @@ describe("reviews", () => {
     const map = (await admin.get("/api/reviews/heat-map")).json();
     expect(map.rows.map((r: { groupName: string }) => r.groupName)).toEqual(["Health Office", "Schedulers"]);
     const scheduling = map.modules.indexOf("Scheduling");
-    expect(map.rows[1].cells[scheduling]).toEqual({ min: 4, max: 4 });
+    expect(map.rows[1].cells[scheduling]).toEqual({ min: 4, max: 4, denied: false });
   });
 
   it("downloads each review as CSV", async () => {
@@ -74,7 +75,7 @@ describe("reviews", () => {
     expect(res.headers["content-disposition"]).toBe('attachment; filename="groups-over-limit-2026-03-01.csv"');
     expect(res.body).toBe("Group,Member limit,Members\r\nHealth Office,1,2\r\n");
     const prot = await admin.get("/api/reviews/protected-data.csv");
-    expect(prot.body.split("\r\n")[0]).toBe("Protected area,Username,Name,Rights,Through");
+    expect(prot.body.split("\r\n")[0]).toBe("Protected area,Username,Name,Rights,Calendars,Through");
   });
 
   it("does not exist for a user without R on Reviews", async () => {

@@ -14,7 +14,7 @@ export const ZProtectedAccessReview = z.object({
   areas: z.array(
     z.object({
       toolPath: z.string(),
-      holders: z.array(z.object({ userId: z.string(), username: z.string(), displayName: z.string(), rights: ZRights, via: z.array(ZAccessVia) })),
+      holders: z.array(z.object({ userId: z.string(), username: z.string(), displayName: z.string(), rights: ZRights.describe("the most they can do, capped by their calendar rights"), calendars: z.string().describe("the calendars they reach it in"), via: z.array(ZAccessVia) })),
     }),
   ),
 });
@@ -69,6 +69,6 @@ export const ZHeatMapReview = z.object({
   asOf: z.date(),
   modules: z.array(z.string()),
   rows: z.array(
-    z.object({ groupId: z.string(), groupName: z.string(), members: z.number(), cells: z.array(z.object({ max: ZLevel, min: ZLevel })) }),
+    z.object({ groupId: z.string(), groupName: z.string(), members: z.number(), cells: z.array(z.object({ max: ZLevel, min: ZLevel, denied: z.boolean().describe("a deny entry of the group covers some of the module") })) }),
   ),
 });

@@ -180,7 +180,7 @@ describe("group membership", () => {
     expect(stale.json()).toMatchObject({ code: "membership-conflict", current: { from: null, until: "2030-01-01T00:00:00.000Z" } });
     const again = await admin().post(url, { userId: user.id, expected: null });
     expect(again.json().code).toBe("membership-conflict");
-    const members = (await admin().get(url)).json() as { userId: string; until: string | null }[];
+    const members = (await admin().get(url)).json().items as { userId: string; until: string | null }[];
     expect(members).toEqual([expect.objectContaining({ userId: user.id, until: "2030-01-01T00:00:00.000Z" })]);
     expect(await auditsOf(g.id, "group.member-changed")).toHaveLength(1);
 

@@ -27,14 +27,14 @@ describe("demo district rights", () => {
   it("lets the membership administrator manage members but not rights", async () => {
     const groupAdmin = await login("groupadmin");
     const admin = await login("admin");
-    const groups = (await admin.get("/api/groups")).json() as { id: string; name: string; memberCount: number; version: number }[];
+    const groups = (await admin.get("/api/groups")).json().items as { id: string; name: string; memberCount: number; version: number }[];
     expect(groups.map((g) => g.name)).toEqual(expect.arrayContaining(["Teachers", "Counselors", "Schedulers", "Health Staff", "Attendance Clerks", "All Campus Users"]));
     const schedulers = (await admin.get(`/api/groups/${groups.find((g) => g.name === "Schedulers")!.id}`)).json();
     const wizard = schedulers.entries.find((e: { toolPath: string; until: string | null }) => e.toolPath === "Scheduling > Schedule Wizard" && e.until);
     expect(new Date(wizard.until).getTime()).toBeGreaterThan(Date.now() + 50 * 86_400_000);
     const members = await groupAdmin.get(`/api/groups/${schedulers.id}/members`);
     expect(members.statusCode).toBe(200);
-    expect(members.json().map((m: { username: string }) => m.username)).toContain("scheduler");
+    expect(members.json().items.map((m: { username: string }) => m.username)).toContain("scheduler");
     const rights = await groupAdmin.put(`/api/groups/${schedulers.id}/rights`, { version: schedulers.version, entries: [] });
     expect(rights.statusCode).toBe(404); // no Tool Rights tool at all for this role's group
   });

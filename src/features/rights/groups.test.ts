@@ -58,7 +58,7 @@ describe("user groups", () => {
   it("lists groups with search and member counts", async () => {
     const res = await d.admin.client.get("/api/groups?search=security");
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual([expect.objectContaining({ name: "Security Staff", memberCount: 2, entryCount: 1 })]);
+    expect(res.json()).toEqual({ items: [expect.objectContaining({ name: "Security Staff", memberCount: 2, entryCount: 1 })], total: 1, nextCursor: null });
   });
 
   it("replaces tool rights; a second save from the same version gets 409 with the current entries and loses nothing", async () => {

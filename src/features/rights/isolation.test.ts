@@ -38,9 +38,9 @@ describe("district isolation", () => {
     // and cannot put another district's user in its own group
     const mine = (await a.admin.client.post("/api/groups", { name: "A group" })).json();
     expect((await a.admin.client.post(`/api/groups/${mine.id}/members`, { userId: b.staff.id })).statusCode).toBe(404);
-    const list = (await a.admin.client.get("/api/groups")).json() as { name: string }[];
+    const list = (await a.admin.client.get("/api/groups")).json().items as { name: string }[];
     expect(list.map((x) => x.name)).not.toContain("B only");
-    const users = (await a.admin.client.get("/api/users")).json() as { id: string }[];
+    const users = (await a.admin.client.get("/api/users")).json().items as { id: string }[];
     expect(users.map((u) => u.id)).not.toContain(b.staff.id);
   });
 });

@@ -15,7 +15,7 @@ beforeEach(() => ({ t, d } = ctx));
 const ALL_CALENDARS = { school: "*", year: "*", calendar: "*", modify: true };
 const healthGroup = () => buildRightsGroup(t.database.db, d.districtId, { rights: { "Student Information > Health": "RWAD" } });
 const withinGroup = () => buildRightsGroup(t.database.db, d.districtId, { rights: { "System Administration > User Security > Users": "R" } });
-const members = async (groupId: string) => ((await d.admin.client.get(`/api/groups/${groupId}/members`)).json() as { userId: string }[]).map((m) => m.userId);
+const members = async (groupId: string) => ((await d.admin.client.get(`/api/groups/${groupId}/members`)).json().items as { userId: string }[]).map((m) => m.userId);
 const auditsOf = (groupId: string) => t.database.db.select().from(auditLog).where(and(eq(auditLog.targetId, groupId)));
 
 describe("a membership-only administrator", () => {

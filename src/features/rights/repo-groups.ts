@@ -3,7 +3,9 @@ import type { Db } from "../../platform/db/connect.js";
 import { calendarGrants, rightEntries, userGroupMembers, userGroups } from "../../platform/db/schema/rights.js";
 import { users } from "../../platform/db/schema/users.js";
 import { inDistrict, type DistrictScope } from "../../platform/db/tenancy.js";
+import { countAll, keyset, toPage, type PageQuery, type SortKey } from "../../platform/http/paging.js";
 import type { Entry, Grant, GroupSummary } from "./schema.js";
+import { GROUP_SORTS, MEMBER_SORTS } from "./sorts.js";
 
 export type GroupRow = typeof userGroups.$inferSelect;
 export type Grantee = { groupId: string } | { userId: string };
@@ -26,10 +28,50 @@ const summaryColumns = {
   updatedBy: userGroups.updatedByName,
 };
 
-/** Groups by name; `search` matches anywhere in the name, case-insensitively. */
-export async function listGroups(db: Db, scope: DistrictScope, search = ""): Promise<GroupSummary[]> {
-  const pattern = search ? ilike(userGroups.name, `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined;
-  return db.select(summaryColumns).from(userGroups).where(inDistrict(userGroups, scope, pattern)).orderBy(asc(sql`lower(${userGroups.name})`));
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+const groupSortKeys: Record<(typeof GROUP_SORTS)[number], SortKey> = {
+  name: { expr: sql`lower(${userGroups.name})`, type: "text" },
+  members: { expr: sql`cast(${summaryColumns.memberCount} as integer)`, type: "integer" },
+  entries: { expr: sql`cast(${summaryColumns.entryCount} as integer)`, type: "integer" },
+  updated: { expr: userGroups.updatedAt, type: "timestamptz" },
+};
+
+/** One page of groups, sorted by a whitelisted key; `search` matches the name, `limited` the groups with a member limit. */
+export async function pageGroups(db: Db, scope: DistrictScope, query: PageQuery & { search: string; limited?: boolean }) {
+  const filter = inDistrict(
+    userGroups,
+    scope,
+    query.search ? ilike(userGroups.name, `%${escapeLike(query.search)}%`) : undefined,
+    query.limited === undefined ? undefined : query.limited ? isNotNull(userGroups.memberLimit) : sql`${userGroups.memberLimit} is null`,
+  );
+  const page = keyset(query, groupSortKeys, { column: userGroups.id, type: "uuid" });
+  const rows = await db.select({ ...summaryColumns, pageKey: page.key }).from(userGroups).where(and(filter, page.after)).orderBy(...page.orderBy).limit(page.limit);
+  const [counted] = await db.select({ n: countAll }).from(userGroups).where(filter);
+  return toPage(rows, query, counted?.n ?? 0);
+}
+
+const memberSortKeys: Record<(typeof MEMBER_SORTS)[number], SortKey> = {
+  username: { expr: sql`lower(${users.username})`, type: "text" },
+  name: { expr: sql`lower(${users.displayName})`, type: "text" },
+  from: { expr: userGroupMembers.validFrom, type: "timestamptz" },
+  until: { expr: userGroupMembers.validUntil, type: "timestamptz" },
+};
+
+/** One page of a group's members; `search` matches username or name. */
+export async function pageMembers(db: Db, scope: DistrictScope, groupId: string, query: PageQuery & { search: string }) {
+  const like = `%${escapeLike(query.search)}%`;
+  const filter = inDistrict(userGroupMembers, scope, eq(userGroupMembers.groupId, groupId), query.search ? sql`(${users.username} ilike ${like} or ${users.displayName} ilike ${like})` : undefined);
+  const page = keyset(query, memberSortKeys, { column: users.id, type: "uuid" });
+  const rows = await db
+    .select({ id: users.id, userId: users.id, username: users.username, displayName: users.displayName, from: userGroupMembers.validFrom, until: userGroupMembers.validUntil, pageKey: page.key })
+    .from(userGroupMembers)
+    .innerJoin(users, eq(users.id, userGroupMembers.userId))
+    .where(and(filter, page.after))
+    .orderBy(...page.orderBy)
+    .limit(page.limit);
+  const [counted] = await db.select({ n: countAll }).from(userGroupMembers).innerJoin(users, eq(users.id, userGroupMembers.userId)).where(filter);
+  return toPage(rows, query, counted?.n ?? 0);
 }
 
 export async function findGroupSummary(db: Db, scope: DistrictScope, groupId: string): Promise<GroupSummary | null> {

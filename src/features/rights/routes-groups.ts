@@ -9,12 +9,14 @@ import { getGroup } from "./get-group.js";
 import { districtActor } from "./guards.js";
 import { replaceGroupGrants } from "./replace-calendar-grants.js";
 import { previewGroupRights, replaceGroupRights } from "./replace-group-rights.js";
-import { findGroupSummary, listGroups } from "./repo-groups.js";
+import { findGroupSummary, pageGroups } from "./repo-groups.js";
+import { linkNext, zPage } from "../../platform/http/paging.js";
 import { TOOLS } from "./tools.js";
 import {
   ZCreateGroup, ZCreateTemplateGroups, ZDeletionPreview, ZEntry, ZGrant, ZGroupDetail, ZGroupQuery, ZGroupSummary, ZReplaceGrants, ZReplaceRights, ZRightsPreview, ZTemplateGroupsCreated, ZUpdateGroup, ZVersion,
 } from "./schema.js";
 import { updateGroup } from "./update-group.js";
+import { csvHeaders, groupRightsCsv } from "./rights-csv.js";
 
 const ZGroupParams = z.object({ groupId: z.uuid() });
 const tags = ["rights"];
@@ -26,8 +28,11 @@ export function groupRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       "/api/groups",
-      { config: { access: access.tool(TOOLS.toolRights, "R") }, schema: { tags, summary: "User groups with member counts", querystring: ZGroupQuery, response: { 200: z.array(ZGroupSummary) } } },
-      async (request) => listGroups(db, districtActor(request.actor), request.query.search),
+      { config: { access: access.tool(TOOLS.toolRights, "R") }, schema: { tags, summary: "User groups with member counts, one page at a time (Link rel=next, nextCursor, total)", querystring: ZGroupQuery, response: { 200: zPage(ZGroupSummary) } } },
+      async (request, reply) => {
+        const { limited, ...query } = request.query;
+        return linkNext(request, reply, await pageGroups(db, districtActor(request.actor), { ...query, ...(limited ? { limited: limited === "yes" } : {}) }));
+      },
     );
     app.post(
       "/api/groups",
@@ -63,6 +68,14 @@ export function groupRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       "/api/groups/:groupId",
       { config: { access: access.tool(TOOLS.toolRights, "R") }, schema: { tags, summary: "A group with its entries, calendar rights, members and version", params: ZGroupParams, response: { 200: ZGroupDetail } } },
       async (request) => detail(districtActor(request.actor), request.params.groupId),
+    );
+    app.get(
+      "/api/groups/:groupId/rights.csv",
+      { config: { access: access.tool(TOOLS.toolRights, "R") }, schema: { tags, summary: "The group's tool rights and calendar rights (CSV)", params: ZGroupParams, response: { 200: z.string().describe("text/csv") } } },
+      async (request, reply) => {
+        const g = await detail(districtActor(request.actor), request.params.groupId);
+        return reply.headers(csvHeaders(`rights-${g.name}`)).send(groupRightsCsv(g));
+      },
     );
     app.patch(
       "/api/groups/:groupId",

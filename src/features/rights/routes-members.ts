@@ -5,7 +5,17 @@ import { access } from "../../platform/http/access.js";
 import { getGroup } from "./get-group.js";
 import { districtActor } from "./guards.js";
 import { addMember, removeMember } from "./manage-members.js";
-import { ZAddMember, ZMember, ZRemoveMemberQuery } from "./schema.js";
+import { ZAddMember, ZMember, ZMemberQuery, ZRemoveMemberQuery } from "./schema.js";
+import { findGroupSummary, pageMembers } from "./repo-groups.js";
+import { linkNext, zPage } from "../../platform/http/paging.js";
+import { notFound } from "../../platform/http/errors.js";
+import { isActiveAt } from "../../domain/rights/model.js";
+import { ZDayDate } from "../../domain/calendar-day.js";
+import { addMembers, removeMembers } from "./bulk-members.js";
+import { importMemberships } from "./import-memberships.js";
+
+const ZUserIds = z.array(z.uuid()).min(1, "Choose at least one person").max(500, "Choose at most 500 people at once");
+const MEMBERSHIP = { administers: "membership", role: "sis-group-assignment" } as const;
 import { TOOLS } from "./tools.js";
 
 const tags = ["rights"];
@@ -16,8 +26,15 @@ export function memberRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       "/api/groups/:groupId/members",
-      { config: { access: access.tool(TOOLS.members, "R") }, schema: { tags, summary: "Members of a group with their dates", params: z.object({ groupId: z.uuid() }), response: { 200: z.array(ZMember) } } },
-      async (request) => (await getGroup(db, districtActor(request.actor), request.params.groupId, deps.clock.now())).members,
+      { config: { access: access.tool(TOOLS.members, "R") }, schema: { tags, summary: "Members of a group with their dates, one page at a time (Link rel=next, nextCursor, total)", params: z.object({ groupId: z.uuid() }), querystring: ZMemberQuery, response: { 200: zPage(ZMember) } } },
+      async (request, reply) => {
+        const actor = districtActor(request.actor);
+        if (!(await findGroupSummary(db, actor, request.params.groupId))) throw notFound("That group");
+        const page = await pageMembers(db, actor, request.params.groupId, request.query);
+        const now = deps.clock.now();
+        const items = page.items.map((m) => ({ ...m, active: isActiveAt({ ...(m.from ? { from: m.from } : {}), ...(m.until ? { until: m.until } : {}) }, now) }));
+        return linkNext(request, reply, { ...page, items });
+      },
     );
     app.post(
       "/api/groups/:groupId/members",
@@ -37,6 +54,41 @@ export function memberRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         const { overLimit } = await addMember(db, actor, request.params.groupId, request.body, now);
         return { overLimit, members: (await getGroup(db, actor, request.params.groupId, now)).members };
       },
+    );
+    app.post(
+      "/api/groups/:groupId/members/bulk-add",
+      {
+        config: { access: access.tool(TOOLS.members, "A", MEMBERSHIP) },
+        schema: {
+          tags,
+          summary: "Add several people at once (all or none; those already members are left as they are)",
+          params: z.object({ groupId: z.uuid() }),
+          body: z.object({ userIds: ZUserIds, until: ZDayDate.optional(), confirmOverLimit: z.boolean().default(false), confirmPastUntil: z.boolean().default(false) }),
+          response: { 200: z.object({ added: z.number(), alreadyMembers: z.number(), overLimit: z.boolean() }) },
+        },
+      },
+      async (request) => addMembers(db, districtActor(request.actor), request.params.groupId, request.body, deps.clock.now()),
+    );
+    app.post(
+      "/api/groups/:groupId/members/bulk-remove",
+      {
+        config: { access: access.tool(TOOLS.members, "D", MEMBERSHIP) },
+        schema: { tags, summary: "Remove several members at once (all or none)", params: z.object({ groupId: z.uuid() }), body: z.object({ userIds: ZUserIds }), response: { 200: z.object({ removed: z.number() }) } },
+      },
+      async (request) => removeMembers(db, districtActor(request.actor), request.params.groupId, request.body.userIds, deps.clock.now()),
+    );
+    app.post(
+      "/api/memberships/import",
+      {
+        config: { access: access.tool(TOOLS.members, "A", MEMBERSHIP) },
+        schema: {
+          tags,
+          summary: "Import memberships from CSV rows of username,group: checked in full first (errors by row, nothing written), then added in one transaction",
+          body: z.object({ csv: z.string().min(1, "Choose a CSV file").max(1_000_000, "The file is over 1 MB; split it"), confirmOverLimit: z.boolean().default(false) }),
+          response: { 200: z.object({ rows: z.number(), added: z.number(), unchanged: z.number() }) },
+        },
+      },
+      async (request) => importMemberships(db, districtActor(request.actor), request.body, deps.clock.now()),
     );
     app.delete(
       "/api/groups/:groupId/members/:userId",

@@ -6,13 +6,23 @@ import { districtActor } from "./guards.js";
 import { explainUserRight, getEffectiveRights } from "./inspect-rights.js";
 import { replaceUserGrants } from "./replace-calendar-grants.js";
 import { getUserRights, replaceUserRights, setUserRole } from "./manage-users.js";
-import { searchUsers } from "./repo-users.js";
+import { pageUsers } from "./repo-users.js";
+import { USER_SORTS } from "./sorts.js";
+import { linkNext, zPage, zPageQuery } from "../../platform/http/paging.js";
 import { ZEntry, ZGrant, ZReplaceGrants, ZReplaceRights, ZRole, ZVersion } from "./schema.js";
 import { ZEffectiveRights, ZExplanation, ZRightsQuery, ZUserDetail, ZUserSummary } from "./schema-users.js";
 import { TOOLS } from "./tools.js";
+import { findUserAccount } from "./repo-users.js";
+import { csvHeaders, effectiveRightsCsv } from "./rights-csv.js";
+import { notFound } from "../../platform/http/errors.js";
 
 const tags = ["rights"];
 const ZUserParams = z.object({ userId: z.uuid() });
+const ZUserQuery = zPageQuery(USER_SORTS, { sort: "username" }).extend({
+  search: z.string().trim().max(100).default(""),
+  status: z.enum(["active", "disabled", "locked"]).optional(),
+  role: ZRole.optional(),
+});
 
 /** District users: groups, Product Security Role, individual rights, effective rights and why. */
 export function rightsUserRoutes(deps: AppDeps): FastifyPluginAsyncZod {
@@ -22,9 +32,9 @@ export function rightsUserRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       "/api/users",
       {
         config: { access: access.tool(TOOLS.users, "R") },
-        schema: { tags, summary: "Find district users", querystring: z.object({ search: z.string().trim().max(100).default(""), limit: z.coerce.number().int().min(1).max(500).default(100) }), response: { 200: z.array(ZUserSummary) } },
+        schema: { tags, summary: "Find district users, one page at a time (Link rel=next, nextCursor, total)", querystring: ZUserQuery, response: { 200: zPage(ZUserSummary) } },
       },
-      async (request) => searchUsers(db, districtActor(request.actor), request.query.search, request.query.limit),
+      async (request, reply) => linkNext(request, reply, await pageUsers(db, districtActor(request.actor), request.query)),
     );
     app.get(
       "/api/users/:userId",
@@ -68,6 +78,20 @@ export function rightsUserRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         schema: { tags, summary: "Every tool as this user sees it, optionally in a calendar and on another date", params: ZUserParams, querystring: ZRightsQuery, response: { 200: ZEffectiveRights } },
       },
       async (request) => getEffectiveRights(deps, districtActor(request.actor), request.params.userId, request.query),
+    );
+    app.get(
+      "/api/users/:userId/effective-rights.csv",
+      {
+        config: { access: access.tool(TOOLS.users, "R") },
+        schema: { tags, summary: "Every tool where the user has a right, optionally in a calendar and on another date (CSV)", params: ZUserParams, querystring: ZRightsQuery, response: { 200: z.string().describe("text/csv") } },
+      },
+      async (request, reply) => {
+        const actor = districtActor(request.actor);
+        const user = await findUserAccount(db, actor, request.params.userId);
+        if (!user) throw notFound("That user");
+        const effective = await getEffectiveRights(deps, actor, request.params.userId, request.query);
+        return reply.headers(csvHeaders(`effective-rights-${user.username}`)).send(effectiveRightsCsv(user, effective));
+      },
     );
     app.get(
       "/api/users/:userId/explain",

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { zPageQuery } from "../../platform/http/paging.js";
+import { GROUP_SORTS, MEMBER_SORTS } from "./sorts.js";
 import { ZDayDate } from "../../domain/calendar-day.js";
 import { PRODUCT_SECURITY_ROLES } from "../../platform/db/schema/users.js";
 
@@ -79,7 +81,11 @@ export const ZGroupDetail = ZGroupSummary.extend({
   members: z.array(ZMember),
 });
 
-export const ZGroupQuery = z.object({ search: z.string().trim().max(100).default("") });
+export const ZGroupQuery = zPageQuery(GROUP_SORTS, { sort: "name" }).extend({
+  search: z.string().trim().max(100).default(""),
+  limited: z.enum(["yes", "no"]).optional().describe("only groups with (yes) or without (no) a member limit"),
+});
+export const ZMemberQuery = zPageQuery(MEMBER_SORTS, { sort: "username" }).extend({ search: z.string().trim().max(100).default("") });
 
 export const ZGroupName = z.string().trim().min(1, "Give the group a name").max(100);
 export const ZCreateGroup = z.object({

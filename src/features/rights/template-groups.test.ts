@@ -51,7 +51,7 @@ describe("creating the seed's example groups in one step", () => {
   });
 
   it("gives members exactly the seed's rights: blank rows narrow the module, ** rows expire by themselves", async () => {
-    const groups = (await d.admin.client.get("/api/groups")).json() as { id: string; name: string }[];
+    const groups = (await d.admin.client.get("/api/groups")).json().items as { id: string; name: string }[];
     const id = (name: string) => groups.find((g) => g.name === name)!.id;
     await d.admin.client.post(`/api/groups/${id("Principals")}/members`, { userId: d.staff.id });
     await d.admin.client.post(`/api/groups/${id("Schedulers")}/members`, { userId: d.staff.id });
@@ -73,7 +73,7 @@ describe("creating the seed's example groups in one step", () => {
     const some = await other.admin.client.post("/api/groups/from-templates", { templates: ["teachers", "Counselors"] });
     expect(some.statusCode, some.body).toBe(201);
     expect(some.json().created.map((g: { name: string }) => g.name)).toEqual(["Teachers", "Counselors"]);
-    const count = async () => ((await other.admin.client.get("/api/groups")).json() as unknown[]).length;
+    const count = async () => ((await other.admin.client.get("/api/groups")).json().items as unknown[]).length;
     const before = await count();
     const refused = await other.admin.client.post("/api/groups/from-templates", {});
     expect(refused.statusCode).toBe(409);
@@ -85,7 +85,7 @@ describe("creating the seed's example groups in one step", () => {
     expect(rest.json().skipped.sort()).toEqual(["Counselors", "Teachers"]);
     // no end of master scheduling known: the ** rows grant nothing, and the answer says so
     expect(rest.json().warnings).toEqual([expect.stringMatching(/^"Schedulers": no end of the master scheduling period is set/)]);
-    const schedulers = (await other.admin.client.get("/api/groups?search=Schedulers")).json()[0];
+    const schedulers = (await other.admin.client.get("/api/groups?search=Schedulers")).json().items[0];
     expect((await detail(other.admin.client, schedulers.id)).entries).toContainEqual({ toolPath: "Scheduling > Trials", rights: "", deny: false, from: null, until: null });
   });
 

@@ -3,6 +3,7 @@ import type { Db } from "../../platform/db/connect.js";
 import { sisEnrollments, sisPeople } from "../../platform/db/schema/sis.js";
 import { inDistrict, type DistrictScope } from "../../platform/db/tenancy.js";
 import { prepared } from "../../platform/db/prepared.js";
+import { countAll, keyset, toPage, type PageQuery, type SortKey } from "../../platform/http/paging.js";
 import type { CalendarRow } from "./calendar-access.js";
 import type { EnrollmentRow } from "./repo-enrollments.js";
 
@@ -52,8 +53,16 @@ function preparePersonWithCalendars(db: Db) {
 }
 
 /** Students enrolled in any of `calendarIds`, optionally by name or student number. */
-export async function searchStudents(db: Db, scope: DistrictScope, input: { text?: string; calendarIds: string[]; limit: number }) {
-  if (input.calendarIds.length === 0) return [];
+export const STUDENT_SORTS = ["name", "localId", "birthDate"] as const;
+const studentSortKeys: Record<(typeof STUDENT_SORTS)[number], SortKey> = {
+  name: { expr: sql`lower(${sisPeople.lastName} || ', ' || ${sisPeople.firstName})`, type: "text" },
+  localId: { expr: sisPeople.localId, type: "text" },
+  birthDate: { expr: sql`cast(${sisPeople.birthDate} as text)`, type: "text" },
+};
+
+/** One page of the students enrolled in the given calendars whose name or number matches, with the total. */
+export async function searchStudents(db: Db, scope: DistrictScope, input: { text?: string; calendarIds: string[] } & PageQuery) {
+  if (input.calendarIds.length === 0) return { items: [], total: 0, nextCursor: null };
   const words = (input.text ?? "").trim().split(/[\s,]+/).filter(Boolean).slice(0, 3);
   const nameConditions = words.map((w) => {
     const like = `${w.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
@@ -63,7 +72,9 @@ export async function searchStudents(db: Db, scope: DistrictScope, input: { text
     sisPeople.id,
     db.select({ id: sisEnrollments.personId }).from(sisEnrollments).where(inDistrict(sisEnrollments, scope, inArray(sisEnrollments.calendarId, input.calendarIds))),
   );
-  return db
+  const filter = inDistrict(sisPeople, scope, eq(sisPeople.kind, "student"), enrolledInAllowed, ...nameConditions);
+  const page = keyset(input, studentSortKeys, { column: sisPeople.id, type: "uuid" });
+  const rows = await db
     .select({
       id: sisPeople.id,
       localId: sisPeople.localId,
@@ -71,11 +82,14 @@ export async function searchStudents(db: Db, scope: DistrictScope, input: { text
       lastName: sisPeople.lastName,
       birthDate: sisPeople.birthDate,
       gender: sisPeople.gender,
+      pageKey: page.key,
     })
     .from(sisPeople)
-    .where(inDistrict(sisPeople, scope, eq(sisPeople.kind, "student"), enrolledInAllowed, ...nameConditions))
-    .orderBy(asc(sisPeople.lastName), asc(sisPeople.firstName), asc(sisPeople.id))
-    .limit(input.limit);
+    .where(and(filter, page.after))
+    .orderBy(...page.orderBy)
+    .limit(page.limit);
+  const [counted] = await db.select({ n: countAll }).from(sisPeople).where(filter);
+  return toPage(rows, input, counted?.n ?? 0);
 }
 
 export type DemographicsChange = Partial<Pick<PersonRow, "firstName" | "middleName" | "lastName" | "birthDate" | "gender" | "raceEthnicity" | "homeLanguage">>;

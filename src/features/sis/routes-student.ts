@@ -1,4 +1,6 @@
 import type { FastifyInstance } from "fastify";
+import { linkNext, zPageQuery } from "../../platform/http/paging.js";
+import { STUDENT_SORTS } from "./repo-people.js";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppDeps } from "../../platform/deps.js";
@@ -24,8 +26,13 @@ export function registerStudentRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.get("/api/sis/students", {
     config: read(TOOLS.summary),
-    schema: { tags, summary: "Search students (a name is needed without Allow Unfiltered Search)", querystring: z.object({ q: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }), response: { 200: S.ZStudentSearch } },
-  }, async (request) => findStudents(db, districtActor(request.actor), request.query));
+    schema: {
+      tags,
+      summary: "Search students, one page at a time (Link rel=next, nextCursor, total; a name is needed without Allow Unfiltered Search)",
+      querystring: zPageQuery(STUDENT_SORTS, { sort: "name", limit: 50, max: 200 }).extend({ q: z.string().max(100).optional() }),
+      response: { 200: S.ZStudentSearch },
+    },
+  }, async (request, reply) => linkNext(request, reply, await findStudents(db, districtActor(request.actor), request.query)));
 
   r.get("/api/sis/students/:personId/summary", {
     config: read(TOOLS.summary),

@@ -7,7 +7,9 @@ const ZValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
 export const ZStudentSearch = z.object({
   students: z.array(z.object({ id: z.uuid(), localId: z.string(), firstName: z.string(), lastName: z.string(), birthDate: z.string(), gender: z.string() })),
-  more: z.boolean(),
+  total: z.number().describe("students matching the search, on every page"),
+  nextCursor: z.string().nullable().describe("pass as `cursor` for the next page; null on the last"),
+  more: z.boolean().describe("another page follows"),
   unfilteredSearch: z.boolean(),
 });
 

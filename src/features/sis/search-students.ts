@@ -3,13 +3,14 @@ import type { DistrictActor } from "../../platform/http/actor.js";
 import { AppError } from "../../platform/http/errors.js";
 import { calendarIdsWith, listCalendars } from "./calendar-access.js";
 import { TOOLS } from "./field-catalog.js";
+import type { PageQuery } from "../../platform/http/paging.js";
 import { searchStudents } from "./repo-people.js";
 
 /**
  * Students in calendars where the user can read Summary. Without "Allow Unfiltered Search" a
  * search needs a name (or student number): nobody lists the whole district by accident.
  */
-export async function findStudents(db: Db, actor: DistrictActor, input: { q?: string; limit: number }) {
+export async function findStudents(db: Db, actor: DistrictActor, input: { q?: string | undefined } & PageQuery) {
   const text = input.q?.trim() ?? "";
   const unfiltered = actor.rights.has(TOOLS.unfilteredSearch, "R");
   if (!text && !unfiltered) {
@@ -17,6 +18,6 @@ export async function findStudents(db: Db, actor: DistrictActor, input: { q?: st
   }
   const calendars = await listCalendars(db, actor);
   const calendarIds = calendarIdsWith(actor.rights, [TOOLS.summary], calendars);
-  const students = await searchStudents(db, actor, { text, calendarIds, limit: input.limit + 1 });
-  return { students: students.slice(0, input.limit), more: students.length > input.limit, unfilteredSearch: unfiltered };
+  const page = await searchStudents(db, actor, { ...input, text, calendarIds });
+  return { students: page.items, total: page.total, nextCursor: page.nextCursor, more: page.nextCursor !== null, unfilteredSearch: unfiltered };
 }

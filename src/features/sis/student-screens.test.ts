@@ -97,6 +97,15 @@ describe("student search", () => {
     as({ "Student Information": "R" });
     expect((await user.get("/api/sis/students")).json().students.map((s: { localId: string }) => s.localId)).toEqual(["S1001", "S2002"]);
   });
+
+  it("pages past the first page with a total, a Link to the next page and a sort by column", async () => {
+    as({ "Student Information": "R" });
+    const first = await user.get("/api/sis/students?limit=1&sort=localId&order=desc");
+    expect(first.json()).toMatchObject({ total: 2, more: true, students: [{ localId: "S2002" }] });
+    const next = /^<([^>]+)>; rel="next"$/.exec(first.headers.link as string)![1]!;
+    const second = (await user.get(next)).json();
+    expect(second).toMatchObject({ total: 2, more: false, nextCursor: null, students: [{ localId: "S1001" }] });
+  });
 });
 
 describe("SSN on Census > People > Demographics", () => {

@@ -53,7 +53,7 @@ describe("API tokens and service accounts", () => {
     await buildRightsGroup(t.database.db, districtId, { rights: { [TOOLS.users]: "R" }, members: [summary.serviceAccountId] });
     const users = await bearer(token, "GET", "/api/users?search=directory-sync");
     expect(users.statusCode).toBe(200);
-    expect(users.json()).toMatchObject([{ username: "directory-sync" }]);
+    expect(users.json().items).toMatchObject([{ username: "directory-sync" }]);
     // R on Users is not the role: creating a group stays refused, whatever the token's scopes
     expect((await bearer(token, "POST", "/api/groups", { name: "From a token" })).statusCode).toBe(404);
     const detail = (await admin.get(`/api/users/${summary.serviceAccountId}`)).json() as { version: number };
@@ -152,7 +152,7 @@ describe("API tokens and service accounts", () => {
     expect((await listed(mine.summary.id)).status).toBe("active");
     // and the token reads its own district only
     await buildRightsGroup(t.database.db, districtId, { rights: { [TOOLS.users]: "R" }, members: [mine.summary.serviceAccountId] });
-    const names = ((await bearer(mine.token, "GET", "/api/users?limit=500")).json() as { username: string }[]).map((u) => u.username);
+    const names = ((await bearer(mine.token, "GET", "/api/users?limit=500")).json().items as { username: string }[]).map((u) => u.username);
     expect(names).toContain("isolated-bot");
     expect(names).not.toContain(foreign.username);
   });

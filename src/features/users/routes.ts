@@ -7,6 +7,9 @@ import { listVendorStaff } from "./list-vendor-staff.js";
 import { issuePasswordLink } from "./password-links.js";
 import { findScopedUser } from "./repo.js";
 import { unlockUser } from "./unlock-user.js";
+import { createStaffAccount, setAccountDisabled } from "./manage-accounts.js";
+import { districtActor } from "../rights/guards.js";
+import { ZUserSummary } from "../rights/schema-users.js";
 
 export const USERS_TOOL = "System Administration > User Security > Users";
 
@@ -22,6 +25,14 @@ const ZVendorStaff = z.object({
   lastLoginAt: z.date().nullable(),
 });
 
+const ZNewAccount = z.object({
+  username: z.string().trim().min(1, "Give the account a username").max(64, "Use at most 64 characters in a username"),
+  displayName: z.string().trim().min(1, "Give the person's name").max(200, "Use at most 200 characters in a name"),
+  email: z.email("Enter an email address such as kim@example.org").max(254).optional().describe("where set-password links and notices go"),
+});
+const ZAccountChange = z.object({ reason: z.string().trim().max(500).default("").describe("why, kept in the audit log") });
+const ACCOUNTS = { administers: "accounts", role: "student-information-system" } as const;
+
 const ZIssuedLink = z.object({ url: z.string(), expiresAt: z.date(), emailed: z.boolean() });
 
 export function userRoutes(deps: AppDeps): FastifyPluginAsyncZod {
@@ -33,6 +44,33 @@ export function userRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     return { url, expiresAt, emailed };
   };
   return async (app) => {
+    app.post(
+      "/api/users",
+      {
+        config: { access: access.tool(USERS_TOOL, "A", ACCOUNTS) },
+        schema: { tags: ["users"], summary: "Create a staff account of the district (no password: send a set-password link next)", body: ZNewAccount, response: { 201: ZUserSummary } },
+      },
+      async (request, reply) => reply.status(201).send(await createStaffAccount(db, districtActor(request.actor), request.body)),
+    );
+
+    app.post(
+      "/api/users/:userId/disable",
+      {
+        config: { access: access.tool(USERS_TOOL, "W", ACCOUNTS) },
+        schema: { tags: ["users"], summary: "Disable a staff account: sign-in refused and its open sessions ended", params: ZUserParams, body: ZAccountChange, response: { 200: ZUserSummary } },
+      },
+      async (request) => setAccountDisabled(db, districtActor(request.actor), request.params.userId, true, request.body.reason, deps.clock.now()),
+    );
+
+    app.post(
+      "/api/users/:userId/enable",
+      {
+        config: { access: access.tool(USERS_TOOL, "W", ACCOUNTS) },
+        schema: { tags: ["users"], summary: "Enable a disabled staff account again", params: ZUserParams, body: ZAccountChange, response: { 200: ZUserSummary } },
+      },
+      async (request) => setAccountDisabled(db, districtActor(request.actor), request.params.userId, false, request.body.reason, deps.clock.now()),
+    );
+
     app.post(
       "/api/users/:userId/unlock",
       {

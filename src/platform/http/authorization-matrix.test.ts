@@ -96,6 +96,8 @@ const SAMPLES: Record<string, Sample> = {
   "POST /api/account/mfa/confirm": { body: {} },
   "POST /api/account/mfa/disable": { body: {} },
   "GET /api/public/districts": {},
+  "GET /api/district/help-contacts": {},
+  "PUT /api/district/help-contacts": { body: { contacts: [] } },
   "GET /api/public/districts/:slug": { params: { slug: "nowhere" } },
   "GET /api/public/districts/:slug/sign-in-options": { params: { slug: "nowhere" } },
   "GET /sso/:slug/oidc/start": { params: { slug: "nowhere" } },
@@ -111,6 +113,9 @@ const SAMPLES: Record<string, Sample> = {
   "GET /api/account/sso-links": {},
   "GET /api/me/capabilities": {},
   "POST /api/users/:userId/unlock": {},
+  "POST /api/users": { body: {} },
+  "POST /api/users/:userId/disable": { body: {} },
+  "POST /api/users/:userId/enable": { body: {} },
   "GET /api/audit": {},
   "GET /api/vendor/districts": {},
   "GET /api/vendor/districts/:districtId": {},
@@ -257,6 +262,9 @@ const SAMPLES: Record<string, Sample> = {
   "GET /api/groups/:groupId/members": {},
   "POST /api/groups/:groupId/members": { body: {} },
   "DELETE /api/groups/:groupId/members/:userId": {},
+  "POST /api/groups/:groupId/members/bulk-add": { body: {} },
+  "POST /api/groups/:groupId/members/bulk-remove": { body: {} },
+  "POST /api/memberships/import": { body: {} },
   "GET /api/users": {},
   "GET /api/users/:userId": {},
   "PUT /api/users/:userId/role": { body: { role: "none", version: 1 } },
@@ -286,6 +294,8 @@ const SAMPLES: Record<string, Sample> = {
   "PUT /scim/v2/Groups/:id": { body: {} },
   "PATCH /scim/v2/Groups/:id": { body: {} },
   "DELETE /scim/v2/Groups/:id": {},
+  "GET /api/users/:userId/effective-rights.csv": {},
+  "GET /api/groups/:groupId/rights.csv": {},
 };
 
 const keyOf = (r: RouteAccessRecord) => `${r.method} ${r.url}`;

@@ -7,3 +7,4 @@ export { PageHeader } from "./page-header.js";
 export { ProblemAlert } from "./problem-alert.js";
 export { OlderEntriesButton } from "./older-entries-button.js";
 export { ReadOnlyNotice } from "./read-only-notice.js";
+export { ListTotal, LoadMore, SortableTh, listQuery, useListParams, usePagedList, type Page } from "./paged-list.js";

@@ -1,5 +1,8 @@
 import { Anchor, Card, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
+import { api } from "../api.js";
+import type { MyLifecycle } from "../features/lifecycle/types.js";
 import { Link } from "react-router-dom";
 import type { Me } from "../app/auth-context.js";
 import { useMe } from "../app/auth-context.js";
@@ -17,7 +20,16 @@ function greeting(hour: number): string {
 export function HomePage() {
   const me = useMe() as Me;
   const rights = useToolRights(me.user.kind === "district");
-  const sections = useMemo(() => buildNavSections(me, rights.data), [me, rights.data]);
+  // the Case Portal is for active authorized contacts; anyone else is told who their contacts are
+  const lifecycle = useQuery({ queryKey: ["lifecycle", "me"], queryFn: () => api.get<MyLifecycle>("/api/contacts/me/lifecycle"), enabled: me.user.kind === "district", retry: false });
+  const isContact = lifecycle.data?.contact != null && lifecycle.data.contact.status !== "deactivated";
+  const sections = useMemo(
+    () =>
+      buildNavSections(me, rights.data)
+        .map((s) => ({ ...s, items: me.user.kind === "district" && !isContact ? s.items.filter((i) => !i.path.startsWith("/support")) : s.items }))
+        .filter((s) => s.items.length > 0),
+    [me, rights.data, isContact],
+  );
   const firstName = me.user.displayName.split(/\s+/)[0] ?? me.user.displayName;
   return (
     <Stack gap="lg">
@@ -52,6 +64,15 @@ export function HomePage() {
           </Card>
         ))}
       </SimpleGrid>
+      {me.user.kind === "district" && lifecycle.isSuccess && !isContact && (
+        <Text size="sm" data-testid="not-a-contact">
+          Support cases with the vendor are opened by your district's authorized contacts.{" "}
+          <Anchor component={Link} to="/support">
+            See who they are
+          </Anchor>
+          .
+        </Text>
+      )}
       {!me.user.mfaEnabled && me.user.kind === "district" && (
         <Text size="sm" c="dimmed">
           Tip: protect your account with an authenticator app (MFA) on{" "}

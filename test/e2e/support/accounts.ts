@@ -31,6 +31,8 @@ export const DEMO_NAME = DEMO_DISTRICT.name;
 /** Districts besides the demo one, made empty by prepare-database.ts for specs that fill a whole district. */
 export const E2E_DISTRICTS = [
   { slug: "e2e-templates", name: "Template Test District" },
+  // paging.spec.ts: a district that fills with more groups than one page holds
+  { slug: "e2e-paging", name: "Paging Test District" },
   // xss.spec.ts: stored text that would run as script if any screen rendered it as HTML
   { slug: "e2e-xss", name: `XSS District <img src=x onerror="window.__xss='district'">` },
   // sso.spec.ts: single sign-on is turned on here, so no other district's sign-in page changes
@@ -86,6 +88,14 @@ export const ACCOUNTS = {
   xssStaff: { username: "e2e-xss-staff", password: "Xss-Staff-E2E-Pass-40", displayName: `Sam ${XSS.script}${XSS.svg}`, district: "e2e-xss" },
   // sso.spec.ts: configures the e2e-sso district's OpenID Connect sign-in
   ssoAdmin: { username: "e2e-sso-admin", password: "Sso-Admin-E2E-Pass-58", displayName: "Sid Signon", district: "e2e-sso", role: "student-information-system" },
+  // paging.spec.ts: the administrator of the paging district, and two staff to list as members.
+  pagingAdmin: { username: "e2e-paging-admin", password: "Paging-E2E-Pass-26", displayName: "Page Pager", district: "e2e-paging", role: "student-information-system" },
+  pagingStaffA: { username: "e2e-paging-ann", password: "Paging-Ann-E2E-Pass-27", displayName: "Ann Paged", district: "e2e-paging" },
+  pagingStaffB: { username: "e2e-paging-bo", password: "Paging-Bo-E2E-Pass-28", displayName: "Bo Paged", district: "e2e-paging" },
+  // admin-actions.spec.ts: an administrator of the demo district who creates, disables and imports.
+  actionsAdmin: { username: "e2e-actions-admin", password: "Actions-E2E-Pass-29", displayName: "Ari Actions", district: DEMO_DISTRICT.slug, role: "student-information-system" },
+  actionsStaffA: { username: "e2e-actions-una", password: "Actions-Una-E2E-Pass-30", displayName: "Una Bulk", district: DEMO_DISTRICT.slug },
+  actionsStaffB: { username: "e2e-actions-dos", password: "Actions-Dos-E2E-Pass-31", displayName: "Dos Bulk", district: DEMO_DISTRICT.slug },
 } satisfies Record<string, Account>;
 
 export type AccountName = keyof typeof ACCOUNTS;

@@ -188,6 +188,9 @@ export function AuditPage() {
               ))}
             </Table.Tbody>
           </Table>
+          <Text size="sm" data-testid="list-shown">
+            Showing {entries.length} of {query.data?.pages[0]?.total ?? entries.length} {(query.data?.pages[0]?.total ?? 0) === 1 ? "entry" : "entries"}
+          </Text>
           <OlderEntriesButton query={query} />
         </Stack>
       )}

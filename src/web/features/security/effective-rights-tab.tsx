@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useMemo, useState, type ReactNode } from "react";
 import { SecurityProblem } from "./role-notice.js";
 import { filterPaths, type Tree } from "./rights-tree.js";
+import { subtreeSummary } from "./rights-summary.js";
 import { keys, securityApi, type CalendarRef, type RightsLens } from "./security-api.js";
 import { WhyDialog } from "./why-dialog.js";
 
@@ -28,7 +29,11 @@ export function EffectiveRightsTab({ userId, tree }: { userId: string; tree: Tre
     if (visible && !visible.has(path)) return;
     const node = tree.nodes.get(path)!;
     const open = visible !== null || expanded.has(path);
-    const r = rights[path] ?? "";
+    const own = rights[path] ?? "";
+    // a collapsed parent stands for its whole subtree: "partial R" rather than its own "none"
+    const summary = !open && node.children.length > 0 ? subtreeSummary(tree, rights, path) : null;
+    const r = summary ? summary.max : own;
+    const shown = summary ? summary.text : own || "none";
     rows.push(
       <Table.Tr key={path} data-testid="effective-row" data-path={path}>
         <Table.Td style={{ paddingLeft: 8 + depth * 20 }}>
@@ -65,8 +70,8 @@ export function EffectiveRightsTab({ userId, tree }: { userId: string; tree: Tre
           </Group>
         </Table.Td>
         <Table.Td>
-          <Badge color={LEVEL_COLOR[r]} variant={r ? "filled" : "light"} aria-label={`Rights on ${path}: ${r || "none"}`}>
-            {r || "none"}
+          <Badge color={LEVEL_COLOR[r]} variant={r && !summary?.partial ? "filled" : "light"} aria-label={`Rights on ${path}: ${shown}${summary?.partial ? " (differs inside; expand to see each tool)" : ""}`} tt="none">
+            {shown}
           </Badge>
         </Table.Td>
         <Table.Td>

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Group, Loader, Tabs, Text } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Group, Loader, Tabs, Text } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams, useSearchParams } from "react-router-dom";
 import { PageHeader } from "../../components/page-header.js";
@@ -47,6 +47,16 @@ export function GroupPage() {
       </Text>
       <PageHeader
         title={g.name}
+        actions={
+          <Group gap="sm" wrap="nowrap">
+            <Button component={Link} to={`/security/groups/${g.id}/report`} variant="default">
+              Print view
+            </Button>
+            <Button component="a" href={`/api/groups/${g.id}/rights.csv`} download variant="default">
+              Export rights (CSV)
+            </Button>
+          </Group>
+        }
         description={
           <>
             {g.description || "No description."}{" "}

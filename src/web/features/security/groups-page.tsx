@@ -1,44 +1,62 @@
-import { Anchor, Badge, Button, Group, Loader, Table, Text, TextInput } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Loader, Select, Table, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
 import { Link } from "react-router-dom";
 import { isApiError } from "../../api.js";
 import { EmptyState } from "../../components/empty-state.js";
+import { ListTotal, LoadMore, SortableTh, listQuery, useListParams, usePagedList } from "../../components/paged-list.js";
 import { PageHeader } from "../../components/page-header.js";
 import { CreateGroupDialog } from "./create-group-dialog.js";
 import { RoleNotice, SecurityProblem } from "./role-notice.js";
 import { CHANGES, useCapabilities } from "./use-capabilities.js";
-import { keys, securityApi } from "./security-api.js";
+import { keys, securityApi, type GroupSummary } from "./security-api.js";
 import { TemplateGroupsDialog } from "./template-groups-dialog.js";
+import { ImportMembershipsDialog } from "./import-memberships-dialog.js";
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 
-/** User groups of the district: search, member counts, and creating new ones. */
+const LIST_DEFAULTS = { search: "", sort: "name", order: "asc", limited: "" };
+
+/** User groups of the district: search, sort, member counts, page by page, and creating new ones. */
 export function GroupsPage() {
   const queryClient = useQueryClient();
-  const [search, setSearch] = useState("");
+  const { values, set } = useListParams(LIST_DEFAULTS);
+  const [search, setSearch] = useState(values.search);
   const [debounced] = useDebouncedValue(search, 250);
+  useEffect(() => set({ search: debounced }), [debounced]); // eslint-disable-line react-hooks/exhaustive-deps
   const [creating, setCreating] = useState(false);
   const [fromTemplates, setFromTemplates] = useState(false);
-  const groups = useQuery({ queryKey: keys.groups(debounced), queryFn: () => securityApi.groups(debounced), placeholderData: keepPreviousData });
+  const [importing, setImporting] = useState(false);
+  const canImport = useCapabilities().can(CHANGES.importMemberships);
+  const { query: groups, items: list, total } = usePagedList<GroupSummary>(keys.groups("page"), `/api/groups?${listQuery(values)}`);
+  const allGroups = useQuery({ queryKey: keys.groups(""), queryFn: () => securityApi.groups(""), enabled: creating });
   const canManage = useCapabilities().can(CHANGES.createGroup);
-  const list = groups.data ?? [];
   const refused = isApiError(groups.error) && groups.error.status === 404;
+  const sortBy = (sort: string, order: "asc" | "desc") => set({ sort, order });
   return (
     <>
       <PageHeader
         title="User groups"
         description="Give tool rights and calendar rights to groups made for one set of duties (nurses, counselors, schedulers…), then add people to the groups. Campus advises against rights on single users."
         actions={
-          canManage && (
+          (canManage || canImport) && (
             <Group gap="sm" wrap="nowrap">
+              {canImport && (
+                <Button variant="default" onClick={() => setImporting(true)}>
+                  Import memberships (CSV)
+                </Button>
+              )}
+              {canManage && (
+                <>
               <Button variant="default" onClick={() => setFromTemplates(true)} disabled={!groups.data}>
                 Create the seed's example groups
               </Button>
               <Button onClick={() => setCreating(true)} disabled={!groups.data}>
                 Create group
               </Button>
+                </>
+              )}
             </Group>
           )
         }
@@ -46,26 +64,47 @@ export function GroupsPage() {
       {!refused && <RoleNotice />}
       {!refused && (
         <Group mb="md">
-          <TextInput aria-label="Search groups" placeholder="Search by name or description" value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={360} />
+          <TextInput aria-label="Search groups" placeholder="Search by name" value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={300} />
+          <Select
+            aria-label="Member limit"
+            w={220}
+            value={values.limited}
+            onChange={(v) => set({ limited: v ?? "" })}
+            data={[
+              { value: "", label: "All groups" },
+              { value: "yes", label: "With a member limit" },
+              { value: "no", label: "Without a member limit" },
+            ]}
+            allowDeselect={false}
+          />
+          {groups.data && <ListTotal total={total} noun={["group", "groups"]} />}
           {groups.isFetching && <Loader size="xs" aria-label="Searching" />}
         </Group>
       )}
       <SecurityProblem error={groups.error} />
       {groups.data && list.length === 0 && (
         <EmptyState
-          title={debounced ? `No group matches "${debounced}"` : "No user groups yet"}
-          message={debounced ? "Try another word." : "Start from one of the seed's example groups, such as Counselors or Attendance Clerks."}
+          title={values.search || values.limited ? "No group matches these filters" : "No user groups yet"}
+          message={values.search || values.limited ? "Try another word or filter." : "Start from one of the seed's example groups, such as Counselors or Attendance Clerks."}
         />
       )}
       {list.length > 0 && (
         <Table aria-label="User groups">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Group</Table.Th>
-              <Table.Th w={130}>Members</Table.Th>
-              <Table.Th w={110}>Tool rights</Table.Th>
+              <SortableTh column="name" sort={values.sort} order={values.order} onSort={sortBy}>
+                Group
+              </SortableTh>
+              <SortableTh column="members" sort={values.sort} order={values.order} onSort={sortBy} w={140}>
+                Members
+              </SortableTh>
+              <SortableTh column="entries" sort={values.sort} order={values.order} onSort={sortBy} w={130}>
+                Tool rights
+              </SortableTh>
               <Table.Th w={120}>Calendars</Table.Th>
-              <Table.Th w={200}>Last changed</Table.Th>
+              <SortableTh column="updated" sort={values.sort} order={values.order} onSort={sortBy} w={200}>
+                Last changed
+              </SortableTh>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -107,9 +146,11 @@ export function GroupsPage() {
           </Table.Tbody>
         </Table>
       )}
+      <LoadMore query={groups} shown={list.length} total={total} />
+      {importing && <ImportMembershipsDialog onClose={() => setImporting(false)} onImported={() => void queryClient.invalidateQueries({ queryKey: keys.all })} />}
       {fromTemplates && <TemplateGroupsDialog onClose={() => setFromTemplates(false)} onCreated={() => void queryClient.invalidateQueries({ queryKey: keys.all })} />}
       {creating && (
-        <CreateGroupDialog opened onClose={() => setCreating(false)} groups={list} onCreated={() => void queryClient.invalidateQueries({ queryKey: keys.all })} />
+        <CreateGroupDialog opened onClose={() => setCreating(false)} groups={allGroups.data ?? []} onCreated={() => void queryClient.invalidateQueries({ queryKey: keys.all })} />
       )}
     </>
   );

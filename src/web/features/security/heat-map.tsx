@@ -6,7 +6,7 @@ const LEVEL_LABELS = ["No rights", "Read", "Read, write", "Read, write, add", "R
 
 export type HeatMapData = {
   modules: string[];
-  rows: { groupId: string; groupName: string; members: number; cells: { max: number; min: number }[] }[];
+  rows: { groupId: string; groupName: string; members: number; cells: { max: number; min: number; denied: boolean }[] }[];
 };
 
 /** Groups down, modules across, coloured by the highest level the group has in the module. */
@@ -32,14 +32,15 @@ export function HeatMap({ data }: { data: HeatMapData }) {
               </Text>
             </div>
             {row.cells.map((c, i) => {
+              const deny = c.denied ? " Denied in part or all of it by a deny entry." : "";
               const label =
-                c.min === c.max
+                (c.min === c.max
                   ? `${row.groupName} on ${data.modules[i]}: ${LEVEL_LABELS[c.max]}`
-                  : `${row.groupName} on ${data.modules[i]}: from ${LEVEL_NAMES[c.min]} to ${LEVEL_NAMES[c.max]} (set differently inside)`;
+                  : `${row.groupName} on ${data.modules[i]}: from ${LEVEL_NAMES[c.min]} to ${LEVEL_NAMES[c.max]} (set differently inside)`) + deny;
               return (
                 <Tooltip key={i} label={label} withArrow openDelay={150}>
-                  <div className={`gh-heat-cell gh-level-${c.max}`} data-mixed={c.min !== c.max} role="cell" aria-label={label}>
-                    {c.max > 0 ? LEVEL_NAMES[c.max] : ""}
+                  <div className={`gh-heat-cell gh-level-${c.max}`} data-mixed={c.min !== c.max} data-denied={c.denied} role="cell" aria-label={label}>
+                    {c.denied ? (c.max > 0 ? `${LEVEL_NAMES[c.max]} ⊘` : "deny") : c.max > 0 ? LEVEL_NAMES[c.max] : ""}
                   </div>
                 </Tooltip>
               );
@@ -57,6 +58,12 @@ export function HeatMap({ data }: { data: HeatMapData }) {
         <Group gap={6}>
           <div className="gh-heat-cell gh-level-0" data-mixed="true" style={{ width: 26, height: 16 }} />
           <Text size="xs">Yellow outline: tools inside the module are set differently (the colour shows the highest)</Text>
+        </Group>
+        <Group gap={6}>
+          <div className="gh-heat-cell gh-level-0" data-denied="true" style={{ width: 26, height: 16 }}>
+            ⊘
+          </div>
+          <Text size="xs">deny / ⊘: a deny entry takes the module (or part of it) away from every member</Text>
         </Group>
       </Group>
     </Stack>

@@ -1,4 +1,5 @@
-import { Alert, Button, Card, Divider, Group, Loader, Stack, Switch, Text, TextInput } from "@mantine/core";
+import { Alert, Button, Card, Divider, Group, Loader, Modal, Stack, Switch, Text, TextInput } from "@mantine/core";
+import { HelpContactsEditor } from "./help-contacts-editor.js";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -53,6 +54,9 @@ export function PreferencesPage() {
   const queryClient = useQueryClient();
   const prefs = useQuery({ queryKey: keys.preferences, queryFn: securityApi.preferences });
   const canManage = useCapabilities().can(CHANGES.preferences);
+  const canEditHelp = useCapabilities().can(CHANGES.helpContacts);
+  // a district-wide switch flips only after a confirmation that says what it does
+  const [confirming, setConfirming] = useState<boolean | null>(null);
   const save = useMutation({
     mutationFn: (change: Change) => securityApi.savePreferences({ ...change, version: prefs.data!.version }),
     onSuccess: (p, change) => {
@@ -81,7 +85,7 @@ export function PreferencesPage() {
                 aria-label="Enable Automatic Creation of Staff Accounts"
                 checked={prefs.data.automaticStaffAccounts}
                 disabled={!canManage || save.isPending}
-                onChange={(e) => save.mutate({ automaticStaffAccounts: e.currentTarget.checked })}
+                onChange={(e) => setConfirming(e.currentTarget.checked)}
               />
             </Group>
             <Alert color={prefs.data.automaticStaffAccounts ? "orange" : "gray"} variant="light" title="What this blocks">
@@ -93,6 +97,29 @@ export function PreferencesPage() {
           </Stack>
         </Card>
       )}
+      <Modal opened={confirming !== null} onClose={() => setConfirming(null)} title={confirming ? "Turn on automatic creation of staff accounts?" : "Turn off automatic creation of staff accounts?"} centered>
+        <Text size="sm">
+          {confirming
+            ? "This applies to the whole district. Staff accounts will be created automatically for new staff and placed through calendar-only groups; from now on a group saved with only calendar rights can no longer be given tool rights (the save is refused)."
+            : "This applies to the whole district. New staff will no longer get accounts automatically: someone must create each account by hand, and calendar-only groups can take tool rights again."}
+        </Text>
+        <Group justify="flex-end" mt="lg">
+          <Button variant="default" onClick={() => setConfirming(null)}>
+            Cancel
+          </Button>
+          <Button
+            color="orange"
+            loading={save.isPending}
+            onClick={() => {
+              const on = confirming!;
+              save.mutate({ automaticStaffAccounts: on }, { onSettled: () => setConfirming(null) });
+            }}
+          >
+            {confirming ? "Turn on for the district" : "Turn off for the district"}
+          </Button>
+        </Group>
+      </Modal>
+      {prefs.data && <HelpContactsEditor canManage={canEditHelp} />}
     </>
   );
 }

@@ -58,6 +58,7 @@ export function ProtectedTable({ data }: { data: ProtectedReview }) {
           <Table.Th w="34%">Protected area</Table.Th>
           <Table.Th>User</Table.Th>
           <Table.Th w={70}>Rights</Table.Th>
+          <Table.Th>Calendars</Table.Th>
           <Table.Th>Through</Table.Th>
         </Table.Tr>
       </Table.Thead>
@@ -67,7 +68,7 @@ export function ProtectedTable({ data }: { data: ProtectedReview }) {
             ? [
                 <Table.Tr key={a.toolPath}>
                   <Table.Td>{a.toolPath}</Table.Td>
-                  <Table.Td colSpan={3}>
+                  <Table.Td colSpan={4}>
                     <Text size="sm" c="dimmed">
                       Nobody
                     </Text>
@@ -90,6 +91,7 @@ export function ProtectedTable({ data }: { data: ProtectedReview }) {
                     <UserLink id={h.userId} name={h.displayName} username={h.username} />
                   </Table.Td>
                   <Table.Td>{h.rights}</Table.Td>
+                  <Table.Td>{h.calendars}</Table.Td>
                   <Table.Td>{h.via.map(describeVia).join("; ")}</Table.Td>
                 </Table.Tr>
               )),

@@ -7,6 +7,7 @@ import { PreferencesPage } from "./preferences-page.js";
 import { ReviewsPage } from "./reviews-page.js";
 import { UserPage } from "./user-page.js";
 import { UsersPage } from "./users-page.js";
+import { GroupRightsReportPage, UserRightsReportPage } from "./rights-report-pages.js";
 import { ComparePage } from "../governance/compare-page.js";
 import { DormantPage } from "../governance/dormant-page.js";
 import { CampaignPage } from "../governance/campaign-page.js";
@@ -23,12 +24,14 @@ export const securityRoutes: FeatureRoute[] = [
     nav: { label: "User groups", section: "User Security", tool: `${US} > User Groups > Tool Rights`, audience: "district", description: "Groups with their tool rights, calendar rights and members" },
   },
   { path: "/security/groups/:groupId", element: <GroupPage /> },
+  { path: "/security/groups/:groupId/report", element: <GroupRightsReportPage /> },
   {
     path: "/security/users",
     element: <UsersPage />,
     nav: { label: "Users", section: "User Security", tool: `${US} > Users`, audience: "district", description: "Staff accounts, their roles, groups and effective rights" },
   },
   { path: "/security/users/:userId", element: <UserPage /> },
+  { path: "/security/users/:userId/report", element: <UserRightsReportPage /> },
   {
     path: "/security/reviews",
     element: <ReviewsPage />,

@@ -15,6 +15,7 @@ import type {
 } from "../../../features/rights/schema.js";
 import type { ZEffectiveRights, ZExplanation, ZUserDetail, ZUserSummary } from "../../../features/rights/schema-users.js";
 import { api } from "../../api.js";
+import type { Page } from "../../components/paged-list.js";
 import type { EntryDto } from "./rights-diff.js";
 import { confirmingPastUntil } from "./confirm-past-until.js";
 
@@ -80,8 +81,14 @@ type EntryInput = EntryDto;
 /** Every URL of the rights API the screens use, in one place. */
 export const securityApi = {
   templates: () => api.get<Template[]>("/api/templates"),
-  users: (search: string) => api.get<UserSummary[]>(`/api/users?search=${encodeURIComponent(search)}`),
+  /** The first 100 matches, for pickers; the Users screen pages through all of them. */
+  users: async (search: string) => (await api.get<Page<UserSummary>>(`/api/users?search=${encodeURIComponent(search)}`)).items,
   user: (id: string) => api.get<UserDetail>(`/api/users/${id}`),
+  addMembers: (groupId: string, body: { userIds: string[]; until?: string; confirmOverLimit?: boolean }) => api.post<{ added: number; alreadyMembers: number; overLimit: boolean }>(`/api/groups/${groupId}/members/bulk-add`, body),
+  removeMembers: (groupId: string, userIds: string[]) => api.post<{ removed: number }>(`/api/groups/${groupId}/members/bulk-remove`, { userIds }),
+  importMemberships: (csv: string, confirmOverLimit = false) => api.post<{ rows: number; added: number; unchanged: number }>("/api/memberships/import", { csv, confirmOverLimit }),
+  createAccount: (body: { username: string; displayName: string; email?: string }) => api.post<UserSummary>("/api/users", body),
+  setDisabled: (id: string, disabled: boolean, reason: string) => api.post<UserSummary>(`/api/users/${id}/${disabled ? "disable" : "enable"}`, { reason }),
   setRole: (id: string, role: Role, version: number) => api.put<{ productSecurityRole: Role; version: number }>(`/api/users/${id}/role`, { role, version }),
   saveUserRights: (id: string, entries: EntryInput[], version: number) =>
     confirmingPastUntil((confirmPastUntil) => api.put<{ version: number; warning: string | null }>(`/api/users/${id}/rights`, { version, entries, confirmPastUntil })),
@@ -91,7 +98,8 @@ export const securityApi = {
   calendars: () => api.get<CalendarRef[]>("/api/calendars"),
   preferences: () => api.get<Preferences>("/api/preferences"),
   savePreferences: (body: { automaticStaffAccounts?: boolean; masterSchedulingEnds?: string | null; version: number }) => api.put<Preferences>("/api/preferences", body),
-  groups: (search: string) => api.get<GroupSummary[]>(`/api/groups?search=${encodeURIComponent(search)}`),
+  /** Up to 500 groups, for pickers; the User groups screen pages through all of them. */
+  groups: async (search: string) => (await api.get<Page<GroupSummary>>(`/api/groups?limit=500&search=${encodeURIComponent(search)}`)).items,
   group: (id: string) => api.get<GroupDetail>(`/api/groups/${id}`),
   createGroup: (body: { name: string; description?: string; memberLimit?: number | null; template?: string; copyOf?: string; masterSchedulingEnds?: string }) =>
     api.post<GroupDetail>("/api/groups", body),

@@ -2,6 +2,8 @@ import { Button, Card, Group, Radio, SimpleGrid, Stack, Text } from "@mantine/co
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { AccountAccessActions } from "../../components/account-access-actions.js";
+import { ConfirmButton } from "../../components/confirm-button.js";
+import { CHANGES, useCapabilities } from "./use-capabilities.js";
 import { SecurityProblem } from "./role-notice.js";
 import { ROLE_HELP, ROLE_LABELS } from "./roles.js";
 import { securityApi, type Role, type UserDetail } from "./security-api.js";
@@ -24,6 +26,18 @@ export function UserAccountTab({ user, canManage, onChanged }: { user: UserDetai
   const [role, setRole] = useState<Role>(user.productSecurityRole);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const { can } = useCapabilities();
+  const [accountError, setAccountError] = useState<unknown>(null);
+  const setDisabled = async (disabled: boolean) => {
+    setAccountError(null);
+    try {
+      await securityApi.setDisabled(user.id, disabled, "");
+      notifications.show({ color: "green", message: disabled ? `${user.displayName} can no longer sign in.` : `${user.displayName} can sign in again.` });
+      onChanged();
+    } catch (e) {
+      setAccountError(e);
+    }
+  };
   const save = async () => {
     setBusy(true);
     setError(null);
@@ -50,6 +64,33 @@ export function UserAccountTab({ user, canManage, onChanged }: { user: UserDetai
         {canManage && (
           <Stack mt="md" component="section" aria-label="Sign-in access">
             <AccountAccessActions name={user.displayName} locked={user.locked} base={`/api/users/${user.id}`} onChanged={onChanged} />
+            <Group>
+              {!user.disabled && can(CHANGES.disableAccount) && (
+                <ConfirmButton
+                  variant="light"
+                  color="red"
+                  title={`Disable ${user.displayName}?`}
+                  message={`${user.displayName} can no longer sign in, and every session they have open ends now. Their groups and rights are kept, so enabling the account again restores them.`}
+                  confirmLabel="Disable account"
+                  onConfirm={() => setDisabled(true)}
+                >
+                  Disable account
+                </ConfirmButton>
+              )}
+              {user.disabled && can(CHANGES.enableAccount) && (
+                <ConfirmButton
+                  variant="light"
+                  confirmColor="blue"
+                  title={`Enable ${user.displayName}?`}
+                  message={`${user.displayName} can sign in again, with the groups and rights the account has now.`}
+                  confirmLabel="Enable account"
+                  onConfirm={() => setDisabled(false)}
+                >
+                  Enable account
+                </ConfirmButton>
+              )}
+            </Group>
+            <SecurityProblem error={accountError} title="The account was not changed" />
           </Stack>
         )}
       </Card>

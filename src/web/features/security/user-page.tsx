@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Loader, Tabs, Text } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Group, Loader, Tabs, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams, useSearchParams } from "react-router-dom";
@@ -48,7 +48,17 @@ export function UserPage() {
       </Text>
       <PageHeader
         title={u.displayName}
-        actions={<PreviewButton user={u} />}
+        actions={
+          <Group gap="sm" wrap="nowrap">
+            <Button component={Link} to={`/security/users/${u.id}/report`} variant="default">
+              Print view
+            </Button>
+            <Button component="a" href={`/api/users/${u.id}/effective-rights.csv`} download variant="default">
+              Export rights (CSV)
+            </Button>
+            <PreviewButton user={u} />
+          </Group>
+        }
         description={
           <>
             {u.username} · {u.groups.length} {u.groups.length === 1 ? "group" : "groups"}{" "}

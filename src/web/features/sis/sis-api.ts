@@ -48,7 +48,8 @@ const person = (personId: string, what: string) => `/api/sis/students/${personId
 
 export const sisApi = {
   tools: () => api.get<SisTools>("/api/sis/tools"),
-  search: (q: string, limit = 50) => api.get<StudentSearch>(`/api/sis/students?${new URLSearchParams({ ...(q ? { q } : {}), limit: String(limit) })}`),
+  search: (q: string, limit = 50, page: { sort?: string; order?: string; cursor?: string } = {}) =>
+    api.get<StudentSearch>(`/api/sis/students?${new URLSearchParams({ ...(q ? { q } : {}), limit: String(limit), ...Object.fromEntries(Object.entries(page).filter(([, v]) => v)) })}`),
   summary: (personId: string) => api.get<Summary>(person(personId, "summary")),
   enrollments: (personId: string, via: Via) =>
     api.get<Enrollments>(via === "student" ? person(personId, "enrollments") : `/api/census/people/${personId}/enrollments`),

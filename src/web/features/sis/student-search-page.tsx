@@ -1,5 +1,6 @@
-import { Alert, Anchor, Button, Group, Loader, Paper, Table, Text, TextInput } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
+import { Anchor, Button, Group, Loader, Paper, Table, Text, TextInput } from "@mantine/core";
+import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
+import { ListTotal, LoadMore, SortableTh } from "../../components/paged-list.js";
 import { useEffect, useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { isApiError } from "../../api.js";
@@ -24,12 +25,40 @@ export function StudentSearchPage() {
   const unfiltered = (tools.levels.get(TOOLS.unfilteredSearch) ?? "").includes("R");
   const searched = params.has("q");
   // Without unfiltered search, nothing is asked until the user has typed (or pressed Search).
-  const search = useQuery({ queryKey: sisKeys.search(q), queryFn: () => sisApi.search(q), enabled: tools.isSuccess && (unfiltered || searched) });
+  const sort = params.get("sort") ?? "name";
+  const order = params.get("order") ?? "asc";
+  const search = useInfiniteQuery({
+    queryKey: [...sisKeys.search(q), sort, order],
+    queryFn: ({ pageParam }) => sisApi.search(q, 50, { sort, order, cursor: pageParam }),
+    initialPageParam: "",
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+    enabled: tools.isSuccess && (unfiltered || searched),
+  });
+  const students = search.data?.pages.flatMap((p) => p.students) ?? [];
+  const total = search.data?.pages[0]?.total ?? 0;
+  const sortBy = (s: string, o: "asc" | "desc") =>
+    setParams(
+      (now) => {
+        const next = new URLSearchParams(now);
+        next.set("sort", s);
+        next.set("order", o);
+        return next;
+      },
+      { replace: true },
+    );
   const needsName = isApiError(search.error) && search.error.code === "search-needs-name";
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setParams({ q: draft.trim() }, { replace: true });
+    setParams(
+      (now) => {
+        const next = new URLSearchParams(now);
+        next.set("q", draft.trim());
+        return next;
+      },
+      { replace: true },
+    );
   };
 
   return (
@@ -56,23 +85,30 @@ export function StudentSearchPage() {
         )}
       </Paper>
       {!needsName && <ProblemAlert error={search.error ?? tools.error} title="The search did not work" />}
+      {search.data && <ListTotal total={total} noun={["student", "students"]} />}
       {search.isFetching && <Loader size="sm" aria-label="Searching" />}
-      {search.data && search.data.students.length === 0 && (
+      {search.data && students.length === 0 && (
         <EmptyState title="No students found" message={q ? `Nobody you may see matches "${q}". Check the spelling, or try the student number.` : "No students are enrolled in calendars you have rights to."} />
       )}
-      {search.data && search.data.students.length > 0 && (
+      {search.data && students.length > 0 && (
         <>
           <Table striped withTableBorder aria-label="Students found">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Student number</Table.Th>
-                <Table.Th>Birth date</Table.Th>
+                <SortableTh column="name" sort={sort} order={order} onSort={sortBy}>
+                  Name
+                </SortableTh>
+                <SortableTh column="localId" sort={sort} order={order} onSort={sortBy}>
+                  Student number
+                </SortableTh>
+                <SortableTh column="birthDate" sort={sort} order={order} onSort={sortBy}>
+                  Birth date
+                </SortableTh>
                 <Table.Th>Gender</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {search.data.students.map((s) => (
+              {students.map((s) => (
                 <Table.Tr key={s.id} data-testid="student-row">
                   <Table.Td>
                     <Anchor component={Link} to={`/students/${s.id}`} fw={500}>
@@ -86,11 +122,7 @@ export function StudentSearchPage() {
               ))}
             </Table.Tbody>
           </Table>
-          {search.data.more && (
-            <Alert color="blue" variant="light" mt="sm">
-              Showing the first {search.data.students.length} students. Type more of the name to narrow the list.
-            </Alert>
-          )}
+          <LoadMore query={search} shown={students.length} total={total} />
         </>
       )}
     </>
