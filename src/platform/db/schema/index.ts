@@ -12,3 +12,4 @@ export * from "./rights.js";
 export * from "./governance.js";
 export * from "./auth.js";
 export * from "./installation.js";
+export * from "./oneroster.js";
