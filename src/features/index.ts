@@ -17,6 +17,7 @@ import { outboxRoutes } from "./outbox/routes.js";
 import { rightsRoutes } from "./rights/routes.js";
 import { governanceRoutes } from "./governance/routes.js";
 import { installationRoutes } from "./installation/routes.js";
+import { onerosterRoutes } from "./oneroster/routes.js";
 
 /** Each feature is one Fastify plugin; adding a feature is one line here. */
 export async function registerFeatures(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -37,4 +38,5 @@ export async function registerFeatures(app: FastifyInstance, deps: AppDeps): Pro
   await app.register(rightsRoutes(deps));
   await app.register(governanceRoutes(deps));
   await app.register(installationRoutes(deps));
+  await app.register(onerosterRoutes(deps));
 }

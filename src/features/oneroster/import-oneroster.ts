@@ -117,6 +117,7 @@ async function writeSet(tx: Db, scope: DistrictScope, set: ParsedSet, existing: 
     }
   }
   const linkOf = new Map(newLinks.map((l) => [`${l.kind}:${l.sourcedId}`, l]));
+  const linkSet = new Set(newLinks);
   const current = (kind: OneRosterKind, id: string) => linkOf.get(`${kind}:${id}`) ?? existing.get(kind)?.get(id);
 
   // 2. Schools and school years.
@@ -137,7 +138,7 @@ async function writeSet(tx: Db, scope: DistrictScope, set: ParsedSet, existing: 
     if (link.targetId) await tx.update(sisCalendars).set({ schoolName: name }).where(inDistrict(sisCalendars, scope, eq(sisCalendars.schoolId, link.targetId)));
     link.targetId = school!.id;
     linkOf.set(`org:${o.sourcedId}`, link);
-    if (!newLinks.includes(link)) newLinks.push(link);
+    if (!linkSet.has(link)) (linkSet.add(link), newLinks.push(link));
   }
   const sessions = effective(set, "academicSessions", existing);
   for (const s of sessions.filter((x) => x.data.type === "schoolYear")) {
@@ -152,7 +153,7 @@ async function writeSet(tx: Db, scope: DistrictScope, set: ParsedSet, existing: 
     summary.schoolYears[link.targetId ? "changed" : "created"]++;
     link.targetId = year!.id;
     linkOf.set(`session:${s.sourcedId}`, link);
-    if (!newLinks.includes(link)) newLinks.push(link);
+    if (!linkSet.has(link)) (linkSet.add(link), newLinks.push(link));
   }
   // One calendar per school and school year.
   const activeSchools = orgs.filter((o) => o.active).map((o) => ({ sid: o.sourcedId, id: current("org", o.sourcedId)!.targetId!, name: o.data.name! }));
@@ -224,7 +225,7 @@ async function writeSet(tx: Db, scope: DistrictScope, set: ParsedSet, existing: 
       }
       link.targetId = person ?? link.targetId;
       link.userId = account?.id ?? link.userId;
-      if (!newLinks.includes(link)) newLinks.push(link);
+      if (!linkSet.has(link)) (linkSet.add(link), newLinks.push(link));
       linkOf.set(`user:${u.sourcedId}`, link);
       if (link.userId && link.targetId) {
         const schools = u.active && isStaff ? staffRoles.get(u.sourcedId)!.filter((r) => schoolIdOf(r.org)) : [];
