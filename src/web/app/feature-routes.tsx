@@ -8,6 +8,7 @@ import { outboxFeatureRoutes } from "../features/outbox/routes.js";
 import { sisFeatureRoutes } from "../features/sis/routes.js";
 import { adhocFeatureRoutes } from "../features/adhoc/routes.js";
 import { installationFeatureRoutes } from "../features/installation/routes.js";
+import { onerosterFeatureRoutes } from "../features/oneroster/routes.js";
 
 /**
  * Who sees a navigation item: district staff, vendor support staff, or both.
@@ -56,5 +57,6 @@ export const featureRoutes: FeatureRoute[] = [
   ...sisFeatureRoutes,
   ...adhocFeatureRoutes,
   ...installationFeatureRoutes,
+  ...onerosterFeatureRoutes,
   // Features: add your entries above this line (the order here does not matter; sections are sorted).
 ];

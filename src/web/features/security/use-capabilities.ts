@@ -22,6 +22,8 @@ export const CHANGES = {
   preview: "POST /api/preview",
   startCampaign: "POST /api/campaigns",
   closeCampaign: "POST /api/campaigns/:campaignId/close",
+  onerosterImport: "POST /api/oneroster/imports",
+  automationMappings: "PUT /api/staff-automation/mappings",
 } as const;
 
 export type Change = (typeof CHANGES)[keyof typeof CHANGES];
