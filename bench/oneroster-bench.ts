@@ -100,7 +100,18 @@ try {
     const [district] = await database.db.insert(districts).values({ slug: "bench", name: "Bench District", preferences: { automaticStaffAccounts: true } }).returning();
     for (const label of ["first import", "re-import, nothing changed"]) {
       t = Date.now();
-      const result = await importOneRoster(database.db, { districtId: district!.id }, await openSetPath(dir), { dryRun: false, by: null, now: new Date() });
+      const stages: string[] = [];
+      let stage = "";
+      let since = Date.now();
+      const onProgress = (name: string) => {
+        if (name === stage) return;
+        if (stage) stages.push(`${stage} ${((Date.now() - since) / 1000).toFixed(1)} s`);
+        stage = name;
+        since = Date.now();
+      };
+      const result = await importOneRoster(database.db, { districtId: district!.id }, await openSetPath(dir), { dryRun: false, by: null, now: new Date(), onProgress });
+      stages.push(`${stage} + commit ${((Date.now() - since) / 1000).toFixed(1)} s`);
+      console.log(`  stages: ${stages.join("; ")}`);
       if (!result.ok) throw new Error(`bench set invalid: ${JSON.stringify(result.problems.slice(0, 3))}`);
       console.log(`${driver}: ${label}: ${((Date.now() - t) / 1000).toFixed(1)} s — students ${result.summary.students.created} created, staff ${result.summary.staff.created} created, enrollments ${result.summary.enrollments.created} created, rows ${result.summary.links.unchanged} unchanged; heap ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
     }
