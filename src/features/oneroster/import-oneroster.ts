@@ -21,6 +21,9 @@ type By = { id: string; name: string } | null;
 const FILE_KIND: Record<OneRosterFile, OneRosterKind> = {
   orgs: "org", academicSessions: "session", users: "user", roles: "role", courses: "course", classes: "class", enrollments: "enrollment", demographics: "demographic",
 };
+/** An enrollment keeps only what a later delta needs to place it (a million of them is most of the links). */
+const ENROLLMENT_FIELDS = ["classSourcedId", "schoolSourcedId", "userSourcedId", "role", "beginDate", "endDate"];
+const pick = (r: Record<string, string>, fields: string[]) => Object.fromEntries(fields.filter((f) => r[f]).map((f) => [f, r[f]!]));
 const tally = (): Tally => ({ created: 0, changed: 0, ended: 0, unchanged: 0 });
 const digestOf = (r: Row) => {
   const { __row, status, dateLastModified, ...fields } = r;
@@ -98,8 +101,9 @@ async function writeSet(tx: Db, scope: DistrictScope, set: ParsedSet, existing: 
       const before = links.get(r.sourcedId!);
       const ended = r.status === "tobedeleted";
       const digest = digestOf(r);
-      const { __row, ...data } = r;
+      const { __row, ...row } = r;
       void __row;
+      const data = kind === "enrollment" ? pick(row, ENROLLMENT_FIELDS) : row;
       if (ended ? before && !before.endedAt : !before || before.endedAt || before.digest !== digest) {
         t.add(r.sourcedId!);
         newLinks.push({ kind, sourcedId: r.sourcedId!, digest, targetId: before?.targetId ?? null, userId: before?.userId ?? null, data, endedAt: ended ? options.now : null });

@@ -26,6 +26,9 @@ export async function readLinks(db: Db, scope: DistrictScope): Promise<Map<OneRo
   return byKind;
 }
 
+/** 7 parameters a link: 5,000 a statement stays under 65,535. */
+const LINK_BATCH = 5000;
+
 export async function writeLinks(tx: Db, scope: DistrictScope, links: Link[]): Promise<void> {
   await inBatches(links, (batch) =>
     tx
@@ -42,6 +45,6 @@ export async function writeLinks(tx: Db, scope: DistrictScope, links: Link[]): P
           updatedAt: sql`now()`,
         },
       }),
-  );
+  LINK_BATCH);
 }
 
