@@ -17,5 +17,6 @@ export const COMMANDS: { name: string; summary: string; load: () => Promise<Regi
   { name: "restore", summary: "Restore the database from a backup file", load: async () => (await import("./backup.js")).registerRestore },
   { name: "db", summary: "Database roles: grant the serving role its least privilege", load: async () => (await import("./db.js")).registerDb },
   { name: "tokens", summary: "API tokens and their service accounts: create, revoke, list", load: async () => (await import("./tokens.js")).registerTokens },
+  { name: "oneroster", summary: "OneRoster 1.2 CSV: import a set from a student information system", load: async () => (await import("./oneroster.js")).registerOneRoster },
   { name: "audit", summary: "Export the audit and FERPA access logs", load: async () => (await import("./audit.js")).registerAudit },
 ];

@@ -21,6 +21,7 @@ import { webhookRoutes } from "./webhooks/routes.js";
 import { tokenRoutes } from "./tokens/routes.js";
 import { scimRoutes } from "./scim/routes.js";
 import { ssoRoutes } from "./sso/routes.js";
+import { onerosterRoutes } from "./oneroster/routes.js";
 
 /** Each feature is one Fastify plugin; adding a feature is one line here. */
 export async function registerFeatures(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -45,4 +46,5 @@ export async function registerFeatures(app: FastifyInstance, deps: AppDeps): Pro
   await app.register(tokenRoutes(deps));
   await app.register(scimRoutes(deps));
   await app.register(ssoRoutes(deps));
+  await app.register(onerosterRoutes(deps));
 }

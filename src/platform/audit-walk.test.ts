@@ -23,7 +23,8 @@ import { clientFor, createTestApp, sessionCookie, signIn, type Client, type Test
  * MFA: src/features/account/mfa-proof.test.ts and auth/sign-in.test.ts; links and vendor unlock:
  * src/features/users/password-links.test.ts and auth/smart-lockout.test.ts; the installation's
  * public URL: src/features/installation/installation.test.ts; single sign-on: its settings, links
- * and the SAML ACS in src/features/sso/*.test.ts).
+ * and the SAML ACS in src/features/sso/*.test.ts; the OneRoster import and the automation
+ * mappings: src/features/oneroster/routes.test.ts).
  */
 const AUDITED_IN_THEIR_OWN_TESTS = new Set([
   "PUT /api/vendor/installation",
@@ -44,6 +45,8 @@ const AUDITED_IN_THEIR_OWN_TESTS = new Set([
   "POST /api/preview/end",
   "PUT /api/dormant-accounts/policy",
   "POST /api/dormant-accounts/disable",
+  "POST /api/oneroster/imports",
+  "PUT /api/staff-automation/mappings",
   "POST /api/campaigns",
   "PUT /api/campaigns/:campaignId/items/:itemId",
   "POST /api/campaigns/:campaignId/close",

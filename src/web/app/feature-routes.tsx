@@ -9,6 +9,7 @@ import { sisFeatureRoutes } from "../features/sis/routes.js";
 import { adhocFeatureRoutes } from "../features/adhoc/routes.js";
 import { installationFeatureRoutes } from "../features/installation/routes.js";
 import { ssoFeatureRoutes } from "../features/sso/routes.js";
+import { onerosterFeatureRoutes } from "../features/oneroster/routes.js";
 
 /**
  * Who sees a navigation item: district staff, vendor support staff, or both.
@@ -58,5 +59,6 @@ export const featureRoutes: FeatureRoute[] = [
   ...adhocFeatureRoutes,
   ...installationFeatureRoutes,
   ...ssoFeatureRoutes,
+  ...onerosterFeatureRoutes,
   // Features: add your entries above this line (the order here does not matter; sections are sorted).
 ];

@@ -16,3 +16,4 @@ export * from "./webhooks.js";
 export * from "./api-tokens.js";
 export * from "./scim.js";
 export * from "./sso.js";
+export * from "./oneroster.js";

@@ -31,6 +31,8 @@ export const CHANGES = {
   closeCampaign: "POST /api/campaigns/:campaignId/close",
   createWebhook: "POST /api/webhooks",
   sso: "PUT /api/sso/settings",
+  onerosterImport: "POST /api/oneroster/imports",
+  automationMappings: "PUT /api/staff-automation/mappings",
 } as const;
 
 export type Change = (typeof CHANGES)[keyof typeof CHANGES];
