@@ -9,9 +9,10 @@ import { userGroups } from "../../platform/db/schema/rights.js";
 import { users } from "../../platform/db/schema/users.js";
 import { inDistrict, type DistrictScope } from "../../platform/db/tenancy.js";
 import { loadDistrictModel } from "../rights/repo-model.js";
+import { readMasterSchedulingEnds } from "../rights/rights-version.js";
 import type { ReviewGroup, ReviewUser } from "./review-source.js";
 
-export type DistrictSnapshot = { model: DistrictModel; groups: ReviewGroup[]; users: ReviewUser[] };
+export type DistrictSnapshot = { model: DistrictModel; groups: ReviewGroup[]; users: ReviewUser[]; masterSchedulingEnd: Date | null };
 
 /** Read in one transaction so every part of a report describes the same moment. */
 export async function loadDistrictSnapshot(db: Db, scope: DistrictScope): Promise<DistrictSnapshot> {
@@ -25,6 +26,6 @@ export async function loadDistrictSnapshot(db: Db, scope: DistrictScope): Promis
       .select({ id: users.id, username: users.username, displayName: users.displayName })
       .from(users)
       .where(inDistrict(users as never, scope, eq(users.kind, "district")));
-    return { model, groups, users: people };
+    return { model, groups, users: people, masterSchedulingEnd: await readMasterSchedulingEnds(tx, scope) };
   });
 }

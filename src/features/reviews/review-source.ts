@@ -14,6 +14,8 @@ export type ReviewSource = {
   groups: ReviewGroup[];
   users: ReviewUser[];
   asOf: Date;
+  /** The district's master scheduling end date (a district setting); null when not set. */
+  masterSchedulingEnd?: Date | null;
 };
 
 /** Members whose membership is in force at asOf, per group id (each user once). */

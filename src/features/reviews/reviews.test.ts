@@ -84,3 +84,16 @@ describe("reviews", () => {
     }
   });
 });
+
+describe("the seed's cautions review", () => {
+  it("quotes the seed beside each finding, as JSON and CSV; a user without the Reviews tool gets 404", async () => {
+    const res = await admin.get("/api/reviews/seed-cautions");
+    expect(res.statusCode).toBe(200);
+    const over = res.json().rows.find((r: { code: string }) => r.code === "limited-group-over-limit");
+    expect(over).toEqual({ code: "limited-group-over-limit", seedSays: "This group should have limited members.", subject: "Health Office", finding: "The group Health Office has 2 members in force; its limit is 1." });
+    expect(res.json().rows.some((r: { subject: string }) => r.subject === "Elsewhere")).toBe(false);
+    const csv = await admin.get("/api/reviews/seed-cautions.csv");
+    expect(csv.body).toContain("This group should have limited members.");
+    expect((await teacher.get("/api/reviews/seed-cautions")).statusCode).toBe(404);
+  });
+});

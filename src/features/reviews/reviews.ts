@@ -7,6 +7,7 @@ import { buildDeleteRights } from "./build-delete-rights.js";
 import { buildExpiringGrants, buildGroupsOverLimit, buildIndividualRights, EXPIRING_WITHIN_DAYS } from "./build-grant-reviews.js";
 import { buildHeatMap } from "./build-heat-map.js";
 import { buildProtectedAccess } from "./build-protected-access.js";
+import { buildSeedCautions } from "./build-seed-cautions.js";
 import {
   deleteRightsCsv,
   expiringGrantsCsv,
@@ -14,6 +15,7 @@ import {
   heatMapCsv,
   individualRightsCsv,
   protectedAccessCsv,
+  toCsv,
 } from "./review-csv.js";
 import type { ReviewSource } from "./review-source.js";
 import {
@@ -23,6 +25,7 @@ import {
   ZHeatMapReview,
   ZIndividualRightsReview,
   ZProtectedAccessReview,
+  ZSeedCautionsReview,
 } from "./schema.js";
 
 type Review<S extends z.ZodType> = {
@@ -64,6 +67,12 @@ export const REVIEWS = {
     schema: ZDeleteRightsReview,
     build: (s) => ({ asOf: s.asOf, rows: buildDeleteRights(s) }),
     csv: (r) => deleteRightsCsv(r.rows),
+  }),
+  "seed-cautions": review({
+    summary: "The seed's cautions as live checks, each quoting the seed: Schedule Wizard holders, Delete on Schedule outside Schedulers, master scheduling rights after the period, limited groups over their limit, SSN rights without calendar rights",
+    schema: ZSeedCautionsReview,
+    build: (s) => ({ asOf: s.asOf, rows: buildSeedCautions(s) }),
+    csv: (r) => toCsv(["code", "subject", "finding", "seed says"], r.rows.map((c) => [c.code, c.subject, c.finding, c.seedSays])),
   }),
   "heat-map": review({
     summary: "Groups × modules: the lowest and highest rights level each group has inside each module",

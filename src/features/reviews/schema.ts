@@ -72,3 +72,8 @@ export const ZHeatMapReview = z.object({
     z.object({ groupId: z.string(), groupName: z.string(), members: z.number(), cells: z.array(z.object({ max: ZLevel, min: ZLevel, denied: z.boolean().describe("a deny entry of the group covers some of the module") })) }),
   ),
 });
+
+export const ZSeedCautionsReview = z.object({
+  asOf: z.date(),
+  rows: z.array(z.object({ code: z.string(), seedSays: z.string(), subject: z.string(), finding: z.string() })),
+});

@@ -2,21 +2,41 @@ import { recordAudit } from "../../platform/audit.js";
 import type { Db } from "../../platform/db/connect.js";
 import type { DistrictActor } from "../../platform/http/actor.js";
 import { AppError, notFound } from "../../platform/http/errors.js";
-import { actionsFor, bestLevel, calendarIdsWith } from "./calendar-access.js";
+import { actionsFor, bestLevel, calendarIdsWith, listCalendars } from "./calendar-access.js";
 import { TOOLS } from "./field-catalog.js";
 import { checkVersion, requirePersonAccess, requireRight } from "./person-access.js";
 import { deleteBehaviorEvent, findBehaviorEvent, insertBehaviorEvent, listBehavior, updateBehaviorEvent, type BehaviorValues } from "./repo-records.js";
 
 const TOOL = TOOLS.behavior;
+export const ALL_CALENDARS_TOOL = TOOLS.behaviorAllCalendars;
+
+/**
+ * Which calendars' events the user reads, and the sentence explain shows. The seed's
+ * `Behavior > All Calendars` row: R there (not capped by calendar rights, since its whole point
+ * is to reach past them) shows the student's events of every calendar of the district, read-only
+ * wherever the user's own calendar rights do not reach.
+ */
+export function behaviorScope(actor: DistrictActor) {
+  const allCalendars = actor.rights.has(ALL_CALENDARS_TOOL, "R");
+  return {
+    allCalendars,
+    explanation: allCalendars
+      ? `R on ${ALL_CALENDARS_TOOL} applied: events from every calendar of the district are shown, read-only outside the calendars your calendar rights reach.`
+      : `Without R on ${ALL_CALENDARS_TOOL}, only events in calendars your calendar rights let you read are shown.`,
+  };
+}
 
 export async function getBehavior(db: Db, actor: DistrictActor, personId: string) {
   const { person, calendars, actions } = await requirePersonAccess(db, actor, personId, TOOL, "student");
-  const allowed = calendarIdsWith(actor.rights, [TOOL], calendars);
+  const scope = behaviorScope(actor);
+  const district = scope.allCalendars ? await listCalendars(db, actor) : calendars;
+  const allowed = scope.allCalendars ? district.map((c) => c.id) : calendarIdsWith(actor.rights, [TOOL], calendars);
   const events = await listBehavior(db, actor, personId, allowed);
-  const byCalendar = new Map(calendars.map((c) => [c.id, c]));
+  const byCalendar = new Map(district.map((c) => [c.id, c]));
   return {
     personId: person.id,
     name: `${person.lastName}, ${person.firstName}`,
+    scope,
     events: events.map((e) => ({ ...e, actions: actionsFor(bestLevel(actor.rights, TOOL, [byCalendar.get(e.calendarId)!])) })),
     /** calendars a new event may be filed in (A there) */
     calendars: calendars.filter((c) => bestLevel(actor.rights, TOOL, [c]).includes("A")),

@@ -40,6 +40,7 @@ export const TOOLS = {
   enrollmentHistory: "Student Information > General > Enrollments > Enrollment History",
   attendance: "Student Information > General > Attendance",
   behavior: "Student Information > General > Behavior",
+  behaviorAllCalendars: "Student Information > General > Behavior > All Calendars",
   grades: "Student Information > General > Grades",
   healthConditions: "Student Information > Health > Conditions",
   englishLearners: "Student Information > Program Participation > English Learners (EL)",

@@ -114,6 +114,8 @@ export const ZGrades = z.object({
 });
 export const ZBehavior = z.object({
   ...personBase,
+  /** Which rule chose the calendars shown (the seed's Behavior > All Calendars row). */
+  scope: z.object({ allCalendars: z.boolean(), explanation: z.string() }),
   events: z.array(
     z.object({
       id: z.uuid(),

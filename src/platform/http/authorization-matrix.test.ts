@@ -199,6 +199,8 @@ const SAMPLES: Record<string, Sample> = {
   "GET /api/reviews/expiring-grants.csv": {},
   "GET /api/reviews/delete-rights": {},
   "GET /api/reviews/delete-rights.csv": {},
+  "GET /api/reviews/seed-cautions": {},
+  "GET /api/reviews/seed-cautions.csv": {},
   "GET /api/reviews/heat-map": {},
   "GET /api/reviews/heat-map.csv": {},
   "GET /api/contacts/me/lifecycle": {},

@@ -7,6 +7,7 @@ import { PageHeader } from "../../components/page-header.js";
 import { ProblemAlert } from "../../components/problem-alert.js";
 import { HeatMap, type HeatMapData } from "./heat-map.js";
 import { DeleteTable, ExpiringTable, IndividualTable, OverLimitTable, ProtectedTable } from "./review-tables.js";
+import { SeedCautionsTable } from "./seed-cautions-table.js";
 import "./security.css";
 
 type ReviewTab = { name: string; label: string; about: string; render(data: never): ReactNode };
@@ -31,6 +32,12 @@ const TABS: ReviewTab[] = [
     label: "Delete and dangerous rights",
     about: "Groups holding Delete, and groups reaching rights the catalog marks dangerous (Delete on a schedule removes attendance and grades with it; master-scheduling tools are for the scheduling period only).",
     render: (d) => <DeleteTable data={d} />,
+  },
+  {
+    name: "seed-cautions",
+    label: "Seed cautions",
+    about: "What in the district goes against the cautions of the User Group Tool Rights guide, under the guide's own words.",
+    render: (d) => <SeedCautionsTable data={d} />,
   },
   {
     name: "heat-map",

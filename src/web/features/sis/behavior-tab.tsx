@@ -94,6 +94,11 @@ export function BehaviorTab({ personId, tool }: { personId: string; tool: string
           disabled: adding || !chosen,
         }}
       />
+      {data?.scope ? (
+        <Text size="sm" c="dimmed" mb="xs" data-testid="behavior-scope">
+          {data.scope.explanation}
+        </Text>
+      ) : null}
       {events.length === 0 && !adding ? (
         <Text c="dimmed" mb="md">
           No behavior events are recorded in the calendars you have rights to.

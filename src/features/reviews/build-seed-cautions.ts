@@ -1,0 +1,88 @@
+/**
+ * The seed's cautions as live checks: each row quotes the seed's words beside what in the district
+ * goes against them, so the reviews and the rights editor show the same findings.
+ */
+import { checkRight, userIndexOf } from "../../domain/rights/check-right.js";
+import { findNode } from "../../domain/rights/catalog.js";
+import { compileDistrict, compileGrantee } from "../../domain/rights/compile-district.js";
+import { isActiveAt } from "../../domain/rights/model.js";
+import { buildGroupsOverLimit } from "./build-grant-reviews.js";
+import { userLookup, type ReviewSource } from "./review-source.js";
+
+export const SEED_CAUTIONS = {
+  "schedule-wizard-holders": "Campus recommends that one user be in charge of the Schedule Wizard.",
+  "schedule-delete-outside-schedulers":
+    "Delete rights allow a scheduler the ability to remove the schedule and all associated attendance and grades for students who attended classes within that schedule. These rights should be limited.",
+  "master-scheduling-ended":
+    "Rights should ONLY be granted to these tools during the master scheduling period. After the master scheduling period has passed, these rights should be removed.",
+  "limited-group-over-limit": "This group should have limited members.",
+  "ssn-without-calendar-rights": "Users assigned to a SSN group MUST have calendar tool rights to users included within the group.",
+} as const;
+
+export type SeedCautionCode = keyof typeof SEED_CAUTIONS;
+export type SeedCaution = { code: SeedCautionCode; seedSays: string; subject: string; finding: string };
+
+const SCHEDULE_WIZARD = "Scheduling > Schedule Wizard";
+const SSN_TOOLS = ["SSN Rights > SSN for All People", "SSN Rights > SSN for Staff", "SSN Rights > SSN for Students"];
+const SCHEDULERS = "schedulers";
+
+const caution = (code: SeedCautionCode, subject: string, finding: string): SeedCaution => ({ code, seedSays: SEED_CAUTIONS[code], subject, finding });
+
+export function buildSeedCautions(source: ReviewSource): SeedCaution[] {
+  const { catalog, model, asOf } = source;
+  const compiled = compileDistrict(catalog, model, asOf);
+  const nameOf = userLookup(source);
+  const level = (userId: string, path: string) => checkRight(compiled, userIndexOf(compiled, userId), findNode(catalog, path)!.index);
+  const out: SeedCaution[] = [];
+
+  const wizard = model.users.filter((u) => level(u.id, SCHEDULE_WIZARD) >= 1).map((u) => nameOf(u.id).username);
+  if (wizard.length > 1) {
+    out.push(caution("schedule-wizard-holders", SCHEDULE_WIZARD, `${wizard.length} users hold rights to the Schedule Wizard: ${wizard.sort().join(", ")}.`));
+  }
+
+  const deleteTools = catalog.nodes.filter((n) => n.dangerous?.right === "D");
+  const masterTools = catalog.nodes.filter((n) => n.dangerous?.reason.includes("master scheduling period"));
+  for (const g of model.groups) {
+    const levels = compileGrantee(catalog, g.entries, asOf);
+    const at = (i: number) => (levels.deny?.[i] === 1 ? 0 : levels.levels[i]!);
+    if (g.name.trim().toLowerCase() !== SCHEDULERS) {
+      for (const n of deleteTools) {
+        if (at(n.index) >= 4) out.push(caution("schedule-delete-outside-schedulers", g.name, `The group ${g.name} has Delete on ${n.path} and is not Schedulers.`));
+      }
+    }
+  }
+
+  const end = source.masterSchedulingEnd ?? null;
+  if (end && asOf > end) {
+    const day = end.toISOString().slice(0, 10);
+    const grantees = [
+      ...model.groups.map((g) => ({ label: `group ${g.name}`, entries: g.entries })),
+      ...model.users.map((u) => ({ label: `user ${nameOf(u.id).username}`, entries: u.entries })),
+    ];
+    for (const { label, entries } of grantees) {
+      for (const e of entries) {
+        if (e.deny || e.rights === "" || !isActiveAt(e, asOf)) continue;
+        const node = findNode(catalog, e.toolPath);
+        const reached = masterTools.filter((m) => node && (m.index === node.index || m.path.startsWith(`${node.path} > `)));
+        for (const m of reached) {
+          out.push(caution("master-scheduling-ended", m.path, `The ${label} still holds ${e.rights} on ${m.path} after the master scheduling period ended on ${day}.`));
+        }
+      }
+    }
+  }
+
+  for (const g of buildGroupsOverLimit(source)) {
+    out.push(caution("limited-group-over-limit", g.name, `The group ${g.name} has ${g.members} members in force; its limit is ${g.memberLimit}.`));
+  }
+
+  const groupsById = new Map(model.groups.map((g) => [g.id, g]));
+  for (const u of model.users) {
+    const ssn = SSN_TOOLS.filter((t) => level(u.id, t) >= 1);
+    if (!ssn.length || u.productSecurityRole === "student-information-system") continue;
+    const grants = [...u.calendarGrants, ...u.memberships.filter((m) => isActiveAt(m, asOf)).flatMap((m) => groupsById.get(m.groupId)?.calendarGrants ?? [])];
+    if (grants.length === 0) {
+      out.push(caution("ssn-without-calendar-rights", nameOf(u.id).username, `${nameOf(u.id).username} holds ${ssn.join(", ")} with no calendar rights, so no person's SSN can be shown to them.`));
+    }
+  }
+  return out;
+}

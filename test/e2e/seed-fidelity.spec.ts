@@ -1,0 +1,20 @@
+import { expect, test } from "@playwright/test";
+import { callApi } from "./support/api.js";
+import { signInAs } from "./support/sign-in.js";
+import { dayFromToday, findUser, tag, warmCatalog, type Group } from "./security-e2e-helpers.js";
+
+warmCatalog();
+
+test("an administrator reads the seed's cautions in the reviews, under the seed's own words", async ({ page }) => {
+  await signInAs(page, "admin");
+  const name = `Limited ${tag()}`;
+  const group = await callApi<Group>(page, "POST", "/api/groups", { name, memberLimit: 1 });
+  const [robin, avery] = [await findUser(page, "securityReviewed"), await findUser(page, "securityAuditor")];
+  await callApi(page, "POST", `/api/groups/${group.id}/members`, { userId: robin.id, until: dayFromToday(10) });
+  await callApi(page, "POST", `/api/groups/${group.id}/members`, { userId: avery.id, confirmOverLimit: true });
+
+  await page.goto("/security/reviews?review=seed-cautions");
+  const limited = page.getByRole("region", { name: "Caution: limited-group-over-limit" });
+  await expect(limited).toContainText("This group should have limited members.");
+  await expect(limited.getByRole("row").filter({ hasText: name })).toContainText(`The group ${name} has 2 members in force; its limit is 1.`);
+});
