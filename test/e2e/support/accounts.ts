@@ -16,6 +16,8 @@ export type Account = {
   mfaSecret?: string;
   /** The account was created this many days ago and never signed in (a dormant account). */
   idleDays?: number;
+  /** The account is an active authorized contact of its district, of this type. */
+  contact?: "support" | "technical";
 };
 
 const demo = (username: (typeof DEMO_LOGINS)[number]["username"], displayName: string): Account => ({
@@ -80,6 +82,8 @@ export const ACCOUNTS = {
   // xss.spec.ts: display names that are script payloads, in a district of their own
   xssAdmin: { username: "e2e-xss-admin", password: "Xss-Admin-E2E-Pass-39", displayName: `Xena ${XSS.img}`, district: "e2e-xss", role: "student-information-system" },
   xssStaff: { username: "e2e-xss-staff", password: "Xss-Staff-E2E-Pass-40", displayName: `Sam ${XSS.script}${XSS.svg}`, district: "e2e-xss" },
+  // accessibility.spec.ts: a technical contact with MFA on, to look at every Support Case Portal page.
+  a11yContact: { username: "e2e-a11y-contact", password: "Contact-A11y-Pass-62", displayName: "Ari Access", district: DEMO_DISTRICT.slug, mfaSecret: "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U", contact: "technical" },
 } satisfies Record<string, Account>;
 
 export type AccountName = keyof typeof ACCOUNTS;
