@@ -22,7 +22,20 @@ const DAY_OR_MIDNIGHT = /^(\d{4}-\d{2}-\d{2})(?:T00:00(?::00(?:\.0{1,3})?)?Z)?$/
 export function dayProblem(value: string): string | null {
   const m = DAY_OR_MIDNIGHT.exec(value);
   if (!m) return DAY_FORMAT_MESSAGE;
-  return isCalendarDay(m[1]!) ? null : NO_SUCH_DAY_MESSAGE;
+  return isCalendarDay(m[1]!) ? null : noSuchDay(m[1]!);
+}
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const ordinal = (n: number) => `${n}${n % 10 === 1 && n !== 11 ? "st" : n % 10 === 2 && n !== 12 ? "nd" : n % 10 === 3 && n !== 13 ? "rd" : "th"}`;
+
+/** Which part of a YYYY-MM-DD that is not a day is wrong: "February has no 30th." */
+function noSuchDay(day: string): string {
+  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
+  if (month < 1 || month > 12) return `There is no month ${month}: write the day as YYYY-MM-DD, for example 2026-08-15.`;
+  if (date < 1) return `${MONTHS[month - 1]} has no day 0.`;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2 && date === 29) return `February ${year} has no 29th: ${year} is not a leap year.`;
+  return date > last ? `${MONTHS[month - 1]} has no ${ordinal(date)}.` : NO_SUCH_DAY_MESSAGE;
 }
 
 /** A day as text, normalised to YYYY-MM-DD. */

@@ -9,7 +9,7 @@ test("an administrator sends a set-password link; the person chooses a password 
   await signInAs(page, "admin");
   const user = await findUser(page, "authPasswordLink");
   await page.goto(`/security/users/${user.id}`);
-  await page.getByRole("button", { name: `Send ${account.displayName} a set-password link` }).click();
+  await page.getByRole("button", { name: `Send a set-password link to ${account.displayName}` }).click();
   const result = page.getByRole("status").filter({ hasText: "Set-password link" });
   await expect(result).toContainText(`Emailed to ${account.displayName}`);
   const url = await result.getByTestId("password-link").getAttribute("data-value");

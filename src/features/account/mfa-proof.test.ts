@@ -56,9 +56,9 @@ describe("guessing the code with the right password", () => {
 describe("changing a second factor", () => {
   it("moving to a new authenticator asks for the password and a current or recovery code", async () => {
     const { client, recoveryCodes, secret, id } = await enrolled();
-    expect((await client.post("/api/account/mfa/setup", {})).json()).toMatchObject({ status: 400, path: "body.password" });
-    expect((await client.post("/api/account/mfa/setup", { password: TEST_PASSWORD })).json()).toMatchObject({ status: 400, path: "body.code" });
-    expect((await client.post("/api/account/mfa/setup", { password: "not-my-password", code: nextStepCode(secret) })).json()).toMatchObject({ code: "current-password-wrong", path: "body.password" });
+    expect((await client.post("/api/account/mfa/setup", {})).json()).toMatchObject({ status: 400, path: "password" });
+    expect((await client.post("/api/account/mfa/setup", { password: TEST_PASSWORD })).json()).toMatchObject({ status: 400, path: "code" });
+    expect((await client.post("/api/account/mfa/setup", { password: "not-my-password", code: nextStepCode(secret) })).json()).toMatchObject({ code: "current-password-wrong", path: "password" });
     expect((await client.post("/api/account/mfa/setup", { password: TEST_PASSWORD, code: "000000" === nextStepCode(secret) ? "111111" : "000000" })).json()).toMatchObject({ code: "mfa-code-invalid" });
     const started = await client.post("/api/account/mfa/setup", { password: TEST_PASSWORD, code: recoveryCodes[0] });
     expect(started.statusCode).toBe(200);
@@ -69,7 +69,7 @@ describe("changing a second factor", () => {
 
   it("turning MFA off asks for the password and a code", async () => {
     const { client, secret, id } = await enrolled();
-    expect((await client.post("/api/account/mfa/disable", { password: TEST_PASSWORD })).json()).toMatchObject({ status: 400, path: "body.code" });
+    expect((await client.post("/api/account/mfa/disable", { password: TEST_PASSWORD })).json()).toMatchObject({ status: 400, path: "code" });
     expect((await client.post("/api/account/mfa/disable", { password: TEST_PASSWORD, code: nextStepCode(secret) })).statusCode).toBe(204);
     const [row] = await t.database.query<{ action: string }>("select action from audit_log where target_id = $1 order by id desc limit 1", [id]);
     expect(row!.action).toBe("account.mfa-disabled");

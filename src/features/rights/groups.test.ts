@@ -92,8 +92,8 @@ describe("user groups", () => {
     });
     expect(bad.statusCode).toBe(422);
     const problem = bad.json();
-    expect(problem.errors[0]).toMatchObject({ path: "body.entries[0].toolPath", message: expect.stringContaining('did you mean "Scheduling > Schedule Wizard"') });
-    expect(problem.errors[1]).toMatchObject({ path: "body.entries[1].rights", message: expect.stringContaining("all or nothing") });
+    expect(problem.errors[0]).toMatchObject({ path: "entries[0].toolPath", message: expect.stringContaining('did you mean "Scheduling > Schedule Wizard"') });
+    expect(problem.errors[1]).toMatchObject({ path: "entries[1].rights", message: expect.stringContaining("all or nothing") });
     const now = (await d.admin.client.get(`/api/groups/${g.id}`)).json();
     expect(now.entries).toHaveLength(1);
   });

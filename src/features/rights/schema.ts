@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { zPageQuery } from "../../platform/http/paging.js";
 import { GROUP_SORTS, MEMBER_SORTS } from "./sorts.js";
+import { tooLongMessage } from "../../domain/validation/plain-message.js";
 import { ZDayDate } from "../../domain/calendar-day.js";
 import { PRODUCT_SECURITY_ROLES } from "../../platform/db/schema/users.js";
 
@@ -87,7 +88,11 @@ export const ZGroupQuery = zPageQuery(GROUP_SORTS, { sort: "name" }).extend({
 });
 export const ZMemberQuery = zPageQuery(MEMBER_SORTS, { sort: "username" }).extend({ search: z.string().trim().max(100).default("") });
 
-export const ZGroupName = z.string().trim().min(1, "Give the group a name").max(100);
+export const ZGroupName = z
+  .string({ error: "Give the group a name" })
+  .trim()
+  .min(1, "Give the group a name")
+  .max(100, { error: (issue) => tooLongMessage("group name", 100, String(issue.input ?? "").length) });
 export const ZCreateGroup = z.object({
   name: ZGroupName,
   description: z.string().trim().max(2000).default(""),

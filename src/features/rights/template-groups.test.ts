@@ -94,8 +94,8 @@ describe("creating the seed's example groups in one step", () => {
     expect(bad.statusCode).toBe(422);
     expect(bad.json()).toMatchObject({ code: "unknown-template" });
     expect(bad.json().errors).toEqual([
-      { path: "body.templates[1]", message: 'There is no seed template "Bus Drivers".' },
-      { path: "body.templates[2]", message: 'There is no seed template "Sheduler"; did you mean "Schedulers"?' },
+      { path: "templates[1]", message: 'There is no seed template "Bus Drivers".' },
+      { path: "templates[2]", message: 'There is no seed template "Sheduler"; did you mean "Schedulers"?' },
     ]);
     const staff = await d.staff.client.post("/api/groups/from-templates", { templates: ["Surveys"] });
     expect(staff.statusCode).toBe(403);

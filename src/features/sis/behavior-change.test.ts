@@ -58,6 +58,6 @@ describe("changing a behavior event", () => {
     const event = await firstEvent();
     const res = await change(event.id, { version: event.version, eventDate: event.eventDate, eventType: " " });
     expect(res.statusCode).toBe(400);
-    expect(res.json().path).toBe("body.eventType");
+    expect(res.json().path).toBe("eventType");
   });
 });

@@ -67,7 +67,7 @@ describe("Modify Support Contact cases", () => {
     expect(added).toMatchObject({ type: "support", status: "active", allowanceApprovedBy: vendor.id });
 
     const retype = (await kimClient.post("/api/support/modify-contact", { action: "change-type", contactId: tech.contact.id, newType: "support", reason: "Moved to registrar" })).json();
-    expect((await vera.post(`/api/vendor/cases/${retype.id}/modify-contact-decision`, { decision: "decline" })).json().path).toBe("body.note");
+    expect((await vera.post(`/api/vendor/cases/${retype.id}/modify-contact-decision`, { decision: "decline" })).json().path).toBe("note");
     expect((await vera.post(`/api/vendor/cases/${retype.id}/modify-contact-decision`, { decision: "decline", note: "Keep one technical contact" })).json().modifyRequest.status).toBe("declined");
     expect((await contactRow(tech.contact.id)).type).toBe("technical");
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { tooLongMessage } from "../../domain/validation/plain-message.js";
 import { ZDay } from "../../domain/calendar-day.js";
 import { CONTACT_STATUSES, CONTACT_TYPES } from "../../platform/db/schema/contacts.js";
 import {
@@ -14,7 +15,12 @@ import { PRODUCT_AREAS } from "./product-areas.js";
 
 export const ZCaseStatus = z.enum(CASE_STATUSES);
 export const ZCasePriority = z.enum(CASE_PRIORITIES);
-const ZText = (max: number, what: string) => z.string().trim().min(1, `Enter the ${what}`).max(max, `Keep the ${what} under ${max} characters`);
+const ZText = (max: number, what: string) =>
+  z
+    .string({ error: `Enter the ${what}` })
+    .trim()
+    .min(1, `Enter the ${what}`)
+    .max(max, { error: (issue) => tooLongMessage(what, max, String(issue.input ?? "").length) });
 
 export const ZContactCard = z.object({ name: z.string(), type: z.enum(CONTACT_TYPES), email: z.string().nullable() });
 export const ZPortalContact = z.object({ id: z.string(), name: z.string(), email: z.string().nullable(), type: z.enum(CONTACT_TYPES), status: z.enum(CONTACT_STATUSES) });

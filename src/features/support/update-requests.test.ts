@@ -41,7 +41,7 @@ describe("update requests", () => {
     const queued = (await vera.get("/api/vendor/update-requests?status=requested")).json();
     const mine = queued.find((r: { id: string }) => r.id === filed.json().id);
     expect(mine).toBeDefined();
-    expect((await vera.post(`/api/vendor/update-requests/${mine.id}/decision`, { action: "schedule", version: mine.version })).json().path).toBe("body.scheduledFor");
+    expect((await vera.post(`/api/vendor/update-requests/${mine.id}/decision`, { action: "schedule", version: mine.version })).json().path).toBe("scheduledFor");
     const scheduled = await vera.post(`/api/vendor/update-requests/${mine.id}/decision`, { action: "schedule", scheduledFor: "2026-07-01T22:00:00Z", version: mine.version });
     expect(scheduled.json()).toMatchObject({ status: "scheduled" });
     expect((await vera.post(`/api/vendor/update-requests/${mine.id}/decision`, { action: "complete", version: mine.version })).json().code).toBe("version-conflict");
@@ -60,11 +60,11 @@ describe("update requests", () => {
     const page = (await techClient.get("/api/support/update-requests")).json();
     expect(page.kinds).toContain("version-update");
     expect(page.releases.map((r: { id: string }) => r.id)).toContain(release.id);
-    expect((await techClient.post("/api/support/update-requests", { kind: "version-update" })).json().path).toBe("body.releaseId");
+    expect((await techClient.post("/api/support/update-requests", { kind: "version-update" })).json().path).toBe("releaseId");
     expect((await techClient.post("/api/support/update-requests", { kind: "sandbox-refresh", releaseId: release.id })).json().code).toBe("release-not-expected");
     const filed = await techClient.post("/api/support/update-requests", { kind: "version-update", releaseId: release.id });
     expect(filed.json()).toMatchObject({ kind: "version-update", releaseVersion: version });
     const declined = await vera.post(`/api/vendor/update-requests/${filed.json().id}/decision`, { action: "decline", version: 1 });
-    expect(declined.json().path).toBe("body.note");
+    expect(declined.json().path).toBe("note");
   });
 });

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import { redactFreeText } from "../../domain/redaction/redact.js";
+import { asSentence, fieldPath, plainMessage, valueAt } from "../../domain/validation/plain-message.js";
 import { AppError, type FieldError } from "./errors.js";
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "./database-unavailable.js";
 import { FRAMEWORK_PROBLEMS } from "./framework-errors.js";
@@ -38,13 +39,20 @@ const TITLES: Record<number, string> = {
   503: "Service unavailable",
 };
 
+/**
+ * A field's path as clients see it: where in the body ("calendarGrants.1.year"), with no `body.`
+ * in front; the other parts of a request keep theirs ("querystring.limit", "params.groupId").
+ */
+export const publicPath = (path: string) => path.replace(/^body(\.|$)/, "");
+
 /** Sends an application/problem+json body: one shape for every error the API returns. */
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, p: ProblemInput) {
   const body: Problem = {
     ...p,
+    ...(p.path !== undefined ? { path: publicPath(p.path) } : {}),
     // a message may echo what was sent (a name, a search): never an SSN, whoever reads the error or its log
     detail: redactFreeText(p.detail),
-    ...(p.errors ? { errors: p.errors.map((e) => ({ ...e, message: redactFreeText(e.message) })) } : {}),
+    ...(p.errors ? { errors: p.errors.map((e) => ({ ...e, path: publicPath(e.path), message: redactFreeText(e.message) })) } : {}),
     type: `about:blank#${p.code}`,
     title: TITLES[p.status] ?? "Error",
     requestId: String(request.id),
@@ -66,14 +74,19 @@ export function handleError(error: FastifyError | AppError | Error, request: Fas
     });
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const errors = error.validation.map((v) => ({
-      path: [(error as FastifyError).validationContext ?? "body", ...String(v.instancePath).split("/").filter(Boolean)].join("."),
-      message: v.message ?? "is not valid",
-    }));
+    const where = (error as FastifyError).validationContext ?? "body";
+    const input = { body: request.body, querystring: request.query, params: request.params, headers: request.headers }[where];
+    const prefix = where === "body" ? [] : [where];
+    const errors = error.validation.map((v) => {
+      const path = String(v.instancePath).split("/").filter(Boolean);
+      const issue = { ...(v.params as Record<string, unknown>), code: v.keyword, path, message: v.message };
+      return { path: fieldPath([...prefix, ...path]), message: plainMessage(issue, valueAt(input, path)) };
+    });
+    const unique = [...new Set(errors.map((e) => asSentence(e.message)))];
     return sendProblem(reply, request, {
       status: 400,
       code: "validation-failed",
-      detail: `Please correct ${errors.length === 1 ? "this field" : "these fields"}: ${errors.map((e) => `${e.path} (${e.message})`).join("; ")}`,
+      detail: unique.length === 1 ? unique[0]! : `${unique.length} things to correct: ${unique.join(" ")}`,
       path: errors[0]?.path,
       errors,
     });

@@ -57,9 +57,10 @@ export function Layout() {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <UnstyledButton component={Link} to="/account" aria-label={`My account: ${user.user.displayName}`}>
+            <UnstyledButton component={Link} to="/account">
               <Group gap={8} wrap="nowrap">
-                <Avatar size="sm" color="indigo" radius="xl">
+                <span className="gh-visually-hidden">My account:</span>
+                <Avatar size="sm" color="indigo" radius="xl" aria-hidden="true">
                   {initials(user.user.displayName)}
                 </Avatar>
                 <Text size="sm" fw={500} data-testid="signed-in-user">

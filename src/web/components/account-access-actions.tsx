@@ -33,7 +33,7 @@ export function AccountAccessActions({ name, locked, base, onChanged }: Props) {
             Unlock
           </Button>
         )}
-        <Button variant="default" loading={link.isPending} onClick={() => link.mutate()} aria-label={`Send ${name} a set-password link`}>
+        <Button variant="default" loading={link.isPending} onClick={() => link.mutate()} aria-label={`Send a set-password link to ${name}`}>
           Send a set-password link
         </Button>
       </Group>

@@ -15,6 +15,11 @@ function lastPart(path: string): string {
   return path.split(".").pop() ?? path;
 }
 
+/** True when every field error of a failure is one a form shows beside its input: no alert is needed then. */
+export function allAtFields(error: unknown, fields: string[]): boolean {
+  return isApiError(error) && error.errors.length > 0 && error.errors.every((e) => fields.includes(lastPart(e.path)));
+}
+
 /** Shows an API failure the way the server put it: its detail, then each field and what to fix. */
 export function ProblemAlert({ error, title, fieldLabels = {}, hideFields = [] }: Props) {
   if (!error) return null;

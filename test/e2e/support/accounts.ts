@@ -16,6 +16,8 @@ export type Account = {
   mfaSecret?: string;
   /** The account was created this many days ago and never signed in (a dormant account). */
   idleDays?: number;
+  /** The account is an active authorized contact of its district, of this type. */
+  contact?: "support" | "technical";
 };
 
 const demo = (username: (typeof DEMO_LOGINS)[number]["username"], displayName: string): Account => ({
@@ -96,6 +98,8 @@ export const ACCOUNTS = {
   actionsAdmin: { username: "e2e-actions-admin", password: "Actions-E2E-Pass-29", displayName: "Ari Actions", district: DEMO_DISTRICT.slug, role: "student-information-system" },
   actionsStaffA: { username: "e2e-actions-una", password: "Actions-Una-E2E-Pass-30", displayName: "Una Bulk", district: DEMO_DISTRICT.slug },
   actionsStaffB: { username: "e2e-actions-dos", password: "Actions-Dos-E2E-Pass-31", displayName: "Dos Bulk", district: DEMO_DISTRICT.slug },
+  // accessibility.spec.ts: a technical contact with MFA on, to look at every Support Case Portal page.
+  a11yContact: { username: "e2e-a11y-contact", password: "Contact-A11y-Pass-62", displayName: "Ari Access", district: DEMO_DISTRICT.slug, mfaSecret: "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U", contact: "technical" },
 } satisfies Record<string, Account>;
 
 export type AccountName = keyof typeof ACCOUNTS;

@@ -11,6 +11,7 @@ import { findLoginUser } from "../../../src/features/auth/repo.js";
 import { loadConfig } from "../../../src/platform/config.js";
 import { users } from "../../../src/platform/db/schema/users.js";
 import { districts } from "../../../src/platform/db/schema/districts.js";
+import { authorizedContacts } from "../../../src/platform/db/schema/contacts.js";
 import { ACCOUNTS, DEMO_SLUG, E2E_DISTRICTS } from "./accounts.js";
 import { seedLifecycleFixtures } from "./lifecycle-fixtures.js";
 import { seedSupportFixtures } from "./support-fixtures.js";
@@ -44,6 +45,9 @@ try {
     );
     if ("mfaSecret" in account && account.mfaSecret) {
       await database.db.update(users).set({ mfaSecret: account.mfaSecret, mfaEnabledAt: new Date() }).where(eq(users.id, user.id));
+    }
+    if ("contact" in account && account.contact) {
+      await database.db.insert(authorizedContacts).values({ districtId: inDistrict!, userId: user.id, type: account.contact, lastActivityAt: new Date(), designatedAt: new Date() });
     }
     if ("idleDays" in account && account.idleDays) {
       await database.db.update(users).set({ createdAt: new Date(Date.now() - account.idleDays * 86_400_000) }).where(eq(users.id, user.id));

@@ -2,7 +2,9 @@ import { Alert, Button, Group, List, Modal, NumberInput, SegmentedControl, Selec
 import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useNavigate } from "react-router-dom";
-import { ProblemAlert } from "../../components/problem-alert.js";
+import { tooLongMessage } from "../../../domain/validation/plain-message.js";
+import { isApiError } from "../../api.js";
+import { allAtFields, ProblemAlert } from "../../components/problem-alert.js";
 import { keys, securityApi, type GroupSummary } from "./security-api.js";
 
 type Start = "empty" | "template" | "copy";
@@ -25,6 +27,11 @@ export function CreateGroupDialog({ opened, onClose, groups, onCreated }: Props)
   const chosen = templates.data?.find((t) => t.name === template);
   const prefs = useQuery({ queryKey: keys.preferences, queryFn: securityApi.preferences, enabled: opened, retry: false });
   const districtEnds = prefs.data?.masterSchedulingEnds?.slice(0, 10) ?? null;
+
+  // the server's sentence beside its field; a name too long is said while typing, never cut short
+  const atField = (field: string) => (isApiError(error) ? error.fieldError(field) : undefined);
+  const nameLength = name.trim().length;
+  const nameError = nameLength > 100 ? tooLongMessage("group name", 100, nameLength) : atField("name");
 
   const pickTemplate = (t: string | null) => {
     setTemplate(t);
@@ -131,10 +138,10 @@ export function CreateGroupDialog({ opened, onClose, groups, onCreated }: Props)
               required
             />
           )}
-          <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} required maxLength={100} />
-          <Textarea label="Description" description="Whose duties this group is for" value={description} onChange={(e) => setDescription(e.currentTarget.value)} autosize minRows={2} />
-          <NumberInput label="Member limit" description="Optional. Adding past it asks for a confirmation, which is audited." value={limit} onChange={setLimit} min={1} allowDecimal={false} />
-          <ProblemAlert error={error} title="The group was not created" />
+          <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} withAsterisk error={nameError} />
+          <Textarea label="Description" description="Whose duties this group is for" value={description} onChange={(e) => setDescription(e.currentTarget.value)} autosize minRows={2} error={atField("description")} />
+          <NumberInput label="Member limit" description="Optional. Adding past it asks for a confirmation, which is audited." value={limit} onChange={setLimit} min={1} allowDecimal={false} error={atField("memberLimit")} />
+          {!allAtFields(error, ["name", "description", "memberLimit"]) && <ProblemAlert error={error} title="The group was not created" />}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel

@@ -3,6 +3,9 @@ import { notifications } from "@mantine/notifications";
 import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useNavigate } from "react-router-dom";
+import { tooLongMessage } from "../../../domain/validation/plain-message.js";
+import { isApiError } from "../../api.js";
+import { allAtFields } from "../../components/problem-alert.js";
 import { SecurityProblem } from "./role-notice.js";
 import { UserPicker } from "./user-picker.js";
 import { securityApi, type GroupDetail } from "./security-api.js";
@@ -73,6 +76,7 @@ export function GroupSettings({ group, readOnly, onChanged }: { group: GroupDeta
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  const atField = (field: string) => (isApiError(error) ? error.fieldError(field) : undefined);
   const save = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
@@ -91,8 +95,15 @@ export function GroupSettings({ group, readOnly, onChanged }: { group: GroupDeta
     <Stack gap="lg" maw={640}>
       <Card withBorder radius="md" padding="lg" component="form" onSubmit={save}>
         <Stack gap="sm">
-          <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} disabled={readOnly} required maxLength={100} />
-          <Textarea label="Description" value={description} onChange={(e) => setDescription(e.currentTarget.value)} disabled={readOnly} autosize minRows={2} />
+          <TextInput
+            label="Name"
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            disabled={readOnly}
+            withAsterisk
+            error={name.trim().length > 100 ? tooLongMessage("group name", 100, name.trim().length) : atField("name")}
+          />
+          <Textarea label="Description" value={description} onChange={(e) => setDescription(e.currentTarget.value)} disabled={readOnly} autosize minRows={2} error={atField("description")} />
           <NumberInput
             label="Member limit"
             description="Leave empty for no limit. Adding past the limit asks for a confirmation, which is audited."
@@ -101,6 +112,7 @@ export function GroupSettings({ group, readOnly, onChanged }: { group: GroupDeta
             min={1}
             allowDecimal={false}
             disabled={readOnly}
+            error={atField("memberLimit")}
           />
           <div>
             <Text size="sm" fw={500}>
@@ -121,7 +133,7 @@ export function GroupSettings({ group, readOnly, onChanged }: { group: GroupDeta
               </Group>
             )}
           </div>
-          <SecurityProblem error={error} title="The settings were not saved" />
+          {!allAtFields(error, ["name", "description", "memberLimit"]) && <SecurityProblem error={error} title="The settings were not saved" />}
           {!readOnly && (
             <Group>
               <Button type="submit" loading={busy}>

@@ -11,42 +11,54 @@ export type HeatMapData = {
 
 /** Groups down, modules across, coloured by the highest level the group has in the module. */
 export function HeatMap({ data }: { data: HeatMapData }) {
-  const columns = `minmax(160px, 220px) repeat(${data.modules.length}, minmax(22px, 1fr))`;
   return (
     <Stack gap="sm">
-      <div className="gh-heat" style={{ gridTemplateColumns: columns }} role="table" aria-label="Rights heat map: groups by modules">
-        <div role="rowheader" />
-        {data.modules.map((m) => (
-          <div key={m} className="gh-heat-col" role="columnheader" title={m}>
-            {m}
-          </div>
-        ))}
-        {data.rows.map((row) => (
-          <div key={row.groupId} style={{ display: "contents" }} role="row">
-            <div className="gh-heat-row" role="rowheader" title={`${row.groupName} (${row.members} members)`}>
-              <Anchor component={Link} to={`/security/groups/${row.groupId}`} size="sm" c="inherit">
-                {row.groupName}
-              </Anchor>{" "}
-              <Text span size="xs" c="dimmed">
-                {row.members}
-              </Text>
-            </div>
-            {row.cells.map((c, i) => {
-              const deny = c.denied ? " Denied in part or all of it by a deny entry." : "";
-              const label =
-                (c.min === c.max
-                  ? `${row.groupName} on ${data.modules[i]}: ${LEVEL_LABELS[c.max]}`
-                  : `${row.groupName} on ${data.modules[i]}: from ${LEVEL_NAMES[c.min]} to ${LEVEL_NAMES[c.max]} (set differently inside)`) + deny;
-              return (
-                <Tooltip key={i} label={label} withArrow openDelay={150}>
-                  <div className={`gh-heat-cell gh-level-${c.max}`} data-mixed={c.min !== c.max} data-denied={c.denied} role="cell" aria-label={label}>
-                    {c.denied ? (c.max > 0 ? `${LEVEL_NAMES[c.max]} ⊘` : "deny") : c.max > 0 ? LEVEL_NAMES[c.max] : ""}
-                  </div>
-                </Tooltip>
-              );
-            })}
-          </div>
-        ))}
+      <div className="gh-heat-scroll">
+        <table className="gh-heat" aria-label="Rights heat map: groups by modules">
+          <thead>
+            <tr>
+              <th scope="col" className="gh-heat-corner">
+                <span className="gh-visually-hidden">Group</span>
+              </th>
+              {data.modules.map((m) => (
+                <th key={m} scope="col" className="gh-heat-col" title={m}>
+                  <span>{m}</span>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {data.rows.map((row) => (
+              <tr key={row.groupId}>
+                <th scope="row" className="gh-heat-row" title={`${row.groupName} (${row.members} members)`}>
+                  <Anchor component={Link} to={`/security/groups/${row.groupId}`} size="sm" c="inherit">
+                    {row.groupName}
+                  </Anchor>{" "}
+                  <Text span size="xs" c="dimmed">
+                    {row.members}
+                  </Text>
+                </th>
+                {row.cells.map((c, i) => {
+                  const deny = c.denied ? " Denied in part or all of it by a deny entry." : "";
+                  const label =
+                    (c.min === c.max
+                      ? `${row.groupName} on ${data.modules[i]}: ${LEVEL_LABELS[c.max]}`
+                      : `${row.groupName} on ${data.modules[i]}: from ${LEVEL_NAMES[c.min]} to ${LEVEL_NAMES[c.max]} (set differently inside)`) + deny;
+                  return (
+                    <td key={i}>
+                      <Tooltip label={label} withArrow openDelay={150}>
+                        <div className={`gh-heat-cell gh-level-${c.max}`} data-mixed={c.min !== c.max} data-denied={c.denied}>
+                          <span aria-hidden="true">{c.denied ? (c.max > 0 ? `${LEVEL_NAMES[c.max]} ⊘` : "deny") : c.max > 0 ? LEVEL_NAMES[c.max] : ""}</span>
+                          <span className="gh-visually-hidden">{label}</span>
+                        </div>
+                      </Tooltip>
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
       <Group gap="md" aria-label="Legend">
         {LEVEL_LABELS.map((l, i) => (

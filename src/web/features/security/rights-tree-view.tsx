@@ -1,5 +1,5 @@
 import { ActionIcon, Badge, Button, Checkbox, Group, Switch, Table, Text, Tooltip } from "@mantine/core";
-import { useMemo, useState, type ReactNode } from "react";
+import { cloneElement, useMemo, useState, type KeyboardEvent, type ReactElement } from "react";
 import type { RightLetter } from "../../../domain/rights/rights.js";
 import { describeWindow } from "./rights-diff.js";
 import { letterStates, resolve, setDeny, setUntil, toggleLetter, type Entries, type EditorEntry, type LetterState, type Tree, type TreeNode } from "./rights-tree.js";
@@ -45,6 +45,8 @@ function LetterBox({ state, label, disabled, onChange }: { state: LetterState; l
   return (
     <Checkbox
       aria-label={label}
+      tabIndex={-1}
+      data-cell=""
       checked={state === "checked"}
       indeterminate={state === "partial"}
       disabled={disabled}
@@ -60,7 +62,10 @@ export function RightsTreeView({ tree, entries, onChange, readOnly, expanded, on
   const states = useMemo(() => letterStates(tree, entries), [tree, entries]);
   // a date box on every row would drown the tree: rows without a date show a small button
   const [datePaths, setDatePaths] = useState<Set<string>>(() => new Set());
-  const rows: ReactNode[] = [];
+  // The WAI-ARIA treegrid: the tree is one Tab stop (the row last focused); arrows move inside it.
+  const [active, setActive] = useState<string | null>(null);
+  const shown: string[] = [];
+  const rows: ReactElement<{ tabIndex: number }>[] = [];
   const walk = (path: string, depth: number) => {
     if (visible && !visible.has(path)) return;
     const node = tree.nodes.get(path)!;
@@ -69,8 +74,20 @@ export function RightsTreeView({ tree, entries, onChange, readOnly, expanded, on
     const open = visible ? true : expanded.has(path);
     const st = states.get(path)!;
     const lockedByDeny = r.denied && r.deniedBy !== path;
+    shown.push(path);
     rows.push(
-      <Table.Tr key={path} data-testid="rights-row" data-path={path} data-changed={changed?.has(path) || undefined} className="gh-rights-row">
+      <Table.Tr
+        key={path}
+        data-testid="rights-row"
+        data-path={path}
+        data-changed={changed?.has(path) || undefined}
+        className="gh-rights-row"
+        aria-level={depth + 1}
+        aria-expanded={node.children.length > 0 ? open : undefined}
+        aria-label={node.label}
+        tabIndex={path === active ? 0 : -1}
+        onFocus={() => setActive(path)}
+      >
         <Table.Td style={{ paddingLeft: 8 + depth * 20 }}>
           <Group gap={6} wrap="nowrap">
             {node.children.length > 0 ? (
@@ -81,6 +98,7 @@ export function RightsTreeView({ tree, entries, onChange, readOnly, expanded, on
                 aria-expanded={open}
                 onClick={() => onToggleExpanded(path)}
                 disabled={visible !== null}
+                tabIndex={-1}
               >
                 {open ? "▾" : "▸"}
               </ActionIcon>
@@ -144,6 +162,8 @@ export function RightsTreeView({ tree, entries, onChange, readOnly, expanded, on
             size="xs"
             color="red"
             aria-label={`Deny ${path}`}
+            tabIndex={-1}
+            data-cell=""
             checked={own?.deny === true}
             disabled={readOnly || lockedByDeny}
             title={lockedByDeny ? `Denied by the entry on ${r.deniedBy}` : undefined}
@@ -155,6 +175,8 @@ export function RightsTreeView({ tree, entries, onChange, readOnly, expanded, on
             <input
               type="date"
               aria-label={`Until date on ${path}`}
+              tabIndex={-1}
+              data-cell=""
               value={own?.until ?? ""}
               disabled={readOnly}
               onChange={(e) => onChange(setUntil(tree, entries, path, e.currentTarget.value || null))}
@@ -162,7 +184,7 @@ export function RightsTreeView({ tree, entries, onChange, readOnly, expanded, on
             />
           ) : (
             !readOnly && (
-              <Button size="compact-xs" variant="subtle" color="gray" aria-label={`Set an until date on ${path}`} onClick={() => setDatePaths((s) => new Set(s).add(path))}>
+              <Button size="compact-xs" variant="subtle" color="gray" aria-label={`Set an until date on ${path}`} tabIndex={-1} data-cell="" onClick={() => setDatePaths((s) => new Set(s).add(path))}>
                 + date
               </Button>
             )
@@ -173,9 +195,43 @@ export function RightsTreeView({ tree, entries, onChange, readOnly, expanded, on
     if (open) for (const c of node.children) walk(c, depth + 1);
   };
   for (const root of tree.roots) walk(root, 0);
+  if (!(active && shown.includes(active)) && rows[0]) rows[0] = cloneElement(rows[0], { tabIndex: 0 });
+
+  const onKeyDown = (e: KeyboardEvent<HTMLTableSectionElement>) => {
+    const target = e.target as HTMLElement;
+    const row = target.closest<HTMLTableRowElement>("tr[data-path]");
+    if (!row) return;
+    const all = [...e.currentTarget.querySelectorAll<HTMLTableRowElement>("tr[data-path]")];
+    const at = all.indexOf(row);
+    const path = row.dataset.path!;
+    const onRow = target === row;
+    const cells = [...row.querySelectorAll<HTMLElement>("[data-cell]")].filter((el) => !(el as HTMLInputElement).disabled);
+    const cell = cells.indexOf(target);
+    const canToggle = (tree.nodes.get(path)?.children.length ?? 0) > 0 && visible === null;
+    const open = row.getAttribute("aria-expanded") === "true";
+    const level = Number(row.getAttribute("aria-level"));
+    const key = e.key === " " ? "Space" : e.key;
+    if (key === "ArrowDown") all[at + 1]?.focus();
+    else if (key === "ArrowUp") all[at - 1]?.focus();
+    else if (key === "Home") all[0]?.focus();
+    else if (key === "End") all[all.length - 1]?.focus();
+    else if (key === "ArrowRight" && onRow) {
+      if (canToggle && !open) onToggleExpanded(path);
+      else cells[0]?.focus();
+    } else if (key === "ArrowRight") cells[cell + 1]?.focus();
+    else if (key === "ArrowLeft" && onRow) {
+      if (canToggle && open) onToggleExpanded(path);
+      else all.slice(0, at).reverse().find((r) => Number(r.getAttribute("aria-level")) < level)?.focus();
+    } else if (key === "ArrowLeft") (cell > 0 ? cells[cell - 1] : row)?.focus();
+    else if ((key === "Enter" || key === "Space") && onRow && canToggle) onToggleExpanded(path);
+    else if (key === "Enter" && !onRow) target.click();
+    else return;
+    e.preventDefault();
+  };
+
   return (
     <Table.ScrollContainer minWidth={860}>
-      <Table stickyHeader aria-label="Tool rights" verticalSpacing={4}>
+      <Table stickyHeader role="treegrid" aria-label="Tool rights" verticalSpacing={4}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Tool</Table.Th>
@@ -188,7 +244,7 @@ export function RightsTreeView({ tree, entries, onChange, readOnly, expanded, on
             <Table.Th w={140}>Until</Table.Th>
           </Table.Tr>
         </Table.Thead>
-        <Table.Tbody>{rows}</Table.Tbody>
+        <Table.Tbody onKeyDown={onKeyDown}>{rows}</Table.Tbody>
       </Table>
     </Table.ScrollContainer>
   );

@@ -70,11 +70,14 @@ export function EnrollmentsTab({ personId, via, tool }: { personId: string; via:
                 </Tabs.Tab>
               ))}
             </Tabs.List>
-            {section.id === "history" ? (
-              <EnrollmentHistory via={via} enrollmentId={chosen.id} />
-            ) : (
-              <EnrollmentSectionForm key={`${chosen.id}:${section.id}`} via={via} enrollmentId={chosen.id} sectionId={section.id} personId={personId} />
-            )}
+            {/* one panel, the chosen tab's: each tab's aria-controls names a panel that exists */}
+            <Tabs.Panel value={section.id}>
+              {section.id === "history" ? (
+                <EnrollmentHistory via={via} enrollmentId={chosen.id} />
+              ) : (
+                <EnrollmentSectionForm key={`${chosen.id}:${section.id}`} via={via} enrollmentId={chosen.id} sectionId={section.id} personId={personId} />
+              )}
+            </Tabs.Panel>
           </Tabs>
         </Paper>
       )}

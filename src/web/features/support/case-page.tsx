@@ -152,7 +152,7 @@ function ContactCase({ home, caseId }: { home: PortalHome; caseId: string }) {
               <AttachmentList c={c} base="/api/support/attachments" />
               {c.can.attach && (
                 <Group mt="xs" gap="xs" align="flex-end" wrap="nowrap">
-                  <FileInput aria-label="File to attach" description={ATTACHMENT_HINT} accept={ATTACHMENT_ACCEPT} size="xs" value={file} onChange={setFile} placeholder="Choose a file" clearable style={{ flex: 1 }} />
+                  <FileInput aria-label="Choose a file to attach" description={ATTACHMENT_HINT} accept={ATTACHMENT_ACCEPT} size="xs" value={file} onChange={setFile} placeholder="Choose a file" clearable style={{ flex: 1 }} />
                   <Button size="xs" disabled={!file} onClick={() => act.mutate(async () => { await uploadFile(`${base}/attachments`, file!, me!.csrfToken); setFile(null); })}>
                     Attach
                   </Button>

@@ -56,7 +56,7 @@ function NewCaseForm({ home }: { home: PortalHome }) {
         <Stack gap="sm">
           {create.error && !fieldError("subject") && !fieldError("description") && !fieldError("productArea") ? <ProblemAlert error={create.error} /> : null}
           <ProblemAlert error={uploadError} />
-          <TextInput label="Subject" withAsterisk value={subject} onChange={(e) => setSubject(e.currentTarget.value)} error={fieldError("subject")} maxLength={200} />
+          <TextInput label="Subject" withAsterisk value={subject} onChange={(e) => setSubject(e.currentTarget.value)} error={fieldError("subject")} />
           <Group grow>
             <Select label="Product area" withAsterisk data={PRODUCT_AREA_OPTIONS} value={productArea} onChange={setProductArea} error={fieldError("productArea")} searchable />
             <Select label="Priority" data={["low", "normal", "high", "urgent"]} value={priority} onChange={setPriority} allowDeselect={false} />

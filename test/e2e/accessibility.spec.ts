@@ -1,0 +1,277 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { callApi } from "./support/api.js";
+import type { AccountName } from "./support/accounts.js";
+import { signInAs } from "./support/sign-in.js";
+
+/**
+ * WCAG 2.1 AA: axe-core on every route of the web app, for each kind of user, with dialogs open,
+ * errors shown and each tab chosen. Any critical or serious violation fails the test, naming the
+ * page state, the rule and the first elements. The routes are read from the router's own files,
+ * so a new page is audited (and must be reached by some user) without editing this spec.
+ */
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+const root = fileURLToPath(new URL("../..", import.meta.url));
+
+/** Every `path: "/…"` and `<Route path="…">` of the signed-in and public app. */
+function routerPaths(): string[] {
+  const files = [path.join(root, "src/web/app/app.tsx"), path.join(root, "src/web/app/feature-routes.tsx")];
+  const features = path.join(root, "src/web/features");
+  for (const f of fs.readdirSync(features)) {
+    const file = path.join(features, f, "routes.tsx");
+    if (fs.existsSync(file)) files.push(file);
+  }
+  const paths = new Set<string>();
+  for (const file of files) for (const m of fs.readFileSync(file, "utf8").matchAll(/path[:=]\s*"(\/[^"]*)"/g)) paths.add(m[1]!);
+  return [...paths];
+}
+
+const PATTERNS = routerPaths().map((p) => ({ route: p, re: new RegExp(`^${p.replace(/:[A-Za-z]+/g, "[^/]+")}$`) }));
+const routeOf = (pathname: string) =>
+  // the most specific pattern: a literal "/support/cases/new" before "/support/cases/:caseId"
+  PATTERNS.filter((p) => p.re.test(pathname)).sort((a, b) => (a.route.match(/:/g)?.length ?? 0) - (b.route.match(/:/g)?.length ?? 0))[0]?.route;
+
+// Each test runs on, after another fails, in a fresh worker: the routes seen are kept in a file of this run.
+const VISITED_FILE = path.join(process.env.GATEHOUSE_E2E_DATA_DIR ?? root, "accessibility-visited-routes.txt");
+const visitedRoutes = { add: (route: string) => fs.appendFileSync(VISITED_FILE, `${route}\n`) };
+const readVisited = () => new Set(fs.existsSync(VISITED_FILE) ? fs.readFileSync(VISITED_FILE, "utf8").split("\n") : []);
+const PUBLIC_ROUTES = ["/login", "/login/vendor", "/login/:slug", "/sign-in/mfa", "/sign-in/mfa-setup", "/set-password/:token"];
+
+async function settle(page: Page) {
+  await page.waitForLoadState("networkidle");
+  await expect(page.locator(".mantine-Loader-root:visible")).toHaveCount(0, { timeout: 20_000 });
+}
+
+type Found = string[];
+
+async function audit(page: Page, state: string, found: Found) {
+  await settle(page);
+  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  for (const v of results.violations) {
+    if (v.impact !== "critical" && v.impact !== "serious") continue;
+    const where = v.nodes.slice(0, 3).map((n) => `${n.target.join(" ")}${n.failureSummary ? ` [${n.failureSummary.split("\n")[1]?.trim()}]` : ""}`);
+    found.push(`${state}: ${v.id} (${v.impact}, ${v.nodes.length}×) ${where.join(" | ")}`);
+  }
+}
+
+/** Each tab of the page's tab lists, chosen one after another. */
+async function auditTabs(page: Page, state: string, found: Found) {
+  const tabs = page.locator("main [role=tab]");
+  const n = await tabs.count();
+  for (let i = 0; i < n; i++) {
+    const tab = tabs.nth(i);
+    if (!(await tab.isVisible()) || (await tab.isDisabled()) || (await tab.getAttribute("aria-selected")) === "true") continue;
+    const name = (await tab.innerText()).trim();
+    await tab.click();
+    await audit(page, `${state} › tab ${name}`, found);
+  }
+}
+
+/** Dialogs and error states worth auditing on a page, by route. */
+const STATES: Record<string, (page: Page, state: string, found: Found) => Promise<void>> = {
+  "/security/groups": async (page, state, found) => {
+    const create = page.getByRole("button", { name: "Create group", exact: true });
+    if (!(await create.isVisible()) || (await create.isDisabled())) return;
+    await create.click();
+    const dialog = page.getByRole("dialog", { name: "Create a user group" });
+    await audit(page, `${state} › dialog Create a user group`, found);
+    await dialog.getByText("Empty", { exact: true }).click();
+    await dialog.getByRole("textbox", { name: "Name" }).fill("x".repeat(5000));
+    await dialog.getByRole("button", { name: "Create group" }).click();
+    await expect(dialog.getByText("A group name is at most 100 characters; this one has 5,000")).toBeVisible();
+    await audit(page, `${state} › dialog Create a user group with an error`, found);
+    await dialog.getByRole("button", { name: "Close" }).click();
+    const examples = page.getByRole("button", { name: "Create the seed's example groups" });
+    if (await examples.isEnabled()) {
+      await examples.click();
+      await audit(page, `${state} › dialog Create the seed's example groups`, found);
+      await page.getByRole("dialog").getByRole("button", { name: "Close" }).click();
+    }
+  },
+  "/security/campaigns": async (page, state, found) => {
+    const start = page.getByRole("button", { name: "Start an access review" });
+    if (!(await start.isVisible())) return;
+    await start.click();
+    await audit(page, `${state} › dialog Start an access review`, found);
+    await page.getByRole("dialog").getByRole("button", { name: "Close" }).click();
+  },
+  "/security/groups/:groupId": async (page, state, found) => {
+    await auditTabs(page, state, found);
+  },
+  "/security/users/:userId": async (page, state, found) => {
+    await auditTabs(page, state, found);
+  },
+};
+
+/**
+ * Visits the user's home, every page in their navigation and, from each, the first link to
+ * each route not seen yet (detail pages, tabs, "new" pages), auditing every state.
+ */
+async function auditAsUser(page: Page, account: AccountName, found: Found) {
+  await signInAs(page, account, "/");
+  const seen = new Set<string>();
+  const queue: string[] = ["/", "/no-such-page"];
+  for (const href of await page.locator("nav a[href]").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))) queue.push(href);
+  while (queue.length > 0) {
+    const pathname = queue.shift()!;
+    const route = routeOf(pathname) ?? (pathname === "/" ? "/" : "*");
+    if (seen.has(route)) continue;
+    seen.add(route);
+    visitedRoutes.add(route);
+    const state = `${account} ${pathname}`;
+    await page.goto(pathname);
+    if (route === "/students") {
+      await page.getByRole("textbox", { name: "Name or student number" }).fill("a");
+      await page.getByRole("textbox", { name: "Name or student number" }).press("Enter");
+    }
+    await audit(page, state, found);
+    await STATES[route]?.(page, state, found);
+    const links = await page.locator("main a[href^='/']").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    for (const link of links) {
+      const r = routeOf(link);
+      if (r && !seen.has(r) && !queue.some((q) => routeOf(q) === r)) queue.push(link);
+    }
+  }
+}
+
+test.beforeAll(async ({ browser }) => {
+  // an access review and a saved Ad hoc filter, so their detail pages exist to be audited
+  const page = await (await browser.newContext()).newPage();
+  await signInAs(page, "teacher"); // compiles the catalog (see security-e2e-helpers.ts)
+  await signInAs(page, "admin");
+  const { filters } = await callApi<{ filters: { id: string }[] }>(page, "GET", "/api/adhoc/filters");
+  if (filters.length === 0) {
+    const { groups } = await callApi<{ groups: { fields: { id: string }[] }[] }>(page, "GET", "/api/adhoc/fields");
+    await callApi(page, "POST", "/api/adhoc/filters", { name: "Accessibility check", definition: { fields: [groups[0]!.fields[0]!.id] } });
+  }
+  const campaigns = await callApi<unknown[] | { campaigns: unknown[] }>(page, "GET", "/api/campaigns");
+  if ((Array.isArray(campaigns) ? campaigns : campaigns.campaigns ?? []).length === 0) {
+    const due = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+    await callApi(page, "POST", "/api/campaigns", { name: "Accessibility review", scope: { kind: "protected" }, dueOn: due, defaultDecision: "keep" });
+  }
+  await page.context().close();
+});
+
+for (const account of ["admin", "groupadmin", "teacher", "viewer", "a11yContact", "vendor"] as const) {
+  test(`every page, dialog and tab passes axe (WCAG 2.1 AA) as ${account}`, async ({ page }) => {
+    test.setTimeout(900_000);
+    const found: Found = [];
+    await auditAsUser(page, account, found);
+    expect(found, found.join("\n")).toEqual([]);
+  });
+}
+
+test("the sign-in pages pass axe, with a wrong password shown", async ({ browser }) => {
+  const page = await (await browser.newContext()).newPage();
+  const found: Found = [];
+  for (const [pathname, route] of [["/login", "/login"], ["/login/vendor", "/login/vendor"], ["/login/demo", "/login/:slug"], ["/set-password/not-a-real-token", "/set-password/:token"], ["/sign-in/mfa", "/sign-in/mfa"], ["/sign-in/mfa-setup", "/sign-in/mfa-setup"]] as const) {
+    visitedRoutes.add(route);
+    await page.goto(pathname);
+    await audit(page, pathname, found);
+  }
+  await page.goto("/login/demo");
+  await page.getByRole("textbox", { name: "Username" }).fill("nobody");
+  await page.locator('input[name="password"]').fill("wrong-password");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByRole("alert")).toBeVisible();
+  await audit(page, "/login/demo with a refused sign-in", found);
+  expect(found, found.join("\n")).toEqual([]);
+});
+
+test("every route of the router was audited by some user", () => {
+  const visited = readVisited();
+  const missed = PATTERNS.map((p) => p.route).filter((r) => !visited.has(r) && !PUBLIC_ROUTES.includes(r));
+  expect(missed).toEqual([]);
+});
+
+test("the rights tree is one Tab stop, worked with the arrow keys", async ({ page }) => {
+  await signInAs(page, "admin", "/security/groups");
+  const group = await callApi<{ id: string }>(page, "POST", "/api/groups", { name: `Keyboard tree ${Math.random().toString(36).slice(2, 7)}` });
+  await page.goto(`/security/groups/${group.id}`);
+  const tree = page.getByRole("treegrid", { name: "Tool rights" });
+  await expect(tree).toBeVisible();
+  const rows = tree.locator("tbody tr");
+  const top = rows.first();
+  // Tab from the control before the tree lands on its first row; one more Tab leaves the tree
+  await top.focus();
+  await expect(top).toBeFocused();
+  await page.keyboard.press("Shift+Tab");
+  await expect(tree.locator(":focus")).toHaveCount(0);
+  await page.keyboard.press("Tab");
+  await expect(top).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(tree.locator(":focus")).toHaveCount(0);
+  await page.keyboard.press("Shift+Tab");
+  await expect(top).toBeFocused();
+  // Down to the first row that has tools inside it
+  const first = tree.locator("tbody tr[aria-expanded]").first();
+  const firstIndex = await first.evaluate((row) => [...row.parentElement!.children].indexOf(row));
+  for (let i = 0; i < firstIndex; i++) await page.keyboard.press("ArrowDown");
+  await expect(first).toBeFocused();
+
+  const firstPath = (await first.getAttribute("data-path"))!;
+  await expect(first).toHaveAttribute("aria-expanded", "false");
+  await page.keyboard.press("ArrowRight"); // expands
+  await expect(first).toHaveAttribute("aria-expanded", "true");
+  await page.keyboard.press("ArrowDown"); // the first tool inside it
+  const child = tree.locator("tbody tr:focus");
+  await expect(child).toHaveAttribute("aria-level", "2");
+  const childPath = (await child.getAttribute("data-path"))!;
+  expect(childPath.startsWith(`${firstPath} > `)).toBe(true);
+  await page.keyboard.press("ArrowDown");
+  await expect(tree.locator("tbody tr:focus")).not.toHaveAttribute("data-path", childPath);
+  await page.keyboard.press("ArrowUp");
+  await expect(tree.locator("tbody tr:focus")).toHaveAttribute("data-path", childPath);
+  await page.keyboard.press("ArrowLeft"); // to the parent
+  await expect(first).toBeFocused();
+  await page.keyboard.press("ArrowLeft"); // collapses
+  await expect(first).toHaveAttribute("aria-expanded", "false");
+  await page.keyboard.press("End");
+  await expect(rows.last()).toBeFocused();
+  await page.keyboard.press("Home");
+  await expect(top).toBeFocused();
+  await first.focus();
+  await page.keyboard.press("Enter"); // Enter expands and collapses too
+  await expect(first).toHaveAttribute("aria-expanded", "true");
+  await page.keyboard.press("Enter");
+  await expect(first).toHaveAttribute("aria-expanded", "false");
+
+  // the WAI-ARIA treegrid: Right on an open row goes into its cells, Space ticks the focused box
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  const read = first.getByRole("checkbox", { name: `Read (R) on ${firstPath}` });
+  await expect(read).toBeFocused();
+  await page.keyboard.press("Space");
+  await expect(read).toBeChecked();
+  await page.keyboard.press("ArrowRight");
+  await expect(first.getByRole("checkbox", { name: `Write (W) on ${firstPath}` })).toBeFocused();
+  await page.keyboard.press("ArrowLeft");
+  await expect(read).toBeFocused();
+  await page.keyboard.press("ArrowLeft");
+  await expect(first).toBeFocused();
+  await expect(page.getByText("unsaved").first()).toBeVisible();
+});
+
+test("a form says what to correct beside the field, in the server's words", async ({ page }) => {
+  await signInAs(page, "admin", "/security/groups");
+  await page.getByRole("button", { name: "Create group", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Create a user group" });
+  await dialog.getByText("Empty", { exact: true }).click();
+  const name = dialog.getByRole("textbox", { name: "Name" });
+  // nothing typed: the server refuses, and its sentence is the field's description
+  await dialog.getByRole("button", { name: "Create group" }).click();
+  await expect(name).toHaveAttribute("aria-invalid", "true");
+  await expect(name).toHaveAccessibleDescription("Give the group a name");
+  await expect(dialog.getByRole("alert")).toHaveCount(0); // not repeated at the bottom
+  // 5,000 characters are kept as typed (not cut to 100) and refused with their count
+  await name.fill("n".repeat(5000));
+  await expect(name).toHaveValue("n".repeat(5000));
+  await expect(name).toHaveAccessibleDescription("A group name is at most 100 characters; this one has 5,000");
+  await dialog.getByRole("button", { name: "Create group" }).click();
+  await expect(name).toHaveAccessibleDescription("A group name is at most 100 characters; this one has 5,000");
+  await expect(dialog).toBeVisible();
+  await expect(page.getByText(/body\.|expected string|Invalid/)).toHaveCount(0);
+});
