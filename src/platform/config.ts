@@ -30,6 +30,8 @@ const ZConfig = z.object({
   metricsToken: z.string().min(16, "use at least 16 characters").optional(),
   auditSyslogUrl: z.string().regex(/^(udp|tcp):\/\/[^/]+:\d+$/, "use udp://host:port or tcp://host:port").optional(),
   auditSyslogFormat: z.enum(["rfc5424", "json"]).default("rfc5424"),
+  /** the vendor support team's shared mailbox: told of every new case */
+  supportTeamEmail: z.email("use one email address, for example support@vendor.example").optional(),
 });
 
 /** TRUST_PROXY: "true" trusts any proxy, a number that many hops, a list those addresses; empty or "false" none. */
@@ -67,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: env.METRICS_TOKEN || undefined,
     auditSyslogUrl: env.AUDIT_SYSLOG_URL || undefined,
     auditSyslogFormat: env.AUDIT_SYSLOG_FORMAT || undefined,
+    supportTeamEmail: env.SUPPORT_TEAM_EMAIL || undefined,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${ENV_NAMES[String(i.path[0])] ?? i.path.join(".")}: ${i.message}`);
@@ -99,4 +102,5 @@ const ENV_NAMES: Record<string, string> = {
   metricsToken: "METRICS_TOKEN",
   auditSyslogUrl: "AUDIT_SYSLOG_URL",
   auditSyslogFormat: "AUDIT_SYSLOG_FORMAT",
+  supportTeamEmail: "SUPPORT_TEAM_EMAIL",
 };

@@ -1,4 +1,5 @@
 import { Button, Card, FileInput, Grid, Group, Select, Stack, Text, Textarea, Title, Anchor, Badge, CloseButton } from "@mantine/core";
+import { LinkedText } from "./linked-text.js";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useParams } from "react-router-dom";
@@ -94,7 +95,7 @@ function ContactCase({ home, caseId }: { home: PortalHome; caseId: string }) {
           <Stack>
             <Card withBorder radius="md" padding="md">
               <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
-                {c.description}
+                <LinkedText text={c.description} />
               </Text>
             </Card>
             {c.emergency && (

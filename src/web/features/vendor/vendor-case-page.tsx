@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Checkbox, Grid, Group, Select, Stack, Switch, Text, Textarea, Title } from "@mantine/core";
+import { LinkedText } from "../support/linked-text.js";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useParams } from "react-router-dom";
@@ -83,7 +84,7 @@ export function VendorCasePage() {
             {c.modifyRequest && <ModifyDecision c={c} />}
             <Card withBorder radius="md" padding="md">
               <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
-                {c.description}
+                <LinkedText text={c.description} />
               </Text>
             </Card>
             <Title order={3} size="h4">
