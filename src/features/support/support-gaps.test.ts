@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { outbox } from "../../platform/db/schema/outbox.js";
-import { buildDistrict } from "../../../test/support/factories.js";
+import { users } from "../../platform/db/schema/users.js";
+import { buildDistrict, buildUser, TEST_PASSWORD } from "../../../test/support/factories.js";
 import { buildContact, signInVendor, signInWithMfa } from "../../../test/support/support-factories.js";
 import { createTestApp, type TestApp } from "../../../test/support/test-app.js";
 import { preferredDateProblem } from "./file-update-request.js";
@@ -64,5 +65,38 @@ describe("support gaps", () => {
     expect(big.statusCode).toBe(413);
     expect(big.headers["content-type"]).toContain("application/problem+json");
     expect(big.json()).toMatchObject({ code: "attachment-too-large", path: "body.file" });
+  });
+
+  it("asks to confirm removing the last technical contact, then tells the removed contact the true reason", async () => {
+    const { d, owner, tess, vera } = await setUp();
+    const sam = await buildContact(t.database.db, { districtId: d.id, type: "support", displayName: "Sam Support" });
+    const sameClient = await signInWithMfa(t.app, { district: d.slug, username: sam.user.username, secret: sam.secret });
+    const filed = (await sameClient.post("/api/support/modify-contact", { action: "remove", contactId: owner.contact.id, reason: "Left the district" })).json();
+    const refused = await vera.post(`/api/vendor/cases/${filed.id}/modify-contact-decision`, { decision: "approve" });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: "last-technical-contact", consequence: expect.stringContaining("no one at the district can file update requests") });
+    expect((await tess.get("/api/support/portal")).statusCode).toBe(200);
+    expect((await vera.post(`/api/vendor/cases/${filed.id}/modify-contact-decision`, { decision: "approve", confirmConsequences: true })).statusCode).toBe(200);
+    const gone = await tess.get("/api/support/portal");
+    expect(gone.json().code).toBe("not-authorized-contact");
+    expect(gone.json().detail).toContain("removed by a Modify Support Contact case");
+    expect(gone.json().detail).not.toContain("inactivity");
+  });
+
+  it("asks to confirm designating a user who has no email", async () => {
+    const { d, vera } = await setUp();
+    const mute = await buildUser(t.database.db, { districtId: d.id, displayName: "No Mail" });
+    await t.database.db.update(users).set({ email: null }).where(eq(users.id, mute.id));
+    const refused = await vera.post(`/api/vendor/districts/${d.id}/contacts`, { userId: mute.id, type: "support" });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: "contact-without-email", detail: expect.stringContaining("will never receive case emails") });
+    expect((await vera.post(`/api/vendor/districts/${d.id}/contacts`, { userId: mute.id, type: "support", confirmConsequences: true })).statusCode).toBeLessThan(300);
+  });
+
+  it("an authorized contact cannot turn MFA off", async () => {
+    const { tess } = await setUp();
+    const refused = await tess.post("/api/account/mfa/disable", { password: TEST_PASSWORD, code: "000000" });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ code: "mfa-required-for-contact", detail: expect.stringContaining("must keep MFA on") });
   });
 });
