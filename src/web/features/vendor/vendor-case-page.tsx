@@ -136,7 +136,7 @@ export function VendorCasePage() {
               </Stack>
             </Card>
             <Card withBorder radius="md" padding="md">
-              <CaseFacts c={c} />
+              <CaseFacts c={c} vendor />
               <Text size="xs" c="dimmed" mt="xs">
                 Watchers: {c.watchers.map((w) => w.name).join(", ") || "none"}
               </Text>
