@@ -11,13 +11,12 @@ import { users } from "../../../src/platform/db/schema/users.js";
 
 export const REACTIVATION_CONTACT = { username: "riley", displayName: "Riley Brooks" } as const;
 
-/** Contacts with MFA on: a technical one owned by support-contact-gaps.spec.ts, a support one by support-agent.spec.ts. */
+/** A technical contact with MFA on, owned by support-contact-gaps.spec.ts (technical: the support allowance stays as the other specs expect). */
 export const GAPS_CONTACT = { username: "casey", displayName: "Casey Gaps", password: "Gaps-Contact-Pass-48", secret: "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU", type: "technical" } as const;
-export const AGENT_SPEC_CONTACT = { username: "avery", displayName: "Avery Agentcase", password: "Agent-Spec-Pass-27", secret: "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U", type: "support" } as const;
 
 const DAY = 86_400_000;
 
-async function seedMfaContact(db: Db, districtId: string, now: Date, fixture: typeof GAPS_CONTACT | typeof AGENT_SPEC_CONTACT) {
+async function seedMfaContact(db: Db, districtId: string, now: Date, fixture: typeof GAPS_CONTACT) {
   if (await findLoginUser(db, districtId, fixture.username)) return;
   const { username, displayName, password } = fixture;
   const user = await createUser(db, { districtId, username, displayName, email: `${username}@demo-usd.example`, password }, null);
@@ -27,7 +26,6 @@ async function seedMfaContact(db: Db, districtId: string, now: Date, fixture: ty
 
 export async function seedSupportFixtures(db: Db, districtId: string, now = new Date()): Promise<void> {
   await seedMfaContact(db, districtId, now, GAPS_CONTACT);
-  await seedMfaContact(db, districtId, now, AGENT_SPEC_CONTACT);
   if (await findLoginUser(db, districtId, REACTIVATION_CONTACT.username)) return;
   const user = await createUser(
     db,
