@@ -32,6 +32,8 @@ const ZConfig = z.object({
   auditSyslogFormat: z.enum(["rfc5424", "json"]).default("rfc5424"),
   /** webhooks to loopback, private and link-local addresses: refused unless an operator allows them */
   webhookAllowPrivateUrls: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  /** the vendor support team's shared mailbox: told of every new case */
+  supportTeamEmail: z.email("use one email address, for example support@vendor.example").optional(),
 });
 
 /** TRUST_PROXY: "true" trusts any proxy, a number that many hops, a list those addresses; empty or "false" none. */
@@ -70,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditSyslogUrl: env.AUDIT_SYSLOG_URL || undefined,
     auditSyslogFormat: env.AUDIT_SYSLOG_FORMAT || undefined,
     webhookAllowPrivateUrls: env.WEBHOOK_ALLOW_PRIVATE_URLS || undefined,
+    supportTeamEmail: env.SUPPORT_TEAM_EMAIL || undefined,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${ENV_NAMES[String(i.path[0])] ?? i.path.join(".")}: ${i.message}`);
@@ -103,4 +106,5 @@ const ENV_NAMES: Record<string, string> = {
   auditSyslogUrl: "AUDIT_SYSLOG_URL",
   auditSyslogFormat: "AUDIT_SYSLOG_FORMAT",
   webhookAllowPrivateUrls: "WEBHOOK_ALLOW_PRIVATE_URLS",
+  supportTeamEmail: "SUPPORT_TEAM_EMAIL",
 };

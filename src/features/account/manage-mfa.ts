@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import QRCode from "qrcode";
 import { recordAudit } from "../../platform/audit.js";
 import { verifyPassword } from "../../platform/auth/passwords.js";
@@ -6,6 +6,7 @@ import { rotateSession, type SessionRow, type UserRow } from "../../platform/aut
 import { newRecoveryCodes, newTotpSecret, totpStep, totpUri } from "../../platform/auth/totp.js";
 import type { Db } from "../../platform/db/connect.js";
 import type { AppDeps } from "../../platform/deps.js";
+import { authorizedContacts } from "../../platform/db/schema/contacts.js";
 import { mfaRecoveryCodes, users } from "../../platform/db/schema/users.js";
 import { AppError, notFound } from "../../platform/http/errors.js";
 import { checkUnderLockout } from "../auth/attempt-guard.js";
@@ -86,11 +87,20 @@ export async function confirmMfaSetup(deps: AppDeps, session: SessionRow, code: 
   return { recoveryCodes: codes, token };
 }
 
+/** Whether the user is an authorized contact of their district who has not been deactivated. */
+async function isCurrentContact(db: Db, userId: string): Promise<boolean> {
+  const [row] = await db.select({ id: authorizedContacts.id }).from(authorizedContacts).where(and(eq(authorizedContacts.userId, userId), ne(authorizedContacts.status, "deactivated"))).limit(1);
+  return Boolean(row);
+}
+
 /** Turns MFA off after the password and a current code (or a recovery code); vendor staff must keep it. */
 export async function disableMfa(deps: AppDeps, userId: string, proof: MfaProof, address: string) {
   const user = await loadUser(deps, userId);
   if (user.kind === "vendor") throw new AppError(403, "mfa-required-for-vendor", "Vendor support staff must keep MFA on.");
   if (!user.mfaEnabledAt) throw new AppError(409, "mfa-not-enabled", "MFA is already off for your account.");
+  if (await isCurrentContact(deps.database.db, user.id)) {
+    throw new AppError(403, "mfa-required-for-contact", "Authorized contacts must keep MFA on: the Support Case Portal signs them in only with their authenticator app. Move to a new authenticator instead, or ask for your designation to be removed first.");
+  }
   await requireProof(deps, user, proof, address, "turn MFA off");
   await deps.database.db.transaction(async (tx) => {
     await tx.update(users).set({ mfaSecret: null, mfaPendingSecret: null, mfaEnabledAt: null, totpLastStep: null }).where(eq(users.id, user.id));

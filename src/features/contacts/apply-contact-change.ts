@@ -20,7 +20,13 @@ export type ChangeOptions = {
   now: Date;
   /** Where the change came from, kept in the audit entry (e.g. "case #1042"). */
   source: string;
+  /** The approver saw and accepted the change's consequence (no technical contact left, a contact with no email). */
+  confirmConsequences?: boolean;
 };
+
+/** A change whose consequence must be confirmed first: 409 with the consequence in a sentence. */
+const needsConfirmation = (code: string, sentence: string) =>
+  new AppError(409, code, `${sentence} Send it again with confirmConsequences to go ahead.`, { path: "body.confirmConsequences", detail: { consequence: sentence } });
 
 /**
  * Applies one change to a district's authorized contacts inside the caller's transaction: the
@@ -51,6 +57,18 @@ export async function applyContactChange(tx: Db, districtId: string, change: Con
       );
     }
   }
+  if (!options.confirmConsequences) {
+    const leavesTechnical = existing && existing.type === "technical" && existing.status !== "deactivated" && (change.action === "remove" || (change.action === "change-type" && change.type !== "technical"));
+    if (leavesTechnical && (await countCurrentContacts(tx, scope)).technical <= 1) {
+      throw needsConfirmation("last-technical-contact", `${existing.name} is ${district.name}'s last technical contact: after this, no one at the district can file update requests until a new technical contact is designated.`);
+    }
+    if (change.action === "add") {
+      const user = await findDistrictUser(tx, scope, change.userId);
+      if (user && !user.disabled && !user.email) {
+        throw needsConfirmation("contact-without-email", `${user.name} has no email address: they will never receive case emails or the notices that warn before their access is deactivated.`);
+      }
+    }
+  }
   const approval = overAllowance ? { allowanceApprovedBy: options.approver.id, allowanceApprovedAt: options.now } : {};
   const bump = { version: sql`${authorizedContacts.version} + 1` };
   const where = (id: string) => and(eq(authorizedContacts.id, id), eq(authorizedContacts.districtId, districtId));
@@ -75,7 +93,7 @@ export async function applyContactChange(tx: Db, districtId: string, change: Con
     }
     case "remove":
       if (existing!.status === "deactivated") throw new AppError(409, "contact-already-deactivated", `${existing!.name} is already deactivated.`);
-      await tx.update(authorizedContacts).set({ status: "deactivated", deactivatedAt: options.now, ...bump }).where(where(existing!.id));
+      await tx.update(authorizedContacts).set({ status: "deactivated", deactivatedAt: options.now, deactivatedReason: "removed", ...bump }).where(where(existing!.id));
       contactId = existing!.id;
       break;
     case "change-type":
@@ -88,7 +106,7 @@ export async function applyContactChange(tx: Db, districtId: string, change: Con
       // A new inactivity cycle starting now: the notices of the old one must not count.
       await tx
         .update(authorizedContacts)
-        .set({ status: "active", deactivatedAt: null, lastActivityAt: options.now, inactivityCycle: sql`${authorizedContacts.inactivityCycle} + 1`, ...approval, ...bump })
+        .set({ status: "active", deactivatedAt: null, deactivatedReason: null, lastActivityAt: options.now, inactivityCycle: sql`${authorizedContacts.inactivityCycle} + 1`, ...approval, ...bump })
         .where(where(existing!.id));
       await tx.insert(contactActivity).values({ districtId, contactId: existing!.id, kind: "reactivated", at: options.now });
       contactId = existing!.id;

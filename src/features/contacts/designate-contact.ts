@@ -13,6 +13,7 @@ export async function designateContact(deps: AppDeps, actor: Actor, districtId: 
     applyContactChange(tx, districtId, { action: "add", userId: input.userId, type: input.type }, {
       approver: { id: actor.userId, name: actor.username },
       approveOverAllowance: input.approveOverAllowance,
+      confirmConsequences: input.confirmConsequences,
       now: deps.clock.now(),
       source: "vendor designation",
     }),

@@ -20,6 +20,7 @@ const contactColumns = {
   inactivityCycle: authorizedContacts.inactivityCycle,
   designatedAt: authorizedContacts.designatedAt,
   deactivatedAt: authorizedContacts.deactivatedAt,
+  deactivatedReason: authorizedContacts.deactivatedReason,
   allowanceApprovedAt: authorizedContacts.allowanceApprovedAt,
   version: authorizedContacts.version,
 };
@@ -38,6 +39,7 @@ export type ContactRow = {
   inactivityCycle: number;
   designatedAt: Date;
   deactivatedAt: Date | null;
+  deactivatedReason: "inactivity" | "removed" | null;
   allowanceApprovedAt: Date | null;
   version: number;
 };

@@ -12,6 +12,14 @@ export async function listContactCard(db: Db, districtId: string) {
   return contacts.map((c) => ({ name: c.name, type: c.type, email: c.email }));
 }
 
+/** Why a deactivated contact can no longer use the portal: the true reason, and the way back. */
+export function deactivatedSentence(reason: PortalContact["deactivatedReason"]): string {
+  const back = "An active authorized contact of your district can ask for your reactivation with a Modify Support Contact case.";
+  if (reason === "removed") return `Your authorized contact designation was removed by a Modify Support Contact case your district filed and Support approved. ${back}`;
+  if (reason === "inactivity") return `Your authorized contact designation was deactivated after 210 days without activity (signing in with your authenticator app, or working on a case). ${back}`;
+  return `Your authorized contact designation was deactivated. ${back}`;
+}
+
 /**
  * The gate of the Support Case Portal. It is not a tool right: the seed says only active
  * Authorized Contacts may open or manage cases, so the designation itself is the permission.
@@ -24,9 +32,7 @@ export async function requirePortalContact(db: Db, actor: Actor): Promise<Portal
   const contact = await findContactByUser(db, actor, actor.userId);
   if (!contact || contact.status === "deactivated") {
     const contacts = await listContactCard(db, actor.districtId);
-    const why = contact
-      ? "Your authorized contact designation was deactivated after a period of inactivity. An active authorized contact of your district can ask for your reactivation with a Modify Support Contact case."
-      : "Only your district's authorized contacts can open or manage support cases.";
+    const why = contact ? deactivatedSentence(contact.deactivatedReason) : "Only your district's authorized contacts can open or manage support cases.";
     const turnTo = contacts.length ? " Please contact one of the people listed." : " Your district has no active authorized contacts yet; ask your system administrator.";
     throw new AppError(403, "not-authorized-contact", why + turnTo, { detail: { contacts } });
   }

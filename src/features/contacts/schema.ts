@@ -50,6 +50,7 @@ export const ZDesignation = z.object({
   userId: z.uuid(),
   type: ZContactType,
   approveOverAllowance: z.boolean().default(false).describe("vendor approval, recorded, to go past the district's allowance"),
+  confirmConsequences: z.boolean().default(false).describe("designate even though the user has no email address"),
 });
 
 export const ZDistrictUser = z.object({

@@ -6,7 +6,8 @@ export type NoticeFields = { district: string; name: string; deadline: string; p
 
 export type NoticeMessage = { subject: string; text: string; html: string };
 
-const STAY_ACTIVE = "Signing in to the Support Case Portal, or any activity on a support case, keeps your account active.";
+const STAY_ACTIVE =
+  "Signing in to the Support Case Portal with your authenticator app (MFA is required for authorized contacts), or any activity on a support case, keeps your account active. A sign-in that stops before the authenticator code does not count.";
 const RESTORE = (district: string) =>
   `To restore access after deactivation, an active authorized contact of ${district} must submit a "Modify Support Contact" case asking for your reactivation.`;
 

@@ -86,7 +86,7 @@ function actedCte(stage: LifecycleStage, p: StageParams): SQL {
     case "deactivate":
       return sql`acted as (
         update authorized_contacts c
-        set status = 'deactivated', deactivated_at = ${p.at.toISOString()}::timestamptz, version = c.version + 1
+        set status = 'deactivated', deactivated_at = ${p.at.toISOString()}::timestamptz, deactivated_reason = 'inactivity', version = c.version + 1
         from contact_notices n, contact_notices f
         where c.status = 'pending-deactivation'
           and n.contact_id = c.id and n.district_id = c.district_id and n.inactivity_cycle = c.inactivity_cycle and n.stage = 'notice'

@@ -38,7 +38,8 @@ export async function commentAsContact(deps: AppDeps, caller: PortalCaller, case
 
 /**
  * Vendor staff reply (shown to the district, emailed, case waits on the district) or add an
- * internal note (never shown to the district, no email, no status change).
+ * internal note (never shown to the district, no email, no status change). Replying does not
+ * assign the case: who owns it is changed only by assigning it.
  */
 export async function commentAsVendor(deps: AppDeps, actor: Actor, caseId: string, input: { body: string; internal: boolean }) {
   const now = deps.clock.now();
@@ -56,7 +57,7 @@ export async function commentAsVendor(deps: AppDeps, actor: Actor, caseId: strin
     if (status !== c.status) {
       await addEvent(tx, { districtId: c.districtId, caseId, at: now, actorId: actor.userId, actorName: actor.displayName, actorSide: "vendor", kind: "status-changed", data: { from: c.status, to: status } });
     }
-    const updated = await updateCase(tx, scope, caseId, { status, assigneeId: c.assigneeId ?? actor.userId }, now);
+    const updated = await updateCase(tx, scope, caseId, { status }, now);
     await notifyCase(tx, deps.config, updated, await districtRecipients(tx, scope, c), {
       audience: "district",
       kind: "case-reply",

@@ -37,6 +37,7 @@ export async function decideModifyContact(deps: AppDeps, actor: Actor, caseId: s
       const applied = await applyContactChange(tx, scope.districtId, change, {
         approver: { id: actor.userId, name: actor.displayName },
         approveOverAllowance: input.approveOverAllowance,
+        confirmConsequences: input.confirmConsequences,
         now,
         source: `case #${c.number}`,
       });

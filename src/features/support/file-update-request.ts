@@ -26,6 +26,16 @@ async function refusal(db: Db, caller: PortalCaller): Promise<string | null> {
   return `Update requests are filed by your district's authorized technical contact; you are a support contact.${who}`;
 }
 
+/**
+ * Why a preferred day cannot be asked for, or null: Support cannot do work on a day already
+ * gone, so yesterday (and the year 1) is refused; today is kept for an urgent request.
+ */
+export function preferredDateProblem(day: string, now: Date): string | null {
+  const today = now.toISOString().slice(0, 10);
+  if (day < today) return `Choose today (${today}) or a later day: Support cannot schedule work on a day that has passed.`;
+  return null;
+}
+
 /** The Update Requests tool: every contact sees it; only technical contacts may file. */
 export async function loadUpdateRequestPage(db: Db, caller: PortalCaller) {
   const district = (await findDistrict(db, caller.actor.districtId))!;
@@ -57,6 +67,8 @@ export async function fileUpdateRequest(deps: AppDeps, caller: PortalCaller, inp
     throw new AppError(400, "release-not-expected", "Only a version update takes a release.", { path: "body.releaseId" });
   }
   const now = deps.clock.now();
+  const problem = input.preferredDate ? preferredDateProblem(input.preferredDate, now) : null;
+  if (problem) throw new AppError(400, "preferred-date-past", problem, { path: "body.preferredDate" });
   const id = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(updateRequests)

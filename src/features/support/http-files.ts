@@ -3,17 +3,25 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { AppError } from "../../platform/http/errors.js";
 import { MAX_ATTACHMENT_BYTES } from "./file-type.js";
 
-/** Reads the one file of a multipart upload; a file over the limit is refused, not truncated. */
+const tooLarge = () => new AppError(413, "attachment-too-large", `Attachments can be at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.`, { path: "body.file" });
+/** Room for the multipart boundaries and part headers around the file itself. */
+const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+
+/**
+ * Reads the one file of a multipart upload; a file over the limit is refused, not truncated. A
+ * request that says it is larger than the limit is refused before any of it is read, and one
+ * that does not say is cut off as soon as the file passes the limit.
+ */
 export async function readUpload(request: FastifyRequest): Promise<{ fileName: string; data: Buffer }> {
   if (!request.isMultipart()) throw new AppError(415, "multipart-required", "Upload the file as multipart/form-data in a field named \"file\".", { path: "body.file" });
+  const declared = Number(request.headers["content-length"] ?? 0);
+  if (declared > MAX_ATTACHMENT_BYTES + MULTIPART_OVERHEAD_BYTES) throw tooLarge();
   const part = await request.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } });
   if (!part) throw new AppError(400, "file-missing", "Choose a file to attach.", { path: "body.file" });
   try {
     return { fileName: part.filename, data: await part.toBuffer() };
   } catch (error) {
-    if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") {
-      throw new AppError(413, "attachment-too-large", `Attachments can be at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.`, { path: "body.file" });
-    }
+    if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") throw tooLarge();
     throw error;
   }
 }

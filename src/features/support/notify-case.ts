@@ -24,7 +24,8 @@ export function caseLink(config: Pick<Config, "publicUrl">, c: Pick<CaseRow, "id
  */
 export async function notifyCase(tx: Db, config: Pick<Config, "publicUrl">, c: CaseRow, to: (string | null)[], notice: CaseNotice) {
   const link = caseLink(config, c, notice.audience);
-  const subject = `[Case #${c.number}] ${c.subject} — ${notice.headline}`;
+  const flag = c.emergency ? "[EMERGENCY] " : c.priority === "urgent" ? "[URGENT] " : "";
+  const subject = `${flag}[Case #${c.number}] ${c.subject} — ${notice.headline}`;
   const text = [notice.headline, "", ...(notice.body ? [notice.body, ""] : []), `Open the case: ${link}`].join("\n");
   const html = [
     `<p><strong>${escapeHtml(notice.headline)}</strong></p>`,
@@ -34,4 +35,12 @@ export async function notifyCase(tx: Db, config: Pick<Config, "publicUrl">, c: C
   for (const address of new Set(to.filter((a): a is string => Boolean(a)))) {
     await enqueueEmail(tx, { districtId: c.districtId, kind: notice.kind, to: address, subject, text, html });
   }
+}
+
+/**
+ * Tells the vendor's support team of a new case: the shared mailbox of SUPPORT_TEAM_EMAIL, when
+ * set. An emergency or urgent case says so at the start of the subject.
+ */
+export async function notifyVendorTeam(tx: Db, config: Pick<Config, "publicUrl" | "supportTeamEmail">, c: CaseRow, notice: Omit<CaseNotice, "audience">) {
+  await notifyCase(tx, config, c, [config.supportTeamEmail ?? null], { ...notice, audience: "vendor" });
 }

@@ -7,7 +7,7 @@ import { caseWatchers, supportCases } from "../../platform/db/schema/support.js"
 import { AppError } from "../../platform/http/errors.js";
 import { recordContactActivity } from "../contacts/record-contact-activity.js";
 import type { PortalCaller } from "../contacts/require-portal-contact.js";
-import { notifyCase } from "./notify-case.js";
+import { notifyCase, notifyVendorTeam } from "./notify-case.js";
 import { addEvent, districtRecipients } from "./repo.js";
 import type { NewCase } from "./schema.js";
 
@@ -71,6 +71,11 @@ export async function createCaseIn(tx: Db, deps: AppDeps, caller: PortalCaller, 
       audience: "district",
       kind: "case-opened",
       headline: `Case #${c.number} was received by Support`,
+      body: c.description,
+    });
+    await notifyVendorTeam(tx, deps.config, c, {
+      kind: "case-opened-vendor",
+      headline: `${actor.displayName} (${contact.type} contact) opened a ${kind === "modify-contact" ? "Modify Support Contact case" : `${c.priority}-priority case`}`,
       body: c.description,
     });
     return c;

@@ -5,7 +5,7 @@ import type { Actor } from "../../platform/http/actor.js";
 import { notFound } from "../../platform/http/errors.js";
 import { recordContactActivity } from "../contacts/record-contact-activity.js";
 import { findContact } from "../contacts/repo.js";
-import { notifyCase } from "./notify-case.js";
+import { notifyCase, notifyVendorTeam } from "./notify-case.js";
 import { addEvent } from "./repo.js";
 import type { EmergencyCase } from "./schema.js";
 
@@ -63,6 +63,11 @@ export async function openEmergencyCase(deps: AppDeps, actor: Actor, input: Emer
       audience: "district",
       kind: "case-emergency-opened",
       headline: `${actor.displayName} of Support opened an emergency case on your behalf`,
+      body: `${input.reason}\n\n${c.description}`,
+    });
+    await notifyVendorTeam(tx, deps.config, c, {
+      kind: "case-emergency-opened-vendor",
+      headline: `${actor.displayName} opened an emergency case for ${contact.name}`,
       body: `${input.reason}\n\n${c.description}`,
     });
     return c;

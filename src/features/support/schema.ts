@@ -183,6 +183,7 @@ export const ZModifyDecision = z.object({
   decision: z.enum(["approve", "decline"]),
   note: z.string().trim().max(5000).optional(),
   approveOverAllowance: z.boolean().default(false),
+  confirmConsequences: z.boolean().default(false).describe("apply even though it removes the last technical contact or adds one with no email"),
 });
 
 export type NewCase = z.infer<typeof ZNewCase>;

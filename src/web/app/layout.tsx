@@ -20,6 +20,11 @@ function isActive(pathname: string, path: string): boolean {
   return pathname === path || pathname.startsWith(`${path}/`);
 }
 
+/** The one nav item of the page: the longest path that contains it (/support/update-requests, not /support too). */
+function activeNavPath(pathname: string, paths: string[]): string | undefined {
+  return paths.filter((p) => isActive(pathname, p)).sort((a, b) => b.length - a.length)[0];
+}
+
 /** The signed-in frame: header (district, user, sign out), navbar from the registry, and the page. */
 export function Layout() {
   const { me } = useAuth();
@@ -30,6 +35,7 @@ export function Layout() {
   const user = me as Me; // RequireAuth renders the layout only for an active session
   const rights = useToolRights(user.user.kind === "district");
   const sections = useMemo(() => buildNavSections(user, rights.data), [user, rights.data]);
+  const activePath = activeNavPath(location.pathname, sections.flatMap((s) => s.items.map((i) => i.path)));
 
   // A route change closes the mobile menu and moves focus to the page, as a full page load would.
   useEffect(() => {
@@ -91,8 +97,8 @@ export function Layout() {
                     to={item.path}
                     label={item.label}
                     leftSection={item.icon}
-                    active={isActive(location.pathname, item.path)}
-                    aria-current={isActive(location.pathname, item.path) ? "page" : undefined}
+                    active={item.path === activePath}
+                    aria-current={item.path === activePath ? "page" : undefined}
                   />
                 ))}
               </nav>

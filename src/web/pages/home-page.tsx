@@ -75,11 +75,11 @@ export function HomePage() {
       )}
       {!me.user.mfaEnabled && me.user.kind === "district" && (
         <Text size="sm" c="dimmed">
-          Tip: protect your account with an authenticator app (MFA) on{" "}
+          Set up an authenticator app (MFA) on{" "}
           <Anchor component={Link} to="/account">
             My account
           </Anchor>
-          .
+          : someone who learns your password still cannot sign in, and authorized contacts need it to use the Support Case Portal.
         </Text>
       )}
     </Stack>

@@ -23,6 +23,8 @@ export const authorizedContacts = pgTable(
     inactivityCycle: integer("inactivity_cycle").notNull().default(0),
     designatedAt: timestamp("designated_at", { withTimezone: true }).notNull().defaultNow(),
     deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
+    /** Why: "inactivity" (the sweep) or "removed" (a Modify Support Contact case); null before it was recorded. */
+    deactivatedReason: text("deactivated_reason", { enum: ["inactivity", "removed"] }),
     /** Set when the designation went past the district's allowance: the vendor staff who approved it. */
     allowanceApprovedBy: uuid("allowance_approved_by").references(() => users.id),
     allowanceApprovedAt: timestamp("allowance_approved_at", { withTimezone: true }),

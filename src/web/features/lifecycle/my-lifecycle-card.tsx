@@ -38,7 +38,7 @@ export function MyLifecycleCard() {
       )}
       {c.status === "pending-deactivation" && (
         <Alert color="orange" title={`Deactivation on ${formatDay(c.deactivationOn, LONG)} (${c.daysLeft} days left)`}>
-          Your account has had no activity since {formatDay(c.lastActivityOn, LONG)}. Sign in to the Support Case Portal or work on a case before {formatDay(c.deactivationOn, LONG)} to keep it active.
+          Your account has had no activity since {formatDay(c.lastActivityOn, LONG)}. Sign in to the Support Case Portal with your authenticator app, or work on a case, before {formatDay(c.deactivationOn, LONG)} to keep it active.
         </Alert>
       )}
       {c.status === "deactivated" && (

@@ -12,18 +12,18 @@ export function StatusBadge({ status }: { status: CaseSummary["status"] }) {
 
 export function CaseBadges({ c }: { c: Pick<CaseSummary, "status" | "priority" | "emergency" | "kind"> }) {
   return (
-    <Group gap={6} wrap="nowrap">
+    <Group gap={6} wrap="wrap">
       <StatusBadge status={c.status} />
       <Badge variant="outline" color={PRIORITY_COLORS[c.priority]} style={{ minWidth: "max-content" }}>
         {c.priority}
       </Badge>
       {c.emergency && (
-        <Badge color="red" variant="filled">
+        <Badge color="red" variant="filled" style={{ minWidth: "max-content", flexShrink: 0 }}>
           Emergency
         </Badge>
       )}
       {c.kind === "modify-contact" && (
-        <Badge color="grape" variant="light">
+        <Badge color="grape" variant="light" style={{ minWidth: "max-content", flexShrink: 0 }}>
           Modify contact
         </Badge>
       )}

@@ -1,4 +1,6 @@
 import { Button, Card, FileInput, Grid, Group, Select, Stack, Text, Textarea, Title, Anchor, Badge, CloseButton } from "@mantine/core";
+import { LinkedText } from "./linked-text.js";
+import { caseSla } from "./sla.js";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useParams } from "react-router-dom";
@@ -14,7 +16,8 @@ import { PortalGate } from "./portal-gate.js";
 import type { CaseDetail, PortalHome } from "./types.js";
 import { uploadFile } from "./upload-file.js";
 
-export function CaseFacts({ c }: { c: CaseDetail }) {
+export function CaseFacts({ c, vendor = false }: { c: CaseDetail; vendor?: boolean }) {
+  const sla = vendor ? caseSla(c) : null;
   const rows: [string, string][] = [
     ["District", c.districtName],
     ["Contact", c.contactName],
@@ -22,6 +25,7 @@ export function CaseFacts({ c }: { c: CaseDetail }) {
     ["Product area", c.productArea],
     ["Opened", formatDate(c.createdAt)],
     ["Assigned to", c.assigneeName ?? "Not yet assigned"],
+    ...(sla ? ([["Age", sla.age], ["First response", sla.firstResponse]] as [string, string][]) : []),
   ];
   return (
     <Stack gap={4} component="dl" m={0}>
@@ -94,7 +98,7 @@ function ContactCase({ home, caseId }: { home: PortalHome; caseId: string }) {
           <Stack>
             <Card withBorder radius="md" padding="md">
               <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
-                {c.description}
+                <LinkedText text={c.description} />
               </Text>
             </Card>
             {c.emergency && (

@@ -2,6 +2,7 @@ import { Anchor, Table, Text } from "@mantine/core";
 import { Link } from "react-router-dom";
 import { CaseBadges } from "./case-badges.js";
 import { formatDate } from "./labels.js";
+import { formatSpan } from "./sla.js";
 import type { CaseSummary } from "./types.js";
 
 /** The case list both sides use; vendor staff also see the district and the assignee. */
@@ -16,6 +17,7 @@ export function CaseTable({ cases, linkBase, vendor = false }: { cases: CaseSumm
           <Table.Th>Contact</Table.Th>
           <Table.Th>Status</Table.Th>
           {vendor && <Table.Th>Assignee</Table.Th>}
+          {vendor && <Table.Th>Age</Table.Th>}
           <Table.Th>Updated</Table.Th>
         </Table.Tr>
       </Table.Thead>
@@ -41,6 +43,13 @@ export function CaseTable({ cases, linkBase, vendor = false }: { cases: CaseSumm
               <CaseBadges c={c} />
             </Table.Td>
             {vendor && <Table.Td>{c.assigneeName ?? <Text c="dimmed" size="sm">Unassigned</Text>}</Table.Td>}
+            {vendor && (
+              <Table.Td>
+                <Text size="sm" style={{ whiteSpace: "nowrap" }}>
+                  {formatSpan(Date.now() - new Date(c.createdAt).getTime())}
+                </Text>
+              </Table.Td>
+            )}
             <Table.Td>
               <Text size="sm">{formatDate(c.updatedAt)}</Text>
             </Table.Td>

@@ -1,5 +1,6 @@
 import { Anchor, Badge, Group, Paper, Stack, Text } from "@mantine/core";
 import { formatDate, STATUS_LABELS } from "./labels.js";
+import { LinkedText } from "./linked-text.js";
 import type { CaseEvent } from "./types.js";
 
 type Status = keyof typeof STATUS_LABELS;
@@ -80,7 +81,7 @@ export function CaseTimeline({ events, attachmentBase }: { events: CaseEvent[]; 
                   </Text>
                 )}
                 <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
-                  {e.body}
+                  <LinkedText text={e.body} />
                 </Text>
               </Paper>
             )}

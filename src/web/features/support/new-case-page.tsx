@@ -1,8 +1,8 @@
-import { Button, Card, FileInput, Group, MultiSelect, Select, Stack, Text, TextInput, Textarea } from "@mantine/core";
+import { Alert, Anchor, Button, Card, FileInput, Group, MultiSelect, Select, Stack, Text, TextInput, Textarea } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { useNavigate } from "react-router-dom";
+import { Link, useNavigate } from "react-router-dom";
 import { api, isApiError } from "../../api.js";
 import { useMe } from "../../app/auth-context.js";
 import { PageHeader } from "../../components/page-header.js";
@@ -10,7 +10,7 @@ import { ProblemAlert } from "../../components/problem-alert.js";
 import { PRODUCT_AREA_OPTIONS } from "./labels.js";
 import { PortalGate } from "./portal-gate.js";
 import type { PortalHome } from "./types.js";
-import { uploadFile } from "./upload-file.js";
+import { attachmentsProblem, uploadFile } from "./upload-file.js";
 
 export const ATTACHMENT_ACCEPT = ".pdf,.png,.jpg,.jpeg,.gif,.txt,.log,.csv,.docx,.xlsx,.zip";
 export const ATTACHMENT_HINT = "PDF, images, text, CSV, Word, Excel or ZIP; up to 10 MB each.";
@@ -25,11 +25,12 @@ function NewCaseForm({ home }: { home: PortalHome }) {
   const [priority, setPriority] = useState<string | null>("normal");
   const [watchers, setWatchers] = useState<string[]>([]);
   const [files, setFiles] = useState<File[]>([]);
-  const [uploadError, setUploadError] = useState<unknown>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  // A case that was opened but whose files the server refused: said at the file field until the person moves on.
+  const [partly, setPartly] = useState<{ id: string; number: number; failed: string[] } | null>(null);
   const create = useMutation({
     mutationFn: () => api.post<{ id: string; number: number }>("/api/support/cases", { subject, description, productArea, priority, watcherContactIds: watchers }),
     onSuccess: async (created) => {
-      // The case exists now; a file that is refused is reported on the case page, not lost silently.
       const failed: string[] = [];
       for (const file of files) {
         try {
@@ -39,8 +40,11 @@ function NewCaseForm({ home }: { home: PortalHome }) {
         }
       }
       void queryClient.invalidateQueries({ queryKey: ["support"] });
-      notifications.show({ color: failed.length ? "orange" : "green", title: `Case #${created.number} opened`, message: failed.length ? `Not attached — ${failed.join("; ")}` : "Support will reply here and by email." });
-      setUploadError(null);
+      if (failed.length) {
+        setPartly({ id: created.id, number: created.number, failed });
+        return;
+      }
+      notifications.show({ color: "green", title: `Case #${created.number} opened`, message: "Support will reply here and by email." });
       navigate(`/support/cases/${created.id}`);
     },
   });
@@ -48,6 +52,10 @@ function NewCaseForm({ home }: { home: PortalHome }) {
   const colleagues = home.contacts.filter((c) => c.id !== home.contact.id && c.status !== "deactivated");
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    // A file that will be refused stops the case here, before anything is sent.
+    const problem = attachmentsProblem(files);
+    setFileError(problem);
+    if (problem) return;
     create.mutate();
   };
   return (
@@ -55,7 +63,6 @@ function NewCaseForm({ home }: { home: PortalHome }) {
       <form onSubmit={submit} noValidate aria-label="Open a case">
         <Stack gap="sm">
           {create.error && !fieldError("subject") && !fieldError("description") && !fieldError("productArea") ? <ProblemAlert error={create.error} /> : null}
-          <ProblemAlert error={uploadError} />
           <TextInput label="Subject" withAsterisk value={subject} onChange={(e) => setSubject(e.currentTarget.value)} error={fieldError("subject")} />
           <Group grow>
             <Select label="Product area" withAsterisk data={PRODUCT_AREA_OPTIONS} value={productArea} onChange={setProductArea} error={fieldError("productArea")} searchable />
@@ -63,12 +70,39 @@ function NewCaseForm({ home }: { home: PortalHome }) {
           </Group>
           <Textarea label="Description" description="What happened, what you expected, and the steps to see it." withAsterisk autosize minRows={6} value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={fieldError("description")} />
           <MultiSelect label="Watchers" description="Colleagues who are authorized contacts and should follow this case." data={colleagues.map((c) => ({ value: c.id, label: c.name }))} value={watchers} onChange={setWatchers} searchable clearable />
-          <FileInput label="Attachments" description={ATTACHMENT_HINT} multiple accept={ATTACHMENT_ACCEPT} value={files} onChange={setFiles} clearable placeholder="Choose files" />
+          <FileInput
+            label="Attachments"
+            description={ATTACHMENT_HINT}
+            multiple
+            accept={ATTACHMENT_ACCEPT}
+            value={files}
+            onChange={(chosen) => {
+              setFiles(chosen);
+              setFileError(attachmentsProblem(chosen));
+            }}
+            error={fileError}
+            clearable
+            placeholder="Choose files"
+          />
+          {partly && (
+            <Alert color="orange" title={`Case #${partly.number} was opened, but not every file was attached`} role="alert">
+              <Stack gap={4}>
+                {partly.failed.map((f) => (
+                  <Text key={f} size="sm">
+                    {f}
+                  </Text>
+                ))}
+                <Anchor component={Link} to={`/support/cases/${partly.id}`} size="sm">
+                  Open case #{partly.number} to attach them again
+                </Anchor>
+              </Stack>
+            </Alert>
+          )}
           <Group justify="flex-end">
             <Button variant="default" onClick={() => navigate("/support")}>
               Cancel
             </Button>
-            <Button type="submit" loading={create.isPending}>
+            <Button type="submit" loading={create.isPending} disabled={partly !== null}>
               Open case
             </Button>
           </Group>

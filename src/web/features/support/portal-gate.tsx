@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Card, Loader, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { Link } from "react-router-dom";
 import { api, isApiError } from "../../api.js";
 import { PageHeader } from "../../components/page-header.js";
@@ -59,6 +59,9 @@ export function NotAuthorizedPanel({ detail, contacts }: { detail: string; conta
 /** Renders the page only for an active authorized contact; everyone else is told who to ask. */
 export function PortalGate({ title, children }: { title: string; children: (home: PortalHome) => ReactNode }) {
   const portal = usePortal();
+  useEffect(() => {
+    document.title = `${title} · Gatehouse`; // the page's own name while the portal loads, not the last page's
+  }, [title]);
   if (portal.isPending) return <Loader aria-label="Loading the support portal" />;
   if (portal.error) {
     const error = portal.error;

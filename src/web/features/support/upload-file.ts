@@ -12,3 +12,21 @@ export async function uploadFile(url: string, file: File, csrfToken: string): Pr
   }
   if (!response.ok) throw new ApiError(response.status, (await response.json().catch(() => ({}))) as Record<string, unknown>);
 }
+
+/** The server's limit (src/features/support/file-type.ts), checked here so a large file is not sent at all. */
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+const ALLOWED = ["pdf", "png", "jpg", "jpeg", "gif", "txt", "log", "csv", "docx", "xlsx", "zip"];
+
+/** Why a file will be refused, in a sentence, or null: checked before the case or the upload is sent. */
+export function attachmentProblem(file: File): string | null {
+  const extension = file.name.includes(".") ? file.name.split(".").pop()!.toLowerCase() : "";
+  if (!ALLOWED.includes(extension)) return `"${file.name}" cannot be attached: attach one of these file types: ${ALLOWED.join(", ")}.`;
+  if (file.size > MAX_ATTACHMENT_BYTES) return `"${file.name}" is ${(file.size / 1024 / 1024).toFixed(1)} MB; attachments can be at most 10 MB. Make it smaller or split it.`;
+  return null;
+}
+
+/** Every problem of a set of files, one sentence each, or null when all can be attached. */
+export function attachmentsProblem(files: File[]): string | null {
+  const problems = files.map(attachmentProblem).filter((p): p is string => p !== null);
+  return problems.length ? problems.join(" ") : null;
+}

@@ -6,30 +6,31 @@ import { VendorDistrictsPage } from "./vendor-districts-page.js";
 import { VendorQueuePage } from "./vendor-queue-page.js";
 import { VendorStaffPage } from "./vendor-staff-page.js";
 import { VendorUpdateRequestsPage } from "./vendor-update-requests-page.js";
+import { VendorOnly } from "./vendor-only.js";
 
 /** Vendor support staff's pages: the case queue, districts and their contacts, update requests. */
 export const vendorFeatureRoutes: FeatureRoute[] = [
   {
     path: "/vendor/cases",
-    element: <VendorQueuePage />,
+    element: <VendorOnly><VendorQueuePage /></VendorOnly>,
     nav: { label: "Case queue", section: "Support", audience: "vendor", description: "Cases from every district; emergencies first" },
   },
-  { path: "/vendor/cases/new", element: <EmergencyCasePage /> },
-  { path: "/vendor/cases/:caseId", element: <VendorCasePage /> },
+  { path: "/vendor/cases/new", element: <VendorOnly><EmergencyCasePage /></VendorOnly> },
+  { path: "/vendor/cases/:caseId", element: <VendorOnly><VendorCasePage /></VendorOnly> },
   {
     path: "/vendor/districts",
-    element: <VendorDistrictsPage />,
+    element: <VendorOnly><VendorDistrictsPage /></VendorOnly>,
     nav: { label: "Districts", section: "Support", audience: "vendor", description: "Hosting, add-on products and authorized contacts" },
   },
-  { path: "/vendor/districts/:districtId", element: <VendorDistrictPage /> },
+  { path: "/vendor/districts/:districtId", element: <VendorOnly><VendorDistrictPage /></VendorOnly> },
   {
     path: "/vendor/update-requests",
-    element: <VendorUpdateRequestsPage />,
+    element: <VendorOnly><VendorUpdateRequestsPage /></VendorOnly>,
     nav: { label: "Update requests", section: "Support", audience: "vendor", description: "Schedule, complete or decline district requests" },
   },
   {
     path: "/vendor/staff-accounts",
-    element: <VendorStaffPage />,
+    element: <VendorOnly><VendorStaffPage /></VendorOnly>,
     nav: { label: "Staff accounts", section: "Administration", audience: "vendor", description: "Unlock a colleague, send a set-password link" },
   },
 ];

@@ -1,13 +1,18 @@
-import { Alert, Button, Card, Checkbox, Grid, Group, Select, Stack, Switch, Text, Textarea, Title } from "@mantine/core";
+import { Alert, Button, Card, Checkbox, FileInput, Grid, Group, Select, Stack, Switch, Text, Textarea, Title } from "@mantine/core";
+import { LinkedText } from "../support/linked-text.js";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useParams } from "react-router-dom";
 import { api, isApiError } from "../../api.js";
 import { PageHeader } from "../../components/page-header.js";
 import { ProblemAlert } from "../../components/problem-alert.js";
+import { ConsequenceDialog, needsConsequenceConfirm } from "./consequence-dialog.js";
 import { CaseBadges } from "../support/case-badges.js";
 import { AttachmentList, CaseFacts } from "../support/case-page.js";
 import { CaseTimeline } from "../support/case-timeline.js";
+import { ATTACHMENT_ACCEPT, ATTACHMENT_HINT } from "../support/new-case-page.js";
+import { attachmentProblem, uploadFile } from "../support/upload-file.js";
+import { useMe } from "../../app/auth-context.js";
 import { CONTACT_TYPE_LABELS, STATUS_LABELS } from "../support/labels.js";
 import type { CaseDetail } from "../support/types.js";
 
@@ -18,7 +23,8 @@ function ModifyDecision({ c }: { c: CaseDetail }) {
   const [note, setNote] = useState("");
   const [overAllowance, setOverAllowance] = useState(false);
   const decide = useMutation({
-    mutationFn: (decision: "approve" | "decline") => api.post(`/api/vendor/cases/${c.id}/modify-contact-decision`, { decision, note: note || undefined, approveOverAllowance: overAllowance }),
+    mutationFn: ({ decision, confirmConsequences = false }: { decision: "approve" | "decline"; confirmConsequences?: boolean }) =>
+      api.post(`/api/vendor/cases/${c.id}/modify-contact-decision`, { decision, note: note || undefined, approveOverAllowance: overAllowance, confirmConsequences }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["vendor"] }),
   });
   const r = c.modifyRequest!;
@@ -31,16 +37,17 @@ function ModifyDecision({ c }: { c: CaseDetail }) {
       </Title>
       {r.status === "pending" ? (
         <Stack gap="xs" mt="xs">
-          <ProblemAlert error={decide.error} />
+          {!needsConsequenceConfirm(decide.error) && <ProblemAlert error={decide.error} />}
+          <ConsequenceDialog error={decide.error} busy={decide.isPending} onConfirm={() => decide.mutate({ decision: "approve", confirmConsequences: true })} onCancel={() => decide.reset()} />
           {isApiError(decide.error) && decide.error.code === "allowance-exceeded" && (
             <Checkbox label="Approve going past the district's contact allowance (recorded)" checked={overAllowance} onChange={(e) => setOverAllowance(e.currentTarget.checked)} />
           )}
           <Textarea label="Note to the district" description="Required when declining." autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
           <Group>
-            <Button color="green" onClick={() => decide.mutate("approve")} loading={decide.isPending}>
+            <Button color="green" onClick={() => decide.mutate({ decision: "approve" })} loading={decide.isPending}>
               Approve and apply
             </Button>
-            <Button variant="default" onClick={() => decide.mutate("decline")}>
+            <Button variant="default" onClick={() => decide.mutate({ decision: "decline" })}>
               Decline
             </Button>
           </Group>
@@ -64,6 +71,10 @@ export function VendorCasePage() {
   const [internal, setInternal] = useState(false);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["vendor"] });
   const comment = useMutation({ mutationFn: () => api.post(`/api/vendor/cases/${caseId}/comments`, { body, internal }), onSuccess: () => { setBody(""); void refresh(); } });
+  const me = useMe();
+  const [file, setFile] = useState<File | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const attach = useMutation({ mutationFn: () => uploadFile(`/api/vendor/cases/${caseId}/attachments`, file!, me!.csrfToken), onSuccess: () => { setFile(null); void refresh(); } });
   const update = useMutation({ mutationFn: (change: Record<string, unknown>) => api.patch(`/api/vendor/cases/${caseId}`, { ...change, version: query.data!.version }), onSuccess: refresh, onError: refresh });
   if (query.error) return <ProblemAlert error={query.error} />;
   if (!query.data) return null;
@@ -83,7 +94,7 @@ export function VendorCasePage() {
             {c.modifyRequest && <ModifyDecision c={c} />}
             <Card withBorder radius="md" padding="md">
               <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
-                {c.description}
+                <LinkedText text={c.description} />
               </Text>
             </Card>
             <Title order={3} size="h4">
@@ -108,11 +119,24 @@ export function VendorCasePage() {
               <Stack gap="xs">
                 <Select label="Status" value={c.status} onChange={(v) => v && update.mutate({ status: v })} allowDeselect={false} data={Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))} />
                 <Select label="Priority" value={c.priority} onChange={(v) => v && update.mutate({ priority: v })} allowDeselect={false} data={["low", "normal", "high", "urgent"]} />
-                <Select label="Assignee" value={c.assigneeId} onChange={(v) => update.mutate({ assigneeId: v })} clearable placeholder="Unassigned" data={(staff.data ?? []).map((s) => ({ value: s.id, label: s.name }))} />
+                {/* Choosing the current assignee again keeps them; unassigning is its own button. */}
+                <Select label="Assignee" value={c.assigneeId} onChange={(v) => v && v !== c.assigneeId && update.mutate({ assigneeId: v })} allowDeselect={false} placeholder="Unassigned" data={(staff.data ?? []).map((s) => ({ value: s.id, label: s.name }))} />
+                <Group gap="xs">
+                  {me && c.assigneeId !== me.user.id && (
+                    <Button size="xs" variant="light" onClick={() => update.mutate({ assigneeId: me.user.id })}>
+                      Assign to me
+                    </Button>
+                  )}
+                  {c.assigneeId && (
+                    <Button size="xs" variant="default" onClick={() => update.mutate({ assigneeId: null })}>
+                      Unassign
+                    </Button>
+                  )}
+                </Group>
               </Stack>
             </Card>
             <Card withBorder radius="md" padding="md">
-              <CaseFacts c={c} />
+              <CaseFacts c={c} vendor />
               <Text size="xs" c="dimmed" mt="xs">
                 Watchers: {c.watchers.map((w) => w.name).join(", ") || "none"}
               </Text>
@@ -122,6 +146,13 @@ export function VendorCasePage() {
                 Files
               </Title>
               <AttachmentList c={c} base="/api/vendor/attachments" />
+              <Stack gap={4} mt="xs">
+                <FileInput aria-label="File to attach" description={ATTACHMENT_HINT} accept={ATTACHMENT_ACCEPT} size="xs" value={file} onChange={(f) => { setFile(f); setFileError(f ? attachmentProblem(f) : null); }} error={fileError} placeholder="Choose a file" clearable />
+                <Button size="xs" disabled={!file || fileError !== null} loading={attach.isPending} onClick={() => attach.mutate()}>
+                  Attach
+                </Button>
+                <ProblemAlert error={attach.error} />
+              </Stack>
             </Card>
           </Stack>
         </Grid.Col>

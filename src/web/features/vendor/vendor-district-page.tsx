@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 import { useParams } from "react-router-dom";
 import { api, isApiError } from "../../api.js";
 import { PageHeader } from "../../components/page-header.js";
+import { ConsequenceDialog, needsConsequenceConfirm } from "./consequence-dialog.js";
 import { ProblemAlert } from "../../components/problem-alert.js";
 import { CONTACT_STATUS_COLORS, CONTACT_STATUS_LABELS, CONTACT_TYPE_LABELS, formatDate } from "../support/labels.js";
 import type { DistrictDetail, DistrictUser } from "../support/types.js";
@@ -54,7 +55,7 @@ function DesignateCard({ d }: { d: DistrictDetail }) {
   const [over, setOver] = useState(false);
   const users = useQuery({ queryKey: ["vendor", "district-users", d.id, search], queryFn: () => api.get<DistrictUser[]>(`/api/vendor/districts/${d.id}/users?search=${encodeURIComponent(search)}`) });
   const designate = useMutation({
-    mutationFn: () => api.post(`/api/vendor/districts/${d.id}/contacts`, { userId, type, approveOverAllowance: over }),
+    mutationFn: (confirmConsequences: boolean) => api.post(`/api/vendor/districts/${d.id}/contacts`, { userId, type, approveOverAllowance: over, confirmConsequences }),
     onSuccess: () => {
       setUserId(null);
       setOver(false);
@@ -67,14 +68,15 @@ function DesignateCard({ d }: { d: DistrictDetail }) {
         Designate a contact
       </Title>
       <Stack gap="sm">
-        <ProblemAlert error={designate.error} />
+        {!needsConsequenceConfirm(designate.error) && <ProblemAlert error={designate.error} />}
+        <ConsequenceDialog error={designate.error} busy={designate.isPending} onConfirm={() => designate.mutate(true)} onCancel={() => designate.reset()} />
         {isApiError(designate.error) && designate.error.code === "allowance-exceeded" && (
           <Checkbox label="Approve going past the allowance (recorded with your name)" checked={over} onChange={(e) => setOver(e.currentTarget.checked)} />
         )}
         <Select label="District staff member" searchable searchValue={search} onSearchChange={setSearch} value={userId} onChange={setUserId} data={(users.data ?? []).filter((u) => !u.contactType).map((u) => ({ value: u.id, label: `${u.name} (${u.username})` }))} nothingFoundMessage="Nobody matches" />
         <Select label="Type" value={type} onChange={setType} allowDeselect={false} data={[{ value: "support", label: "Support contact" }, { value: "technical", label: "Technical contact" }]} />
         <Group justify="flex-end">
-          <Button disabled={!userId} onClick={() => designate.mutate()} loading={designate.isPending}>
+          <Button disabled={!userId} onClick={() => designate.mutate(false)} loading={designate.isPending}>
             Designate
           </Button>
         </Group>

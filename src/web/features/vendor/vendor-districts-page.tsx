@@ -45,7 +45,7 @@ export function VendorDistrictsPage() {
                   {d.name}
                 </Anchor>
               </Table.Td>
-              <Table.Td>{d.cloudChoice ? <Badge color="teal" variant="light">Campus Cloud Choice</Badge> : <Text size="sm">Hosted</Text>}</Table.Td>
+              <Table.Td>{d.cloudChoice ? <Badge color="teal" variant="light" style={{ minWidth: "max-content" }}>Campus Cloud Choice</Badge> : <Text size="sm">Hosted</Text>}</Table.Td>
               <Table.Td>
                 <Text size="sm">{d.products.length ? d.products.join(", ") : d.addOnProducts ? `${d.addOnProducts}` : "None"}</Text>
               </Table.Td>

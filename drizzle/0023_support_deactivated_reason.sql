@@ -1,0 +1,1 @@
+ALTER TABLE "authorized_contacts" ADD COLUMN "deactivated_reason" text;
