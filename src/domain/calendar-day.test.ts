@@ -9,8 +9,8 @@ describe("calendar days", () => {
 
   it("says what is wrong: the form, or a day that is not in the calendar", () => {
     expect(dayProblem("15/08/2026")).toMatch(/YYYY-MM-DD/);
-    expect(dayProblem("2026-02-30")).toMatch(/does not exist/);
-    expect(dayProblem("2026-02-30T00:00:00.000Z")).toMatch(/does not exist/);
+    expect(dayProblem("2026-02-30")).toMatch(/February has no 30th/);
+    expect(dayProblem("2026-02-30T00:00:00.000Z")).toMatch(/February has no 30th/);
     expect(dayProblem("2026-08-15T08:00:00Z")).toMatch(/YYYY-MM-DD/);
   });
 

@@ -64,7 +64,7 @@ describe("saved filters", () => {
   it("refuses a nameless filter and a field its author cannot read, each at its path", async () => {
     const nameless = await author.post("/api/adhoc/filters", { name: "  ", definition });
     expect(nameless.statusCode).toBe(400);
-    expect(nameless.json().path).toBe("body.name");
+    expect(nameless.json().path).toBe("name");
     const unreadable = await author.post("/api/adhoc/filters", { name: "Health", definition: { fields: ["student.localId", "health.conditions"] } });
     expect(unreadable.statusCode).toBe(400);
     expect(unreadable.json()).toMatchObject({ code: "field-not-readable", path: "definition.fields[1]" });
@@ -142,6 +142,6 @@ describe("sharing", () => {
     const filter = (await author.post("/api/adhoc/filters", { name: "Nowhere", definition })).json();
     const res = await author.put(`/api/adhoc/filters/${filter.id}/shares`, { groupIds: [groupId, "00000000-0000-4000-8000-000000000000"] });
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ code: "group-not-found", path: "body.groupIds[1]" });
+    expect(res.json()).toMatchObject({ code: "group-not-found", path: "groupIds[1]" });
   });
 });

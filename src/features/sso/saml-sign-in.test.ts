@@ -105,7 +105,7 @@ describe("SAML sign-in", () => {
     const other = await buildUser(t.database.db, { districtId: district.id, username: "gil" });
     const taken = await admin.post("/api/sso/links", { userId: other.id, provider: "saml", subject: "dana-nameid" });
     expect(taken.statusCode).toBe(409);
-    expect(taken.json()).toMatchObject({ code: "subject-linked", path: "body.subject" });
+    expect(taken.json()).toMatchObject({ code: "subject-linked", path: "subject" });
     const [link] = (await admin.get("/api/sso/links")).json().filter((l: { subject: string }) => l.subject === "dana-nameid");
     expect((await admin.delete(`/api/sso/links/${link.id}`)).statusCode).toBe(204);
     const audit = await t.database.query<{ before: unknown }>("select before from audit_log where action = 'sso.unlinked' order by id desc limit 1");
@@ -117,7 +117,7 @@ describe("SAML sign-in", () => {
   it("refuses metadata it cannot use, with the field named", async () => {
     const bad = await admin.put("/api/sso/settings", { saml: { enabled: true, idpMetadataXml: "<EntityDescriptor entityID='x'/>" } });
     expect(bad.statusCode).toBe(422);
-    expect(bad.json()).toMatchObject({ code: "saml-metadata-invalid", path: "body.saml.idpMetadataXml" });
+    expect(bad.json()).toMatchObject({ code: "saml-metadata-invalid", path: "saml.idpMetadataXml" });
   });
 
   it("can keep password sign-in for the local administrators only (break-glass), refused and audited for others", async () => {

@@ -45,7 +45,7 @@ describe("support gaps", () => {
     for (const preferredDate of ["0001-01-01", "2020-05-01"]) {
       const refused = await tess.post("/api/support/update-requests", { kind: "sandbox-refresh", preferredDate });
       expect(refused.statusCode).toBe(400);
-      expect(refused.json()).toMatchObject({ code: "preferred-date-past", path: "body.preferredDate", detail: expect.stringContaining("a day that has passed") });
+      expect(refused.json()).toMatchObject({ code: "preferred-date-past", path: "preferredDate", detail: expect.stringContaining("a day that has passed") });
     }
     const future = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
     expect((await tess.post("/api/support/update-requests", { kind: "sandbox-refresh", preferredDate: future })).statusCode).toBe(201);
@@ -64,7 +64,7 @@ describe("support gaps", () => {
     });
     expect(big.statusCode).toBe(413);
     expect(big.headers["content-type"]).toContain("application/problem+json");
-    expect(big.json()).toMatchObject({ code: "attachment-too-large", path: "body.file" });
+    expect(big.json()).toMatchObject({ code: "attachment-too-large", path: "file" });
   });
 
   it("asks to confirm removing the last technical contact, then tells the removed contact the true reason", async () => {

@@ -22,6 +22,8 @@ async function contacts(cloudChoice: boolean) {
 }
 
 describe("update requests", () => {
+const NEXT_JULY = `${new Date().getUTCFullYear() + 1}-07-01`;
+
   it("technical contacts file sandbox refreshes; support contacts see the tool and are told why not", async () => {
     const { tech, techClient, supClient } = await contacts(false);
     const page = (await supClient.get("/api/support/update-requests")).json();
@@ -31,9 +33,9 @@ describe("update requests", () => {
     expect(refused.statusCode).toBe(403);
     expect(refused.json().code).toBe("technical-contact-required");
 
-    const filed = await techClient.post("/api/support/update-requests", { kind: "sandbox-refresh", preferredDate: "2026-07-01", notes: "after summer school" });
+    const filed = await techClient.post("/api/support/update-requests", { kind: "sandbox-refresh", preferredDate: NEXT_JULY, notes: "after summer school" });
     expect(filed.statusCode).toBe(201);
-    expect(filed.json()).toMatchObject({ status: "requested", kind: "sandbox-refresh", requestedByName: "Tess Tech", preferredDate: "2026-07-01" });
+    expect(filed.json()).toMatchObject({ status: "requested", kind: "sandbox-refresh", requestedByName: "Tess Tech", preferredDate: NEXT_JULY });
     expect((await supClient.get("/api/support/update-requests")).json().requests).toHaveLength(1);
     expect((await techClient.post("/api/support/update-requests", { kind: "version-update" })).json().code).toBe("version-update-needs-cloud-choice");
 

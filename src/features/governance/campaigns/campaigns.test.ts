@@ -101,7 +101,7 @@ describe("access review campaigns", () => {
     const stranger = await buildUser(t.database.db, { districtId: (await buildRightsDistrict(t.app, t.database.db)).districtId });
     const refused = await d.admin.client.patch(`/api/groups/${owned}`, { ownerId: stranger.id, version: version + 1 });
     expect(refused.statusCode).toBe(422);
-    expect(refused.json()).toMatchObject({ code: "owner-not-found", path: "body.ownerId" });
+    expect(refused.json()).toMatchObject({ code: "owner-not-found", path: "ownerId" });
     expect((ownerChange?.before as { owner: string | null }).owner).toBeNull();
 
     const start = await d.admin.client.post("/api/campaigns", { name: "Owners review", scope: { kind: "group", groupId: owned }, dueOn: "2026-09-20", defaultDecision: "keep", reviewerMode: "group-owners" });
