@@ -147,7 +147,7 @@ export function VendorCasePage() {
               </Title>
               <AttachmentList c={c} base="/api/vendor/attachments" />
               <Stack gap={4} mt="xs">
-                <FileInput aria-label="File to attach" description={ATTACHMENT_HINT} accept={ATTACHMENT_ACCEPT} size="xs" value={file} onChange={(f) => { setFile(f); setFileError(f ? attachmentProblem(f) : null); }} error={fileError} placeholder="Choose a file" clearable />
+                <FileInput aria-label="Choose a file to attach" description={ATTACHMENT_HINT} accept={ATTACHMENT_ACCEPT} size="xs" value={file} onChange={(f) => { setFile(f); setFileError(f ? attachmentProblem(f) : null); }} error={fileError} placeholder="Choose a file" clearable />
                 <Button size="xs" disabled={!file || fileError !== null} loading={attach.isPending} onClick={() => attach.mutate()}>
                   Attach
                 </Button>
