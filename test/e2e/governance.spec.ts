@@ -135,7 +135,7 @@ test("a group's owner reviews that group's members in a campaign run by group ow
   await page.getByRole("option", { name: /Oakley Owner/ }).click();
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByText("Saved the group's settings.")).toBeVisible();
-  await expect(page.getByText(/Oakley Owner \(e2e-gov-owner\)/)).toBeVisible();
+  await expect(page.getByText(/Oakley Owner \(e2e-gov-owner\) — answers/)).toBeVisible();
 
   await page.goto("/security/campaigns");
   const name = `Owners review ${t}`;
