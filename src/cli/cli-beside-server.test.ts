@@ -1,29 +1,19 @@
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_DISTRICT } from "../features/demo/demo-logins.js";
 import { formatDay } from "../domain/contacts/calendar-day.js";
 import { connectDatabase } from "../platform/db/connect.js";
 import { migrateDatabase } from "../platform/db/migrate.js";
 import { buildDistrict } from "../../test/support/factories.js";
 import { expectedDay300, prepareAllStagesDue, timeline } from "../../test/support/lifecycle.js";
-import { runCli, startServer, tempDataDir, type ServerProcess } from "../../test/support/cli-process.js";
+import { cliSandbox, runCli, startServer } from "../../test/support/cli-process.js";
 import { startSmtpServer } from "../../test/support/smtp.js";
 
 // The embedded database is one folder that one process may own: these tests are about PGlite.
 const PGLITE = !process.env.TEST_DATABASE_URL;
-const servers: ServerProcess[] = [];
-const dirs: string[] = [];
-afterAll(async () => {
-  for (const s of servers) if (s.child.exitCode === null && s.child.signalCode === null) await s.stop();
-  for (const d of dirs) fs.rmSync(path.dirname(d), { recursive: true, force: true });
-});
-
-function dataDir(prefix: string) {
-  const dir = tempDataDir(prefix);
-  dirs.push(dir);
-  return dir;
-}
+const sandbox = cliSandbox();
+const dataDir = sandbox.dataDir;
 
 const actionsOf = (stdout: string, district: string) =>
   stdout
@@ -47,8 +37,7 @@ describe.runIf(PGLITE)("gatehouse contacts sweep beside a server on the same dat
 
     const smtp = await startSmtpServer();
     const env = { DATABASE_URL: "", GATEHOUSE_DATA_DIR: dir, SMTP_URL: smtp.url, GATEHOUSE_PUBLIC_URL: "https://gatehouse.example.test" };
-    const server = await startServer(env);
-    servers.push(server);
+    const server = await sandbox.server(env);
     try {
       const sweep = await runCli(["contacts", "sweep", "--as-of", formatDay(day), "--json"], env);
       expect(sweep.code, sweep.stderr).toBe(0);
@@ -96,8 +85,7 @@ describe.runIf(PGLITE)("every writing command beside a running server, and with 
     const migrated = await cli("migrate");
     expect(migrated).toMatchObject({ code: 0, stdout: "Database is up to date (pglite).\n" });
 
-    const a = await startServer(env);
-    servers.push(a);
+    const a = await sandbox.server(env);
     const seeded = await cli("seed", "--demo", "--students", "20", "--random-seed", "7");
     expect(seeded.code, seeded.stderr).toBe(0);
     expect(seeded.stdout).toMatch(/^Demo district created\.\nStudent data created: 20 students/);
@@ -127,8 +115,7 @@ describe.runIf(PGLITE)("every writing command beside a running server, and with 
 
     // A crashed server leaves its lock behind; the next server finds it stale and takes over.
     expect((await a.kill9()).signal).toBe("SIGKILL");
-    const b = await startServer(env);
-    servers.push(b);
+    const b = await sandbox.server(env);
     const createdB = await cli("users", "create", "--district", DEMO_DISTRICT.slug, "--username", "ops-b");
     expect(createdB.code, createdB.stderr).toBe(0);
     const exportBeside = await cli("policy", "export", "--district", DEMO_DISTRICT.name);

@@ -1,20 +1,14 @@
-import fs from "node:fs";
-import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { connectDatabase } from "../platform/db/connect.js";
 import { migrateDatabase } from "../platform/db/migrate.js";
 import { buildDistrict } from "../../test/support/factories.js";
-import { runCli, startServer, tempDataDir, type ServerProcess } from "../../test/support/cli-process.js";
+import { cliSandbox, runCli } from "../../test/support/cli-process.js";
 
 // The embedded database is one folder one process owns: this is about PGlite beside a server.
 const PGLITE = !process.env.TEST_DATABASE_URL;
 const FIXTURES = new URL("../../test/fixtures/oneroster/", import.meta.url).pathname;
-let server: ServerProcess | undefined;
-const dir = tempDataDir("oneroster-cli");
-afterAll(async () => {
-  if (server && server.child.exitCode === null && server.child.signalCode === null) await server.stop();
-  fs.rmSync(path.dirname(dir), { recursive: true, force: true });
-});
+const sandbox = cliSandbox();
+const dir = sandbox.dataDir("oneroster-cli");
 
 describe.runIf(PGLITE)("gatehouse oneroster import while a server holds the embedded database", () => {
   it("goes through the server, resolves the path from the caller's folder, refuses an invalid set with exit 2", async () => {
@@ -23,7 +17,7 @@ describe.runIf(PGLITE)("gatehouse oneroster import while a server holds the embe
     const district = await buildDistrict(database.db);
     await database.close();
     const env = { DATABASE_URL: "", GATEHOUSE_DATA_DIR: dir };
-    server = await startServer(env);
+    const server = await sandbox.server(env);
 
     const invalid = await runCli(["oneroster", "import", "invalid", "--district", district.slug], env, { cwd: FIXTURES });
     expect(invalid.code).toBe(2);

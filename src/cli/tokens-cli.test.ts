@@ -1,19 +1,13 @@
-import fs from "node:fs";
-import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { connectDatabase } from "../platform/db/connect.js";
 import { migrateDatabase } from "../platform/db/migrate.js";
 import { buildDistrict } from "../../test/support/factories.js";
-import { runCli, startServer, tempDataDir, type ServerProcess } from "../../test/support/cli-process.js";
+import { cliSandbox, runCli } from "../../test/support/cli-process.js";
 
 // The embedded folder is what makes "beside a running server" a question: these tests are about PGlite.
 const PGLITE = !process.env.TEST_DATABASE_URL;
-let server: ServerProcess | undefined;
-const dir = tempDataDir("tokens-cli");
-afterAll(async () => {
-  if (server && server.child.exitCode === null && server.child.signalCode === null) await server.stop();
-  fs.rmSync(path.dirname(dir), { recursive: true, force: true });
-});
+const sandbox = cliSandbox();
+const dir = sandbox.dataDir("tokens-cli");
 
 const lastLine = (stdout: string) => stdout.trimEnd().split("\n").at(-1)!;
 
@@ -24,8 +18,8 @@ describe.runIf(PGLITE)("gatehouse tokens", () => {
     const district = await buildDistrict(database.db);
     await database.close();
     const env = { DATABASE_URL: "", GATEHOUSE_DATA_DIR: dir };
-    server = await startServer(env);
-    const call = (token: string) => fetch(`http://127.0.0.1:${server!.port}/api/users`, { headers: { authorization: `Bearer ${token}` } });
+    const server = await sandbox.server(env);
+    const call = (token: string) => fetch(`http://127.0.0.1:${server.port}/api/users`, { headers: { authorization: `Bearer ${token}` } });
 
     const created = await runCli(["tokens", "create", "--district", district.slug, "--name", "entra-scim", "--scope", "scim,api:read", "--expires-days", "30"], env);
     expect(created.code, created.stderr).toBe(0);

@@ -4,6 +4,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterAll } from "vitest";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 // By its full address, so the CLI can run from any working folder (tsx resolves from ROOT).
@@ -83,6 +84,31 @@ export async function startServer(env: Record<string, string>, port?: number): P
     kill9: async () => {
       child.kill("SIGKILL");
       return exited;
+    },
+  };
+}
+
+/**
+ * The data folders and servers a CLI test file makes: each server still running is stopped and
+ * each folder removed after the file's tests.
+ */
+export function cliSandbox() {
+  const servers: ServerProcess[] = [];
+  const dirs: string[] = [];
+  afterAll(async () => {
+    for (const s of servers) if (s.child.exitCode === null && s.child.signalCode === null) await s.stop();
+    for (const d of dirs) fs.rmSync(path.dirname(d), { recursive: true, force: true });
+  });
+  return {
+    dataDir(prefix: string): string {
+      const dir = tempDataDir(prefix);
+      dirs.push(dir);
+      return dir;
+    },
+    async server(env: Record<string, string>, port?: number): Promise<ServerProcess> {
+      const server = await startServer(env, port);
+      servers.push(server);
+      return server;
     },
   };
 }
