@@ -12,11 +12,24 @@ export async function checkClientVersion(tool: "pg_dump" | "pg_restore", serverV
   if (client < server) throw new Error(`${tool} ${client} cannot handle PostgreSQL ${server}; install ${tool} ${server} or later`);
 }
 
+/**
+ * The URL for a client tool's `--dbname` without its password, and the password in `PGPASSWORD`:
+ * a command line is readable by every user of the machine (`ps`), a process's environment is not.
+ */
+export function clientConnection(url: string): { dbname: string; env: NodeJS.ProcessEnv } {
+  const parsed = new URL(url);
+  const password = parsed.searchParams.get("password") ?? (parsed.password ? decodeURIComponent(parsed.password) : undefined);
+  parsed.password = "";
+  parsed.searchParams.delete("password");
+  return { dbname: parsed.toString(), env: password === undefined ? {} : { PGPASSWORD: password } };
+}
+
 /** `pg_dump -Fc` of the whole database into `file`; progress counts the tables as they are dumped. */
 export async function dumpPostgres(url: string, file: string, tables: number, progress: Progress): Promise<void> {
+  const { dbname, env } = clientConnection(url);
   progress.start(tables);
   try {
-    await run("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", "--verbose", `--file=${file}`, `--dbname=${url}`], (line) => {
+    await run("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", "--verbose", `--file=${file}`, `--dbname=${dbname}`], env, (line) => {
       if (/dumping contents of table/.test(line)) progress.increment();
     });
   } finally {
@@ -26,10 +39,11 @@ export async function dumpPostgres(url: string, file: string, tables: number, pr
 
 /** Restores a `pg_dump -Fc` file in one transaction, replacing what the database holds. */
 export async function restorePostgres(url: string, file: string, progress: Progress): Promise<void> {
+  const { dbname, env } = clientConnection(url);
   const entries = (await output("pg_restore", ["--list", file])).split("\n").filter((l) => l && !l.startsWith(";")).length;
   progress.start(entries);
   try {
-    await run("pg_restore", ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", "--verbose", `--dbname=${url}`, file], (line) => {
+    await run("pg_restore", ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", "--verbose", `--dbname=${dbname}`, file], env, (line) => {
       if (/^pg_restore: (creating|processing|dropping)/.test(line)) progress.increment();
     });
   } finally {
@@ -39,13 +53,13 @@ export async function restorePostgres(url: string, file: string, progress: Progr
 
 function output(command: string, args: string[]): Promise<string> {
   let text = "";
-  return run(command, args, () => undefined, (d) => (text += d)).then(() => text);
+  return run(command, args, {}, () => undefined, (d) => (text += d)).then(() => text);
 }
 
 /** Runs a client tool; its stderr lines go to `onLine`; a failure carries the tool's last words. */
-function run(command: string, args: string[], onLine: (line: string) => void, onStdout?: (d: string) => void): Promise<void> {
+function run(command: string, args: string[], env: NodeJS.ProcessEnv, onLine: (line: string) => void, onStdout?: (d: string) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
     const tail: string[] = [];
     let buffered = "";
     child.stdout.on("data", (d: Buffer) => onStdout?.(d.toString()));
