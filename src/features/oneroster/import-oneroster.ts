@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { STAFF_ROLES, type OneRosterFile, type Problem } from "../../domain/oneroster/csv-files.js";
 import { checkReferences, parseSet, type ParsedSet, type Row, type SetSource } from "../../domain/oneroster/parse-set.js";
 import { recordAudit } from "../../platform/audit.js";
