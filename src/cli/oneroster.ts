@@ -2,7 +2,9 @@ import type { Command } from "commander";
 import cliProgress from "cli-progress";
 import { formatProblem } from "../domain/oneroster/csv-files.js";
 import { findDistrictBySlug } from "../features/auth/repo.js";
-import { importOneRoster, type ImportSummary } from "../features/oneroster/import-oneroster.js";
+import { startImportJob } from "../features/oneroster/import-jobs.js";
+import type { ImportSummary } from "../features/oneroster/import-oneroster.js";
+import { AppError } from "../platform/http/errors.js";
 import { openSetPath } from "../features/oneroster/read-source.js";
 import { cli, err, out, resolvePath, setExitCode } from "./io.js";
 import { withDatabase } from "./context.js";
@@ -35,25 +37,38 @@ export async function runOneRosterImport(file: string, o: { district: string; dr
     const stream = cli().stderr as NodeJS.WritableStream & { isTTY?: boolean };
     const bar = new cliProgress.SingleBar({ stream, format: "{stage} [{bar}] {value}/{total}", hideCursor: true, noTTYOutput: false }, cliProgress.Presets.shades_classic);
     let stage = "";
-    const result = await importOneRoster(database.db, { districtId: district.id }, source, {
-      dryRun: Boolean(o.dryRun),
-      by: null,
-      now: new Date(),
-      onProgress: (name, done, total) => {
-        if (!stream.isTTY) return;
-        if (name !== stage) {
-          if (stage) bar.stop();
-          stage = name;
-          bar.start(Math.max(total, done, 1), done, { stage: name.padEnd(22) });
-        } else bar.update(done, { stage: name.padEnd(22) });
-      },
-    });
+    let failure: unknown = null;
+    let started;
+    try {
+      // the server's job list: a web upload of the same district running meanwhile refuses this one, and the other way round
+      started = startImportJob(database.db, { districtId: district.id }, source, {
+        dryRun: Boolean(o.dryRun),
+        by: null,
+        now: new Date(),
+        onFailure: (error) => void (failure = error),
+        onProgress: (name, done, total) => {
+          if (!stream.isTTY) return;
+          if (name !== stage) {
+            if (stage) bar.stop();
+            stage = name;
+            bar.start(Math.max(total, done, 1), done, { stage: name.padEnd(22) });
+          } else bar.update(done, { stage: name.padEnd(22) });
+        },
+      });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      err(`${error.message}\n`);
+      return 1;
+    }
+    const job = await started.finished;
     if (stage) bar.stop();
-    if (!result.ok) {
-      for (const p of result.problems) err(`${formatProblem(p)}\n`);
-      err(`${file}: ${result.problems.length} problem${result.problems.length === 1 ? "" : "s"}; nothing was imported\n`);
+    if (failure) throw failure;
+    if (job.problems) {
+      for (const p of job.problems) err(`${formatProblem(p)}\n`);
+      err(`${file}: ${job.problems.length} problem${job.problems.length === 1 ? "" : "s"}; nothing was imported\n`);
       return EXIT_INVALID_SET;
     }
+    const result = job.result!;
     out(`${result.dryRun ? "Dry run (nothing was written): would import" : "Imported"} ${file} into ${district.slug}:\n${formatSummary(result.summary)}`);
     if (result.automation.ran) out(`Staff account automation: ${result.automation.actions} action${result.automation.actions === 1 ? "" : "s"} (see Staff automation > Run history).\n`);
     return 0;

@@ -20,7 +20,7 @@ function fixtureZip(t: string): Buffer {
   return Buffer.from(zipSync(files));
 }
 
-test("a district administrator uploads a OneRoster set, reads the summary, and sees the automation's run history", async ({ page }) => {
+test("a district administrator uploads a OneRoster set, follows the server's stages to the end, reads the summary, and sees the automation's run history", async ({ page }) => {
   const t = tag();
   await signInAs(page, "admin", "/security/oneroster");
   const before = await callApi<Preferences>(page, "GET", "/api/preferences");
@@ -33,6 +33,13 @@ test("a district administrator uploads a OneRoster set, reads the summary, and s
     await expect(page.getByRole("heading", { name: "OneRoster import" })).toBeVisible();
     await page.locator('input[type="file"]').setInputFiles({ name: "oneroster.zip", mimeType: "application/zip", buffer: fixtureZip(t) });
     await page.getByRole("button", { name: "Import" }).click();
+    // the server's stages, as it reported them while the import ran in the background
+    const progress = page.getByLabel("Import progress");
+    await expect(progress.getByRole("status")).toHaveText("Finished");
+    await expect(progress.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "100");
+    const stages = page.getByRole("table", { name: "Import stages" });
+    for (const stage of ["Reading users", "People", "Enrollments", "Saving links"]) await expect(stages.getByRole("row", { name: new RegExp(`^${stage}`) })).toContainText("done");
+    await expect(stages.getByRole("row", { name: /^Reading enrollments/ })).toContainText("rows");
     const summary = page.getByLabel("Import summary");
     await expect(summary).toContainText("Imported");
     await expect(summary.getByRole("row", { name: /Students/ })).toContainText("2");

@@ -45,6 +45,9 @@ export async function applyStaffAssignments(tx: Db, scope: DistrictScope, staff:
     actions.push(a);
     await recordAudit(tx, { districtId: scope.districtId, actor: ctx.by, ...audit, after: { ...(audit.after as object), automation: ctx.source } });
   };
+  const known = staff.flatMap((s) => (s.userId && s.schools.length > 0 ? [s.userId] : []));
+  // one read for every known account instead of one update each: only the disabled ones are enabled below
+  const disabled = new Set(known.length === 0 ? [] : (await tx.select({ id: users.id }).from(users).where(inDistrict(users, scope, eq(users.disabled, true), sql`${users.id} = any(${sql.param(known)}::uuid[])`))).map((u) => u.id));
   for (const s of staff) {
     let userId = s.userId;
     if (s.schools.length === 0) {
@@ -59,7 +62,7 @@ export async function applyStaffAssignments(tx: Db, scope: DistrictScope, staff:
       userId = id;
       if (made) await act({ username: s.username, action: "account-created", detail: `assigned to ${s.schools.map((x) => x.schoolName).join(", ")}` }, { action: "user.created", target: { type: "user", id, name: s.username }, after: { username: s.username } });
     }
-    const [enabled] = await tx.update(users).set({ disabled: false, version: sql`${users.version} + 1` }).where(inDistrict(users, scope, eq(users.id, userId), eq(users.disabled, true))).returning({ id: users.id });
+    const [enabled] = s.userId && !disabled.has(s.userId) ? [] : await tx.update(users).set({ disabled: false, version: sql`${users.version} + 1` }).where(inDistrict(users, scope, eq(users.id, userId), eq(users.disabled, true))).returning({ id: users.id });
     if (enabled) await act({ username: s.username, action: "account-enabled", detail: "a school assignment began again" }, { action: "user.enabled", target: { type: "user", id: userId, name: s.username }, after: { disabled: false } });
     const groups = new Map<string, string>();
     for (const school of s.schools) {

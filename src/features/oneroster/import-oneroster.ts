@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { createHash, randomUUID } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
 import { STAFF_ROLES, type OneRosterFile, type Problem } from "../../domain/oneroster/csv-files.js";
 import { checkReferences, parseSet, type ParsedSet, type Row, type SetSource } from "../../domain/oneroster/parse-set.js";
 import { recordAudit } from "../../platform/audit.js";
@@ -7,6 +7,7 @@ import type { Db } from "../../platform/db/connect.js";
 import type { OneRosterKind } from "../../platform/db/schema/oneroster.js";
 import { sisCalendars, sisEnrollments, sisPeople, sisSchools, sisSchoolYears, sisStaffAssignments } from "../../platform/db/schema/sis.js";
 import { users } from "../../platform/db/schema/users.js";
+import { columnsOf, COLUMN_BATCH, insertColumns } from "../../platform/db/insert-columns.js";
 import { inDistrict, type DistrictScope } from "../../platform/db/tenancy.js";
 import { disableAccount } from "../governance/dormant-accounts.js";
 import { applyStaffAssignments, type StaffAssignment } from "./apply-staff-assignments.js";
@@ -33,6 +34,9 @@ const digestOf = (r: Row) => {
 /** "2026" → "2025-26", the seed's way of naming a school year. */
 export const yearName = (schoolYear: string) => `${Number(schoolYear) - 1}-${schoolYear.slice(2)}`;
 const calendarName = (year: string, school: string) => `${year.slice(2, 4)}-${year.slice(5)} ${school}`;
+const PERSON_COLUMNS = { district_id: "uuid", kind: "text", local_id: "text", first_name: "text", middle_name: "text", last_name: "text", birth_date: "date", gender: "text" } as const;
+const ACCOUNT_COLUMNS = { district_id: "uuid", username: "text", display_name: "text", email: "text" } as const;
+const ENROLLMENT_COLUMNS = { id: "uuid", district_id: "uuid", person_id: "uuid", calendar_id: "uuid", grade: "text", start_date: "date", start_status: "text" } as const;
 const levelOf = (name: string): "elementary" | "middle" | "high" => (/elementary|primary/i.test(name) ? "elementary" : /middle|junior/i.test(name) ? "middle" : "high");
 
 /**
@@ -193,26 +197,28 @@ async function writeSet(tx: Db, scope: DistrictScope, set: ParsedSet, existing: 
       const demo = current("demographic", u.sourcedId);
       const d = demo && !demo.endedAt ? demo.data : {};
       return {
-        districtId: scope.districtId,
-        kind: (staffRoles.has(u.sourcedId) ? "staff" : "student") as "staff" | "student",
-        localId: u.data.identifier || u.sourcedId,
-        firstName: u.data.preferredGivenName || u.data.givenName!,
-        middleName: u.data.middleName || null,
-        lastName: u.data.preferredFamilyName || u.data.familyName!,
+        district_id: scope.districtId,
+        kind: staffRoles.has(u.sourcedId) ? "staff" : "student",
+        local_id: u.data.identifier || u.sourcedId,
+        first_name: u.data.preferredGivenName || u.data.givenName!,
+        middle_name: u.data.middleName || null,
+        last_name: u.data.preferredFamilyName || u.data.familyName!,
         // OneRoster may leave demographics out; the SIS needs a value, so an unknown date is the epoch of the SIS, 1900-01-01.
-        birthDate: d.birthDate || "1900-01-01",
-        gender: (d.sex === "female" ? "F" : d.sex === "male" ? "M" : "X") as "F" | "M" | "X",
+        birth_date: d.birthDate || "1900-01-01",
+        gender: d.sex === "female" ? "F" : d.sex === "male" ? "M" : "X",
       };
     });
-    const ids = rows.length === 0 ? [] : await tx.insert(sisPeople).values(rows).onConflictDoUpdate({
-      target: [sisPeople.districtId, sisPeople.localId],
-      set: { firstName: sql`excluded.first_name`, middleName: sql`excluded.middle_name`, lastName: sql`excluded.last_name`, birthDate: sql`excluded.birth_date`, gender: sql`excluded.gender`, kind: sql`excluded.kind`, version: sql`${sisPeople.version} + 1` },
-    }).returning({ id: sisPeople.id, localId: sisPeople.localId });
-    const personOf = new Map(ids.map((p) => [p.localId, p.id]));
+    const ids = await insertColumns<{ id: string; local_id: string }>(
+      tx,
+      "sis_people",
+      columnsOf(rows, PERSON_COLUMNS),
+      sql`on conflict (district_id, local_id) do update set first_name = excluded.first_name, middle_name = excluded.middle_name, last_name = excluded.last_name, birth_date = excluded.birth_date, gender = excluded.gender, kind = excluded.kind, version = sis_people.version + 1 returning id, local_id`,
+    );
+    const personOf = new Map(ids.map((p) => [p.local_id, p.id]));
     // Staff accounts: the OneRoster username is the Gatehouse username.
     const staff = batch.filter((u) => staffRoles.has(u.sourcedId) || current("user", u.sourcedId)?.userId);
-    const accounts = staff.filter((u) => u.active && staffRoles.has(u.sourcedId)).map((u) => ({ districtId: scope.districtId, username: u.data.username!, displayName: `${u.data.preferredGivenName || u.data.givenName} ${u.data.preferredFamilyName || u.data.familyName}`, email: u.data.email || null }));
-    const accountIds = accounts.length === 0 ? [] : await tx.insert(users).values(accounts).onConflictDoUpdate({ target: [users.districtId, users.username], set: { displayName: sql`excluded.display_name`, email: sql`excluded.email` } }).returning({ id: users.id, username: users.username, disabled: users.disabled });
+    const accounts = staff.filter((u) => u.active && staffRoles.has(u.sourcedId)).map((u) => ({ district_id: scope.districtId, username: u.data.username!, display_name: `${u.data.preferredGivenName || u.data.givenName} ${u.data.preferredFamilyName || u.data.familyName}`, email: u.data.email || null }));
+    const accountIds = await insertColumns<{ id: string; username: string }>(tx, "users", columnsOf(accounts, ACCOUNT_COLUMNS), sql`on conflict (district_id, username) do update set display_name = excluded.display_name, email = excluded.email returning id, username`);
     const accountOf = new Map(accountIds.map((a) => [a.username, a]));
     for (const u of batch) {
       const link = current("user", u.sourcedId)!;
@@ -238,27 +244,36 @@ async function writeSet(tx: Db, scope: DistrictScope, set: ParsedSet, existing: 
     }
     done += batch.length;
     progress("people", done, people.length);
-  });
-  // 4. Staff assignments: one per school role and calendar of that school.
+  }, COLUMN_BATCH);
+  // 4. Staff assignments: one per school role and calendar of that school, compared with what the district holds.
+  progress("staff assignments", 0, assignments.length);
+  const held = assignments.length === 0 ? [] : await tx.select({ id: sisStaffAssignments.id, personId: sisStaffAssignments.personId, calendarId: sisStaffAssignments.calendarId, title: sisStaffAssignments.title }).from(sisStaffAssignments).where(inDistrict(sisStaffAssignments, scope));
+  const heldBy = new Map<string, typeof held>();
+  for (const h of held) heldBy.set(h.personId, [...(heldBy.get(h.personId) ?? []), h]);
+  const calendarsOf = new Map<string, typeof calendars>();
+  for (const c of calendars) calendarsOf.set(c.schoolId, [...(calendarsOf.get(c.schoolId) ?? []), c]);
+  const key = (x: { calendarId: string; title: string }) => `${x.calendarId}|${x.title}`;
+  const removedIds: string[] = [];
+  const addedRows: { district_id: string; person_id: string; calendar_id: string; title: string }[] = [];
   for (const a of assignments) {
-    const personId = a.personId!;
-    const want = a.schools.flatMap((s) => calendars.filter((c) => c.schoolId === s.schoolId).map((c) => ({ calendarId: c.id, title: s.title, schoolName: c.schoolName })));
+    const want = a.schools.flatMap((s) => (calendarsOf.get(s.schoolId!) ?? []).map((c) => ({ calendarId: c.id, title: s.title, schoolName: c.schoolName })));
     a.calendars = want;
-    const have = await tx.select({ calendarId: sisStaffAssignments.calendarId, title: sisStaffAssignments.title }).from(sisStaffAssignments).where(inDistrict(sisStaffAssignments, scope, eq(sisStaffAssignments.personId, personId)));
-    const key = (x: { calendarId: string; title: string }) => `${x.calendarId}|${x.title}`;
+    const have = heldBy.get(a.personId!) ?? [];
     const haveKeys = new Set(have.map(key));
     const wantKeys = new Set(want.map(key));
     const removed = have.filter((h) => !wantKeys.has(key(h)));
-    const added = want.filter((w) => !haveKeys.has(key(w)));
-    for (const r of removed) await tx.delete(sisStaffAssignments).where(inDistrict(sisStaffAssignments, scope, eq(sisStaffAssignments.personId, personId), eq(sisStaffAssignments.calendarId, r.calendarId), eq(sisStaffAssignments.title, r.title)));
-    if (added.length > 0) await tx.insert(sisStaffAssignments).values(added.map((w) => ({ districtId: scope.districtId, personId, calendarId: w.calendarId, title: w.title })));
+    const added = [...new Map(want.filter((w) => !haveKeys.has(key(w))).map((w) => [key(w), w])).values()];
+    for (const r of removed) removedIds.push(r.id);
+    for (const w of added) addedRows.push({ district_id: scope.districtId, person_id: a.personId!, calendar_id: w.calendarId, title: w.title });
     summary.staffAssignments.created += added.length;
     summary.staffAssignments.ended += removed.length;
   }
+  await inBatches(removedIds, (ids) => tx.delete(sisStaffAssignments).where(inDistrict(sisStaffAssignments, scope, sql`${sisStaffAssignments.id} = any(${sql.param(ids)}::uuid[])`)), COLUMN_BATCH);
+  await insertColumns(tx, "sis_staff_assignments", columnsOf(addedRows, { district_id: "uuid", person_id: "uuid", calendar_id: "uuid", title: "text" }));
   // 5. Enrollments: a student enrolled in a class of a school and year is enrolled in that calendar.
   await writeEnrollments(tx, scope, set, existing, { current, touched, calendarAt, yearOfSchoolYear, schoolIdOf, newLinks, linkOf, summary, now: options.now, progress });
   progress("saving links", 0, newLinks.length);
-  await writeLinks(tx, scope, newLinks);
+  await writeLinks(tx, scope, newLinks, existing.size === 0, (done) => progress("saving links", done, newLinks.length));
   return { summary, assignments };
 }
 
@@ -312,13 +327,15 @@ async function writeEnrollments(tx: Db, scope: DistrictScope, set: ParsedSet, ex
   const today = c.now.toISOString().slice(0, 10);
   const create = [...want.entries()].filter(([key]) => !calLinks.get(key) || calLinks.get(key)!.endedAt);
   let done = 0;
+  c.progress("enrollments", 0, create.length);
   await inBatches(create, async (batch) => {
-    const rows = batch.map(([, w]) => ({ districtId: scope.districtId, personId: c.current("user", w.user)!.targetId!, calendarId: w.calendarId, grade: w.grade, startDate: w.begin || today, startStatus: "OneRoster" }));
-    const made = await tx.insert(sisEnrollments).values(rows).returning({ id: sisEnrollments.id });
-    batch.forEach(([key], i) => c.newLinks.push({ kind: "calendar-enrollment", sourcedId: key, digest: "", targetId: made[i]!.id, userId: null, data: {}, endedAt: null }));
+    // ids made here, so each link knows its enrollment without reading the rows back
+    const rows = batch.map(([, w]) => ({ id: randomUUID(), district_id: scope.districtId, person_id: c.current("user", w.user)!.targetId!, calendar_id: w.calendarId, grade: w.grade, start_date: w.begin || today, start_status: "OneRoster" }));
+    await insertColumns(tx, "sis_enrollments", columnsOf(rows, ENROLLMENT_COLUMNS));
+    batch.forEach(([key], i) => c.newLinks.push({ kind: "calendar-enrollment", sourcedId: key, digest: "", targetId: rows[i]!.id, userId: null, data: {}, endedAt: null }));
     done += batch.length;
     c.progress("enrollments", done, create.length);
-  });
+  }, COLUMN_BATCH);
   c.summary.enrollments.created += create.length;
   // Ends the calendar enrollments of these students that no class enrollment holds any more.
   const end: string[] = [];
@@ -327,6 +344,6 @@ async function writeEnrollments(tx: Db, scope: DistrictScope, set: ParsedSet, ex
     end.push(l.targetId!);
     c.newLinks.push({ ...l, endedAt: c.now });
   }
-  await inBatches(end, (ids) => tx.update(sisEnrollments).set({ endDate: today, endStatus: "OneRoster: ended", version: sql`${sisEnrollments.version} + 1` }).where(inDistrict(sisEnrollments, scope, inArray(sisEnrollments.id, ids), and(sql`${sisEnrollments.endDate} is null`))));
+  await inBatches(end, (ids) => tx.update(sisEnrollments).set({ endDate: today, endStatus: "OneRoster: ended", version: sql`${sisEnrollments.version} + 1` }).where(inDistrict(sisEnrollments, scope, sql`${sisEnrollments.id} = any(${sql.param(ids)}::uuid[])`, sql`${sisEnrollments.endDate} is null`)), COLUMN_BATCH);
   c.summary.enrollments.ended += end.length;
 }

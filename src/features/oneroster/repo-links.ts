@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/connect.js";
 import { onerosterLinks, type OneRosterKind } from "../../platform/db/schema/oneroster.js";
+import { COLUMN_BATCH, insertColumns, type Column } from "../../platform/db/insert-columns.js";
 import { inDistrict, type DistrictScope } from "../../platform/db/tenancy.js";
 
 export type Link = { kind: OneRosterKind; sourcedId: string; digest: string; targetId: string | null; userId: string | null; data: Record<string, string>; endedAt: Date | null };
@@ -26,25 +27,25 @@ export async function readLinks(db: Db, scope: DistrictScope): Promise<Map<OneRo
   return byKind;
 }
 
-/** 7 parameters a link: 5,000 a statement stays under 65,535. */
-const LINK_BATCH = 5000;
-
-export async function writeLinks(tx: Db, scope: DistrictScope, links: Link[]): Promise<void> {
-  await inBatches(links, (batch) =>
-    tx
-      .insert(onerosterLinks)
-      .values(batch.map((l) => ({ ...l, districtId: scope.districtId })))
-      .onConflictDoUpdate({
-        target: [onerosterLinks.districtId, onerosterLinks.kind, onerosterLinks.sourcedId],
-        set: {
-          digest: sql`excluded.digest`,
-          targetId: sql`excluded.target_id`,
-          userId: sql`excluded.user_id`,
-          data: sql`excluded.data`,
-          endedAt: sql`excluded.ended_at`,
-          updatedAt: sql`now()`,
-        },
-      }),
-  LINK_BATCH);
+/**
+ * Saves links set-based. `fresh`: the district had no links before this import, so none can
+ * conflict and the insert skips the conflict check.
+ */
+export async function writeLinks(tx: Db, scope: DistrictScope, all: Link[], fresh: boolean, onSaved: (done: number) => void = () => {}): Promise<void> {
+  let done = 0;
+  await inBatches(all, async (links) => {
+    const columns: Column[] = [
+      { name: "district_id", type: "uuid", values: links.map(() => scope.districtId) },
+      { name: "kind", type: "text", values: links.map((l) => l.kind) },
+      { name: "sourced_id", type: "text", values: links.map((l) => l.sourcedId) },
+      { name: "digest", type: "text", values: links.map((l) => l.digest) },
+      { name: "target_id", type: "uuid", values: links.map((l) => l.targetId) },
+      { name: "user_id", type: "uuid", values: links.map((l) => l.userId) },
+      { name: "data", type: "jsonb", values: links.map((l) => JSON.stringify(l.data)) },
+      { name: "ended_at", type: "timestamptz", values: links.map((l) => l.endedAt?.toISOString() ?? null) },
+    ];
+    const upsert = sql`on conflict (district_id, kind, sourced_id) do update set digest = excluded.digest, target_id = excluded.target_id, user_id = excluded.user_id, data = excluded.data, ended_at = excluded.ended_at, updated_at = now()`;
+    await insertColumns(tx, "oneroster_links", columns, fresh ? undefined : upsert);
+    onSaved((done += links.length));
+  }, COLUMN_BATCH);
 }
-

@@ -1,17 +1,31 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
 import type { AppDeps } from "../../platform/deps.js";
 import { access } from "../../platform/http/access.js";
 import { AppError } from "../../platform/http/errors.js";
 import { districtActor, auditActor } from "../rights/guards.js";
 import { TOOLS } from "../rights/tools.js";
-import { importOneRoster } from "./import-oneroster.js";
+import { findImportJob, startImportJob, type ImportJob } from "./import-jobs.js";
 import { openZip } from "./read-source.js";
-import { ZImportRequest, ZImportResult, ZMappings, ZMappingsInput, ZRuns } from "./schema.js";
+import { ZImportJob, ZImportRequest, ZMappings, ZMappingsInput, ZRuns } from "./schema.js";
 import { listMappings, listRuns, replaceMappings } from "./staff-automation-mappings.js";
 
 const tags = ["oneroster"];
 /** A district's whole set as one zip: larger sets go through `gatehouse oneroster import`. */
 const UPLOAD_LIMIT = 200 * 1024 * 1024;
+
+const jobView = (job: ImportJob) => ({
+  id: job.id,
+  state: job.state,
+  dryRun: job.dryRun,
+  stages: job.stages,
+  startedAt: job.startedAt,
+  finishedAt: job.finishedAt,
+  result: job.result && { dryRun: job.result.dryRun, summary: job.result.summary, automation: job.result.automation },
+  problems: job.problems && job.problems.slice(0, 1000),
+  problemTotal: job.problems?.length ?? 0,
+  error: job.error,
+});
 
 /** OneRoster 1.2 CSV import and staff account automation. */
 export function onerosterRoutes(deps: AppDeps): FastifyPluginAsyncZod {
@@ -20,8 +34,8 @@ export function onerosterRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       "/api/oneroster/imports",
-      { bodyLimit: UPLOAD_LIMIT, config: { access: importAccess }, schema: { tags, summary: "Import a OneRoster 1.2 CSV set (zip): validated in full first; an invalid set changes nothing (422 with every problem)", body: ZImportRequest, response: { 200: ZImportResult } } },
-      async (request) => {
+      { bodyLimit: UPLOAD_LIMIT, config: { access: importAccess }, schema: { tags, summary: "Start importing a OneRoster 1.2 CSV set (zip) in the background: 202 with the job to follow at GET /api/oneroster/imports/:importId; 409 while another import of the district runs", body: ZImportRequest, response: { 202: ZImportJob } } },
+      async (request, reply) => {
         const actor = districtActor(request.actor);
         let source;
         try {
@@ -29,11 +43,17 @@ export function onerosterRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         } catch (error) {
           throw new AppError(422, "not-a-zip", `The upload is not a zip file (${(error as Error).message}). Zip the folder that holds manifest.csv and the other OneRoster files.`, { path: "body.zipBase64" });
         }
-        const result = await importOneRoster(db, actor, source, { dryRun: request.body.dryRun, by: auditActor(actor), now: deps.clock.now() });
-        if (!result.ok) {
-          throw new AppError(422, "invalid-oneroster-set", `The set has ${result.problems.length} problem${result.problems.length === 1 ? "" : "s"}; nothing was imported. Fix them in the source system's export and upload it again.`, { detail: { problems: result.problems.slice(0, 1000), total: result.problems.length } });
-        }
-        return { dryRun: result.dryRun, summary: result.summary, automation: result.automation };
+        const { job } = startImportJob(db, actor, source, { dryRun: request.body.dryRun, by: auditActor(actor), now: deps.clock.now(), onFailure: (error) => request.log.error({ err: error }, "OneRoster import failed") });
+        return reply.code(202).send(jobView(job));
+      },
+    );
+    app.get(
+      "/api/oneroster/imports/:importId",
+      { config: { access: importAccess }, schema: { tags, summary: "An import started here: its stages and counts while it runs, then its summary, or every problem of an invalid set (the first 1,000)", params: z.object({ importId: z.uuid() }), response: { 200: ZImportJob } } },
+      async (request) => {
+        const job = findImportJob(districtActor(request.actor), request.params.importId);
+        if (!job) throw new AppError(404, "import-not-found", "There is no such import of this district on this server (finished imports are kept for an hour).", { path: "importId" });
+        return jobView(job);
       },
     );
     app.get(

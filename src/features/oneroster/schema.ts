@@ -8,6 +8,20 @@ export const ZImportRequest = z.object({
   dryRun: z.boolean().default(false),
 });
 export const ZImportResult = z.object({ dryRun: z.boolean(), summary: ZImportSummary, automation: z.object({ ran: z.boolean(), actions: z.number().int() }) });
+const ZProblem = z.object({ file: z.string(), row: z.number().int(), column: z.string(), reason: z.string() });
+/** An import running in the background: its stages as they pass, then its result or its problems. */
+export const ZImportJob = z.object({
+  id: z.uuid(),
+  state: z.enum(["running", "done", "invalid", "failed"]).describe("running; done (result); invalid (problems: nothing was imported); failed (error: nothing was changed)"),
+  dryRun: z.boolean(),
+  stages: z.array(z.object({ name: z.string(), done: z.number().int(), total: z.number().int().describe("0 when not known ahead") })),
+  startedAt: z.date(),
+  finishedAt: z.date().nullable(),
+  result: ZImportResult.nullable(),
+  problems: z.array(ZProblem).max(1000).nullable().describe("the first 1,000 problems of an invalid set"),
+  problemTotal: z.number().int(),
+  error: z.string().nullable(),
+});
 
 export const ZMapping = z.object({ kind: z.enum(["school", "role"]), key: z.string().trim().min(1).max(200), groupId: z.uuid() });
 export const ZMappings = z.object({ mappings: z.array(ZMapping.extend({ groupName: z.string() })) });

@@ -245,6 +245,7 @@ const SAMPLES: Record<string, Sample> = {
   "POST /api/preview": { body: {} },
   "POST /api/preview/end": {},
   "POST /api/oneroster/imports": { body: {} },
+  "GET /api/oneroster/imports/:importId": {},
   "GET /api/staff-automation/mappings": {},
   "PUT /api/staff-automation/mappings": { body: {} },
   "GET /api/staff-automation/runs": {},

@@ -78,6 +78,8 @@ describe("route access declarations", () => {
         sis("POST /api/users/:userId/enable", "accounts"),
         sis("PUT /api/district/help-contacts", "preferences"),
         sis("POST /api/oneroster/imports", "accounts"),
+        sis("GET /api/oneroster/imports/:importId", "accounts"),
+        sis("HEAD /api/oneroster/imports/:importId", "accounts"),
         sis("PUT /api/staff-automation/mappings", "preferences"),
         sis("POST /api/sso/links", "accounts"),
         sis("DELETE /api/sso/links/:linkId", "accounts"),

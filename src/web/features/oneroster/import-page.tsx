@@ -1,11 +1,10 @@
 import { Alert, Button, Card, Checkbox, FileInput, Group, Progress, Stack, Table, Text } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
-import { isApiError } from "../../api.js";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
 import { PageHeader } from "../../components/page-header.js";
 import { RoleNotice, SecurityProblem } from "../security/role-notice.js";
 import { CHANGES, useCapabilities } from "../security/use-capabilities.js";
-import { onerosterApi, onerosterKeys, readAsBase64, type ImportProblem, type ImportResult } from "./oneroster-api.js";
+import { onerosterApi, onerosterKeys, readAsBase64, type ImportJob, type ImportProblem, type ImportResult } from "./oneroster-api.js";
 
 const LABELS: Record<string, string> = {
   schools: "Schools", schoolYears: "School years", calendars: "Calendars", staff: "Staff", students: "Students", staffAssignments: "Staff assignments", enrollments: "Enrollments",
@@ -51,26 +50,70 @@ function Problems({ problems, total }: { problems: ImportProblem[]; total: numbe
   );
 }
 
-/** Import a OneRoster 1.2 CSV set (a zip from Infinite Campus, ClassLink or Clever). */
+const stageLabel = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
+const count = (n: number) => n.toLocaleString("en-US");
+
+/** The server's stages of a running (or finished) import: a bar for the current one, the earlier ones listed with their counts. */
+function ImportProgress({ job }: { job: ImportJob }) {
+  const current = job.stages.at(-1);
+  const running = job.state === "running";
+  const value = !running ? 100 : current && current.total > 0 ? (100 * current.done) / current.total : 100;
+  return (
+    <Stack gap={4} aria-label="Import progress" maw={760}>
+      <Text size="sm" role="status">
+        {running ? `${current ? stageLabel(current.name) : "Starting"}${current && current.total > 0 ? `: ${count(current.done)} of ${count(current.total)}` : current && current.done > 0 ? `: ${count(current.done)} rows` : ""}…` : job.state === "done" ? "Finished" : "Stopped"}
+      </Text>
+      <Progress value={value} animated={running} striped={running && (!current || current.total === 0)} aria-label="Import stage progress" />
+      <Table withTableBorder aria-label="Import stages">
+        <Table.Tbody>
+          {job.stages.map((s, i) => (
+            <Table.Tr key={s.name}>
+              <Table.Td>{stageLabel(s.name)}</Table.Td>
+              <Table.Td>{s.total > 0 ? `${count(s.done)} of ${count(s.total)}` : s.done > 0 ? `${count(s.done)} rows` : ""}</Table.Td>
+              <Table.Td>{running && i === job.stages.length - 1 ? "running" : "done"}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
+
+/** Import a OneRoster 1.2 CSV set (a zip from Infinite Campus, ClassLink or Clever): the server runs it in the background and reports its stages. */
 export function OneRosterImportPage() {
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [dryRun, setDryRun] = useState(false);
-  const [stage, setStage] = useState<{ label: string; value: number } | null>(null);
+  const [reading, setReading] = useState<number | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
   const canImport = useCapabilities().can(CHANGES.onerosterImport);
-  const run = useMutation({
+  const start = useMutation({
     mutationFn: async () => {
-      setStage({ label: "Reading the file", value: 0 });
-      const data = await readAsBase64(file!, (f) => setStage({ label: "Reading the file", value: f * 30 }));
-      setStage({ label: "Checking every row, then importing", value: 30 });
-      return onerosterApi.importZip(data, dryRun);
+      setJobId(null);
+      setReading(0);
+      try {
+        const data = await readAsBase64(file!, (f) => setReading(f * 100));
+        return await onerosterApi.startImport(data, dryRun);
+      } finally {
+        setReading(null);
+      }
     },
-    onSettled: () => {
-      setStage(null);
-      void queryClient.invalidateQueries({ queryKey: onerosterKeys.runs });
+    onSuccess: (job) => {
+      queryClient.setQueryData(onerosterKeys.importJob(job.id), job);
+      setJobId(job.id);
     },
   });
-  const invalid = isApiError(run.error) && run.error.code === "invalid-oneroster-set" ? run.error.body : null;
+  const job = useQuery({
+    queryKey: onerosterKeys.importJob(jobId ?? ""),
+    queryFn: () => onerosterApi.importJob(jobId!),
+    enabled: jobId !== null,
+    refetchInterval: (q) => (q.state.data?.state === "running" ? 500 : false),
+  });
+  const finished = job.data && job.data.state !== "running";
+  useEffect(() => {
+    if (finished) void queryClient.invalidateQueries({ queryKey: onerosterKeys.runs });
+  }, [finished, queryClient]);
+  const running = start.isPending || job.data?.state === "running";
   return (
     <>
       <PageHeader title="OneRoster import" description="Schools, school years, calendars, staff accounts, students and enrollments from a OneRoster 1.2 CSV set, keyed by sourcedId." />
@@ -79,24 +122,28 @@ export function OneRosterImportPage() {
         <Text size="sm">
           Upload the .zip your student information system exports (manifest.csv, orgs.csv, academicSessions.csv, users.csv, roles.csv, courses.csv, classes.csv,
           enrollments.csv, demographics.csv). The whole set is checked first; a set with any problem changes nothing. Delta sets (processingMode delta in the manifest) change only the rows they name.
+          The server imports in the background: you may leave this page and come back to the run history.
         </Text>
-        <FileInput label="OneRoster set (.zip)" accept=".zip,application/zip" value={file} onChange={setFile} disabled={!canImport || run.isPending} clearable />
-        <Checkbox label="Dry run: check and count, write nothing" checked={dryRun} onChange={(e) => setDryRun(e.currentTarget.checked)} disabled={!canImport} />
+        <FileInput label="OneRoster set (.zip)" accept=".zip,application/zip" value={file} onChange={setFile} disabled={!canImport || running} clearable />
+        <Checkbox label="Dry run: check and count, write nothing" checked={dryRun} onChange={(e) => setDryRun(e.currentTarget.checked)} disabled={!canImport || running} />
         <Group>
-          <Button onClick={() => run.mutate()} disabled={!canImport || !file} loading={run.isPending}>
+          <Button onClick={() => start.mutate()} disabled={!canImport || !file || running} loading={running}>
             {dryRun ? "Check the set" : "Import"}
           </Button>
         </Group>
-        {stage && (
-          <Stack gap={4} aria-label="Import progress">
-            <Text size="sm">{stage.label}…</Text>
-            <Progress value={stage.value < 30 ? stage.value : 100} animated={stage.value >= 30} striped={stage.value >= 30} />
+        {reading !== null && (
+          <Stack gap={4} aria-label="Upload progress">
+            <Text size="sm">{reading < 100 ? "Reading the file…" : "Sending the file…"}</Text>
+            <Progress value={reading} aria-label="Upload progress bar" />
           </Stack>
         )}
       </Stack>
-      {invalid && <Problems problems={invalid.problems as ImportProblem[]} total={invalid.total as number} />}
-      {run.error && !invalid && <SecurityProblem error={run.error} />}
-      {run.data && <Summary result={run.data} />}
+      {start.error && <SecurityProblem error={start.error} />}
+      {job.error && <SecurityProblem error={job.error} />}
+      {job.data && <ImportProgress job={job.data} />}
+      {job.data?.state === "invalid" && <Problems problems={job.data.problems ?? []} total={job.data.problemTotal} />}
+      {job.data?.state === "failed" && <Alert color="red" title="The import failed" maw={760}>{job.data.error}</Alert>}
+      {job.data?.result && <Summary result={job.data.result} />}
     </>
   );
 }
