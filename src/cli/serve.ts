@@ -3,13 +3,9 @@ import { DEMO_DISTRICT, DEMO_LOGINS, DEMO_VENDOR_LOGIN } from "../features/demo/
 import { seedDemo } from "../features/demo/seed-demo.js";
 import { SUPPORT_DEMO_LOGINS } from "../features/demo/seed-support.js";
 import { settlePublicUrl } from "../features/installation/public-url.js";
-import { createApp } from "../platform/app.js";
 import { systemClock } from "../platform/clock.js";
 import { loadConfig } from "../platform/config.js";
-import { createRightsProvider } from "../platform/rights-provider.js";
-import { startJobs } from "../platform/jobs/start-jobs.js";
-import { startAuditForwarding } from "../platform/audit-forward/start-audit-forwarding.js";
-import pino from "pino";
+import type { startJobs } from "../platform/jobs/start-jobs.js";
 import { startAdminChannel } from "./admin-channel.js";
 import { servingRoleWarnings } from "../platform/db/app-role.js";
 import { openDatabase } from "./context.js";
@@ -28,6 +24,10 @@ export function registerServe(program: Command) {
     .option("--no-demo", "do not seed the demo district into an empty database")
     .action(async (options: { port?: string; demo: boolean }) => {
       const config = loadConfig({ ...process.env, ...(options.port ? { PORT: options.port } : {}) });
+      // The HTTP application's modules load while the database opens (PGlite's WebAssembly
+      // compiles on another thread); the background jobs' modules only after listening.
+      const appModules = Promise.all([import("../platform/app.js"), import("../platform/rights-provider.js")]);
+      appModules.catch(() => undefined); // reported where it is awaited, not as unhandled meanwhile
       const database = await openDatabase(config, "gatehouse serve");
       database.dataDirLock?.update({ port: config.port });
       config.publicUrl = await settlePublicUrl(database.db, config);
@@ -35,11 +35,12 @@ export function registerServe(program: Command) {
       const seeded = options.demo && !config.databaseUrl ? await seedDemo(database.db) : null;
       // Also on later starts, so a first start stopped half-way still ends with student data.
       if (seeded) await seedStudents(database, seeded.districtId, DEMO_STUDENTS, undefined, true);
+      const [{ createApp }, { createRightsProvider }] = await appModules;
       const deps = { config, database, clock: systemClock, rights: createRightsProvider(database) };
       const { app } = await createApp(deps);
       let jobs: Awaited<ReturnType<typeof startJobs>> | null = null;
       const forwarding = config.auditSyslogUrl
-        ? await startAuditForwarding({ database, url: config.auditSyslogUrl, format: config.auditSyslogFormat, log: pino({ level: config.logLevel, name: "audit-forward" }) })
+        ? await (await import("../platform/audit-forward/start-audit-forwarding.js")).startAuditForwarding({ database, url: config.auditSyslogUrl, format: config.auditSyslogFormat, log: app.log.child({ name: "audit-forward" }) })
         : null;
       let admin: Awaited<ReturnType<typeof startAdminChannel>> | null = null;
       const stop = async () => {
@@ -60,7 +61,7 @@ export function registerServe(program: Command) {
         admin = await startAdminChannel({ database, config });
       }
       // After listening: /healthz answers while pg-boss sets itself up.
-      jobs = await startJobs(deps, app.log); // daily inactivity sweep (pg-boss) and outbox delivery
+      jobs = await (await import("../platform/jobs/start-jobs.js")).startJobs(deps, app.log); // daily inactivity sweep (pg-boss) and outbox delivery
       const url = config.publicUrl;
       const where = config.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${config.dataDir}`;
       const lines = [``, `Gatehouse is running at ${url}  (database: ${where})`, `API documentation: ${url}/docs`];

@@ -1,5 +1,4 @@
 import { and, eq, ne } from "drizzle-orm";
-import QRCode from "qrcode";
 import { recordAudit } from "../../platform/audit.js";
 import { verifyPassword } from "../../platform/auth/passwords.js";
 import { rotateSession, type SessionRow, type UserRow } from "../../platform/auth/session-store.js";
@@ -59,7 +58,7 @@ export async function startMfaSetup(deps: AppDeps, session: SessionRow, proof: M
     await audit(tx, user, user.mfaEnabledAt ? "account.mfa-re-enrol-started" : "account.mfa-setup-started");
   });
   const otpauthUrl = totpUri(secret, user.email ?? user.username);
-  return { secret, otpauthUrl, qrDataUrl: await QRCode.toDataURL(otpauthUrl) };
+  return { secret, otpauthUrl, qrDataUrl: await (await import("qrcode")).default.toDataURL(otpauthUrl) }; // qrcode: loaded at the first MFA setup, not at start-up
 }
 
 /**

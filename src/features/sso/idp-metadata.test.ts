@@ -4,22 +4,22 @@ import { parseIdpMetadata } from "./idp-metadata.js";
 import { describeCertificate } from "./sp-keys.js";
 
 describe("IdP metadata", () => {
-  it("reads the entity id, the HTTP-Redirect sign-on URL and the signing certificates, with the default namespace Entra uses", () => {
+  it("reads the entity id, the HTTP-Redirect sign-on URL and the signing certificates, with the default namespace Entra uses", async () => {
     const idp = makeSamlIdp({ entityId: "https://sts.windows.net/tenant-id/" });
     const entraStyle = idp.metadataXml.replace(/md:/g, "").replace('xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata"', 'xmlns="urn:oasis:names:tc:SAML:2.0:metadata"');
     for (const xml of [idp.metadataXml, entraStyle]) {
-      const meta = parseIdpMetadata(xml);
+      const meta = await parseIdpMetadata(xml);
       expect(meta).toMatchObject({ entityId: "https://sts.windows.net/tenant-id/", ssoUrl: idp.ssoUrl });
       expect(meta.certificates).toHaveLength(1);
       expect(meta.certificates[0]!.replace(/\s/g, "")).toBe(idp.certificate.replace(/\s/g, ""));
     }
   });
 
-  it("refuses metadata without a Redirect sign-on service or a certificate, and what is not XML", () => {
+  it("refuses metadata without a Redirect sign-on service or a certificate, and what is not XML", async () => {
     const idp = makeSamlIdp();
-    expect(() => parseIdpMetadata(idp.metadataXml.replace("HTTP-Redirect", "HTTP-POST"))).toThrow(/HTTP-Redirect/);
-    expect(() => parseIdpMetadata(idp.metadataXml.replace(/<md:KeyDescriptor[\s\S]*<\/md:KeyDescriptor>/, ""))).toThrow(/no signing certificate/);
-    expect(() => parseIdpMetadata("<not xml")).toThrow(/cannot be used/);
+    await expect(parseIdpMetadata(idp.metadataXml.replace("HTTP-Redirect", "HTTP-POST"))).rejects.toThrow(/HTTP-Redirect/);
+    await expect(parseIdpMetadata(idp.metadataXml.replace(/<md:KeyDescriptor[\s\S]*<\/md:KeyDescriptor>/, ""))).rejects.toThrow(/no signing certificate/);
+    await expect(parseIdpMetadata("<not xml")).rejects.toThrow(/cannot be used/);
   });
 
   it("warns within 30 days of a certificate's end, and says when it has ended", () => {

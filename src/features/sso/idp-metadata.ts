@@ -1,4 +1,3 @@
-import { DOMParser } from "@xmldom/xmldom";
 import { AppError } from "../../platform/http/errors.js";
 import { isCertificate, toPem } from "./sp-keys.js";
 
@@ -15,7 +14,8 @@ const invalid = (why: string) =>
  * The three things Gatehouse needs from an IdP's metadata: its entity id, where to send the
  * AuthnRequest (HTTP-Redirect binding) and the certificates it signs with.
  */
-export function parseIdpMetadata(xml: string): IdpMetadata {
+export async function parseIdpMetadata(xml: string): Promise<IdpMetadata> {
+  const { DOMParser } = await import("@xmldom/xmldom"); // loaded when SAML is configured, not at start-up
   const errors: string[] = [];
   const doc = new DOMParser({ errorHandler: (level: string, message: unknown) => void (level !== "warning" && errors.push(String(message))) }).parseFromString(xml, "text/xml");
   if (errors.length > 0 || !doc?.documentElement) throw invalid("it is not well-formed XML");

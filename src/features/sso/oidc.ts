@@ -1,4 +1,4 @@
-import * as oidc from "openid-client";
+import type * as Oidc from "openid-client";
 import { newToken, sha256, safeEqual } from "../../platform/auth/tokens.js";
 import type { AppDeps } from "../../platform/deps.js";
 import type { District } from "./finish-sso.js";
@@ -7,14 +7,21 @@ import { SsoRefusal } from "./refusals.js";
 
 const FLOW_MINUTES = 10;
 const DISCOVERY_TTL_MS = 10 * 60_000;
-const discovered = new Map<string, { at: number; config: Promise<oidc.Configuration> }>();
+const discovered = new Map<string, { at: number; config: Promise<Oidc.Configuration> }>();
+
+/** openid-client, loaded at the first OpenID Connect request rather than at start-up. */
+let client: typeof Oidc | null = null;
+async function openidClient(): Promise<typeof Oidc> {
+  return (client ??= await import("openid-client"));
+}
 
 export const oidcRedirectUri = (publicUrl: string, slug: string) => `${publicUrl}/sso/${slug}/oidc/callback`;
 
 /** Plain http is allowed only for an issuer on this machine (a test or a local IdP), never elsewhere. */
 const isLoopback = (url: URL) => ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
 
-function configurationFor(settings: SsoSettingsRow): Promise<oidc.Configuration> {
+async function configurationFor(settings: SsoSettingsRow): Promise<Oidc.Configuration> {
+  const oidc = await openidClient();
   const issuer = new URL(settings.oidcIssuer!);
   const key = `${settings.districtId} ${issuer.href} ${settings.oidcClientId} ${sha256(settings.oidcClientSecret ?? "")}`;
   const cached = discovered.get(key);
@@ -36,6 +43,7 @@ export async function startOidc(deps: AppDeps, district: District, settings: Sso
   const config = await configurationFor(settings).catch((e: unknown) => {
     throw discoveryRefusal(e);
   });
+  const oidc = await openidClient();
   const state = oidc.randomState();
   const nonce = oidc.randomNonce();
   const codeVerifier = oidc.randomPKCECodeVerifier();
@@ -78,6 +86,7 @@ export async function finishOidc(deps: AppDeps, district: District, settings: Ss
   const config = await configurationFor(settings).catch((e: unknown) => {
     throw discoveryRefusal(e);
   });
+  const oidc = await openidClient();
   const current = new URL(redirectUri);
   for (const [k, v] of Object.entries(query)) current.searchParams.set(k, v);
   let claims: Claims;
@@ -99,7 +108,7 @@ export async function finishOidc(deps: AppDeps, district: District, settings: Ss
 export function classifyOidcError(e: unknown): SsoRefusal {
   const text = describeChain(e);
   const technical = { technical: text.slice(0, 500) };
-  if (e instanceof oidc.AuthorizationResponseError) {
+  if (client && e instanceof client.AuthorizationResponseError) {
     return new SsoRefusal("idp-error", `The identity provider did not sign you in (${e.error}). Try again, or ask your district's system administrator.`, technical);
   }
   if (/"?nonce"?/.test(text)) return new SsoRefusal("nonce-mismatch", "The identity provider's answer does not belong to this sign-in (its nonce differs). Start again from your district's sign-in page.", technical);

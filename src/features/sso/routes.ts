@@ -117,7 +117,7 @@ export function ssoRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         if (!found) throw notConfigured(request.params.slug);
         try {
           const publicUrl = await installationPublicUrl(db, deps.config);
-          const url = await samlFor(db, found.district, found.settings, publicUrl).getAuthorizeUrlAsync("", undefined, {});
+          const url = await (await samlFor(db, found.district, found.settings, publicUrl)).getAuthorizeUrlAsync("", undefined, {});
           return reply.redirect(url, 302);
         } catch (e) {
           return refuse(reply, found.district, "saml", e, false);
@@ -156,7 +156,7 @@ export function ssoRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         const settings: SsoSettingsRow | null = district ? await readSettings(db, { districtId: district.id }) : null;
         if (!district || !settings?.spCertificate) throw notConfigured(request.params.slug);
         const publicUrl = await installationPublicUrl(db, deps.config);
-        return reply.type("application/samlmetadata+xml").send(spMetadataXml(db, district, settings, publicUrl));
+        return reply.type("application/samlmetadata+xml").send(await spMetadataXml(db, district, settings, publicUrl));
       },
     );
 

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { SAML, ValidateInResponseTo, type CacheProvider, type Profile } from "@node-saml/node-saml";
+import type { CacheProvider, Profile, SAML } from "@node-saml/node-saml";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../platform/db/connect.js";
 import { ssoFlows } from "../../platform/db/schema/sso.js";
@@ -40,7 +40,9 @@ function requestStore(db: Db, district: District): CacheProvider {
   };
 }
 
-export function samlFor(db: Db, district: District, settings: SsoSettingsRow, publicUrl: string) {
+/** node-saml for this district's settings; the library (xml-crypto, xml2js…) is loaded at the first SAML request, not at start-up. */
+export async function samlFor(db: Db, district: District, settings: SsoSettingsRow, publicUrl: string): Promise<SAML> {
+  const { SAML, ValidateInResponseTo } = await import("@node-saml/node-saml");
   const urls = samlUrls(publicUrl, district.slug);
   return new SAML({
     entryPoint: settings.samlIdpSsoUrl ?? undefined,
@@ -67,8 +69,8 @@ export function samlFor(db: Db, district: District, settings: SsoSettingsRow, pu
   });
 }
 
-export function spMetadataXml(db: Db, district: District, settings: SsoSettingsRow, publicUrl: string): string {
-  return samlFor(db, district, settings, publicUrl).generateServiceProviderMetadata(null, settings.spCertificate);
+export async function spMetadataXml(db: Db, district: District, settings: SsoSettingsRow, publicUrl: string): Promise<string> {
+  return (await samlFor(db, district, settings, publicUrl)).generateServiceProviderMetadata(null, settings.spCertificate);
 }
 
 /** The IdP's POSTed response, checked by node-saml (signature, issuer, audience, times, InResponseTo), then against replay. */
@@ -76,7 +78,7 @@ export async function finishSaml(deps: AppDeps, district: District, settings: Ss
   const db = deps.database.db;
   let profile: Profile | null;
   try {
-    ({ profile } = await samlFor(db, district, settings, publicUrl).validatePostResponseAsync({ SAMLResponse: samlResponse }));
+    ({ profile } = await (await samlFor(db, district, settings, publicUrl)).validatePostResponseAsync({ SAMLResponse: samlResponse }));
   } catch (e) {
     throw classifySamlError(e);
   }

@@ -1,8 +1,8 @@
 import { X509Certificate } from "node:crypto";
-import selfsigned from "selfsigned";
 
 /** The SP's signing key and self-signed certificate: one per district, made when SAML is first saved. */
-export function generateSpKeyPair(districtSlug: string): Promise<{ privateKey: string; certificate: string }> {
+export async function generateSpKeyPair(districtSlug: string): Promise<{ privateKey: string; certificate: string }> {
+  const { default: selfsigned } = await import("selfsigned"); // node-forge: loaded when SAML is first saved, not at start-up
   return new Promise((resolve, reject) => {
     selfsigned.generate(
       [{ name: "commonName", value: `Gatehouse SAML ${districtSlug}` }],

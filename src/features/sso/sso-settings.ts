@@ -44,7 +44,7 @@ export async function getSsoSettings(deps: AppDeps, actor: DistrictActor): Promi
     saml: {
       enabled: s.samlEnabled, label: s.samlLabel, idpMetadataUrl: s.samlIdpMetadataUrl, idpEntityId: s.samlIdpEntityId, idpSsoUrl: s.samlIdpSsoUrl, idpCertificates,
       spEntityId: urls.entityId, acsUrl: urls.acsUrl, spMetadataUrl: urls.metadataUrl,
-      spMetadataXml: s.spCertificate ? spMetadataXml(db, district, s, publicUrl) : null,
+      spMetadataXml: s.spCertificate ? await spMetadataXml(db, district, s, publicUrl) : null,
       spCertificate: s.spCertificate, spCertificateInfo,
     },
     jit: { enabled: s.jitEnabled, groupIds: s.jitGroupIds },
@@ -98,7 +98,7 @@ export async function updateSsoSettings(deps: AppDeps, actor: DistrictActor, inp
     if (s.idpMetadataUrl !== undefined) next.samlIdpMetadataUrl = s.idpMetadataUrl;
     const xml = s.idpMetadataXml?.trim() || (s.idpMetadataUrl ? await fetchMetadata(s.idpMetadataUrl) : undefined);
     if (xml) {
-      const meta = parseIdpMetadata(xml);
+      const meta = await parseIdpMetadata(xml);
       Object.assign(next, { samlIdpMetadataXml: xml, samlIdpEntityId: meta.entityId, samlIdpSsoUrl: meta.ssoUrl, samlIdpCertificates: meta.certificates });
     }
     if (s.enabled && !(next.samlIdpEntityId ?? before.samlIdpEntityId)) {

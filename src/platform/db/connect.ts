@@ -1,8 +1,5 @@
-import { PGlite } from "@electric-sql/pglite";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import type { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import pg from "pg";
 import { lockDataDir, type DataDirLock } from "./data-dir-lock.js";
 import * as schema from "./schema/index.js";
 
@@ -34,7 +31,9 @@ export async function connectDatabase(target: DatabaseTarget): Promise<Database>
   return target.databaseUrl ? connectPostgres(target.databaseUrl, target.poolSize) : connectPglite(target.dataDir, target.holder);
 }
 
+// Each database's driver is loaded only when it is used: a PGlite server never loads pg, nor the reverse.
 async function connectPostgres(url: string, poolSize = 20): Promise<Database> {
+  const [{ default: pg }, { drizzle: drizzlePg }] = await Promise.all([import("pg"), import("drizzle-orm/node-postgres")]);
   // a server that stops answering fails a request after 5 s (503, see http/database-unavailable.ts) instead of hanging it
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
   pool.on("error", () => undefined); // a dropped idle client is replaced on next use
@@ -63,6 +62,7 @@ async function connectPostgres(url: string, poolSize = 20): Promise<Database> {
 
 async function connectPglite(dataDir?: string, holder = "gatehouse"): Promise<Database> {
   const lock = dataDir ? await lockDataDir(dataDir, holder) : undefined;
+  const [{ PGlite }, { drizzle: drizzlePglite }] = await Promise.all([import("@electric-sql/pglite"), import("drizzle-orm/pglite")]);
   let client: PGlite;
   try {
     client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();

@@ -1,8 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { Database } from "./connect.js";
 
 const MIGRATION_LOCK = 727_274;
@@ -23,9 +21,11 @@ function findMigrations(from: string): string {
  */
 export async function migrateDatabase(database: Database): Promise<void> {
   if (database.kind === "pglite") {
+    const { migrate: migratePglite } = await import("drizzle-orm/pglite/migrator");
     await migratePglite(database.db as never, { migrationsFolder: MIGRATIONS });
     return;
   }
+  const { migrate: migratePg } = await import("drizzle-orm/node-postgres/migrator");
   await database.withAdvisoryLock(MIGRATION_LOCK, () => migratePg(database.db as never, { migrationsFolder: MIGRATIONS }));
 }
 

@@ -1,6 +1,7 @@
 import { LogController, type FastifyBaseLogger, type FastifyReply, type FastifyRequest } from "fastify";
 import { pino } from "pino";
-import prettyStream from "pino-pretty";
+import { createRequire } from "node:module";
+import type PinoPretty from "pino-pretty";
 import type { Config } from "../config.js";
 
 export type LogStream = NodeJS.WritableStream & { isTTY?: boolean };
@@ -11,6 +12,8 @@ export type LogStream = NodeJS.WritableStream & { isTTY?: boolean };
  */
 export function createLogger(config: Pick<Config, "logLevel">, stream: LogStream = process.stdout): FastifyBaseLogger {
   if (!stream.isTTY || config.logLevel === "silent") return pino({ level: config.logLevel }, stream);
+  // Loaded only for a terminal: a server logging JSON to a collector never loads it.
+  const prettyStream = createRequire(import.meta.url)("pino-pretty") as typeof PinoPretty;
   const pretty = prettyStream({ destination: stream, sync: true, colorize: true, translateTime: "SYS:HH:MM:ss.l", ignore: "pid,hostname" });
   return pino({ level: config.logLevel }, pretty);
 }

@@ -1,4 +1,4 @@
-import nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
 import type SMTPTransport from "nodemailer/lib/smtp-transport/index.js";
 
 export type OutgoingMessage = { id: string; to: string; subject: string; text: string; html: string };
@@ -24,11 +24,13 @@ export function createSmtpSender(smtpUrl: string, from: string): MailSender {
     greetingTimeout: 20_000,
     socketTimeout: 60_000,
   };
-  const transport = nodemailer.createTransport(options);
+  // nodemailer is loaded at the first send, not at start-up.
+  let transport: Promise<Transporter> | null = null;
+  const connect = () => (transport ??= import("nodemailer").then(({ default: nodemailer }) => nodemailer.createTransport(options)));
   return {
     send: async (m) => {
-      await transport.sendMail({ from, to: m.to, subject: m.subject, text: m.text, html: m.html, messageId: messageIdFor(m.id) });
+      await (await connect()).sendMail({ from, to: m.to, subject: m.subject, text: m.text, html: m.html, messageId: messageIdFor(m.id) });
     },
-    close: () => transport.close(),
+    close: () => void transport?.then((t) => t.close()),
   };
 }
