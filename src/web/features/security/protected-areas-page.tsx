@@ -75,7 +75,7 @@ export function ProtectedAreasPage() {
               <Table.Th>Protected by the district</Table.Th>
               <Table.Th>Marked by</Table.Th>
               <Table.Th>On</Table.Th>
-              <Table.Th />
+              <Table.Th>Action</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
