@@ -173,6 +173,8 @@ const WALK: [string, () => Promise<LightMyRequestResponse>][] = [
   ["POST /api/users", () => admin.post("/api/users", { username: "walked.account", displayName: "Walked Account" })],
   ["POST /api/users/:userId/disable", () => admin.post(`/api/users/${staffId}/disable`, { reason: "walked" })],
   ["POST /api/users/:userId/enable", () => admin.post(`/api/users/${staffId}/enable`, {})],
+  ["POST /api/protected-areas", () => admin.post("/api/protected-areas", { toolPath: "Student Information > General > Grades" })],
+  ["DELETE /api/protected-areas", () => admin.delete(`/api/protected-areas?toolPath=${encodeURIComponent("Student Information > General > Grades")}`)],
   ["PUT /api/district/help-contacts", () => admin.put("/api/district/help-contacts", { contacts: [{ name: "Help Desk", role: "Technology", email: "help@example.org" }] })],
   ["PUT /api/preferences", async () => admin.put("/api/preferences", { automaticStaffAccounts: true, version: json(await admin.get("/api/preferences")).version })],
   ["POST /api/webhooks", async () => {

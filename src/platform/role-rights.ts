@@ -1,12 +1,19 @@
+import { getCatalog } from "../domain/rights/catalog.js";
+import { seedProtection, type Protection } from "../domain/rights/protected-areas.js";
 import type { RightsProvider } from "./deps.js";
 import type { RightsView } from "./http/actor.js";
 
-const FULL: RightsView = {
-  level: () => "RWAD",
-  has: () => true,
-  calendarGrants: () => [{ school: "*", year: "*", calendar: "*", modify: true }],
-};
-const NONE: RightsView = { level: () => "", has: () => false, calendarGrants: () => [] };
+/** RWAD everywhere; which tools are protected comes from the district when known. */
+export function fullRights(protection: Protection): RightsView {
+  return {
+    level: () => "RWAD",
+    has: () => true,
+    calendarGrants: () => [{ school: "*", year: "*", calendar: "*", modify: true }],
+    isProtected: (tool) => protection.isProtected(tool),
+  };
+}
+const FULL = fullRights(seedProtection(getCatalog()));
+const NONE: RightsView = { level: () => "", has: () => false, calendarGrants: () => [], isProtected: seedProtection(getCatalog()).isProtected };
 
 /**
  * Rights from the Product Security Role alone: holders of the Student Information System role

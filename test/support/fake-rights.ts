@@ -1,4 +1,5 @@
 import { findNode, getCatalog } from "../../src/domain/rights/catalog.js";
+import { seedProtection } from "../../src/domain/rights/protected-areas.js";
 import type { CalendarGrantView, CalendarRef, RightLetter, RightsView } from "../../src/platform/http/actor.js";
 import type { RightsProvider } from "../../src/platform/deps.js";
 import { roleOnlyRights } from "../../src/platform/role-rights.js";
@@ -44,6 +45,7 @@ export function rightsViewFrom(table: RightsTable): RightsView {
     level: (tool, calendar) => LEVELS[level(tool, calendar)]!,
     has: (tool, right, calendar) => level(tool, calendar) >= LETTER_LEVEL[right],
     calendarGrants: () => table.calendars.map((g) => ({ ...g })),
+    isProtected: seedProtection(getCatalog()).isProtected,
   };
 }
 

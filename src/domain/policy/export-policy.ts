@@ -39,6 +39,7 @@ export function exportPolicy(policy: PolicyDocument): string {
       automaticStaffAccounts: policy.preferences.automaticStaffAccounts,
       ...(policy.preferences.masterSchedulingEnds ? { masterSchedulingEnds: dateText(policy.preferences.masterSchedulingEnds) } : {}),
     },
+    ...(policy.protected ? { protected: [...policy.protected] } : {}),
     calendars: policy.calendars.map((c) => ({ school: c.school, year: c.year, calendar: c.calendar })),
     groups: policy.groups.map((g) => ({
       name: g.name,
@@ -105,6 +106,7 @@ export function districtModelToPolicy(
   return {
     district: meta.district,
     preferences: { automaticStaffAccounts: meta.automaticStaffAccounts },
+    protected: [...(model.protectedTools ?? [])],
     calendars: meta.calendars.map((c) => ({ ...c })),
     groups: model.groups.map((g) => ({
       name: g.name,

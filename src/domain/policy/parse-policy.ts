@@ -17,7 +17,7 @@ const KNOWN_KEYS = [
   "district", "preferences", "calendars", "groups", "users", "support", "assertions", "automaticStaffAccounts",
   "masterSchedulingEnds", "name", "template", "limit", "rights", "username", "productSecurityRole", "school", "year",
   "calendar", "modify", "from", "until", "deny", "addOnProducts", "contacts", "email", "type", "lastActivity", "user",
-  "tool", "asOf",
+  "tool", "asOf", "protected",
 ];
 
 function issueMessage(issue: z.core.$ZodIssue): { message: string; keyPath?: YamlPath; suggestion?: string } {
@@ -117,6 +117,7 @@ export function parsePolicy(text: string, fileName: string, catalog: Catalog = g
       groups: goodItems(ZPolicyGroup, r.groups),
       users: goodItems(ZPolicyUser, r.users),
       assertions: goodItems(ZAssertion, r.assertions),
+      ...(Array.isArray(r.protected) ? { protected: r.protected.filter((p): p is string => typeof p === "string") } : {}),
     };
   }
   // Only well-formed items were kept above, so validation paths must use original indices.

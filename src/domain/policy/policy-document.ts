@@ -60,6 +60,8 @@ export interface PolicyDocument {
     contacts: { username: string; email: string; type: "support" | "technical"; lastActivity?: Date }[];
   };
   assertions: PolicyAssertion[];
+  /** tools the district marks protected beyond the seed's list; absent: leave the district's as they are */
+  protected?: string[];
   /** where the document came from; not part of the format, not exported */
   source?: { fileName: string; assertionLines: number[] };
 }
@@ -82,6 +84,7 @@ export interface PolicyError {
     | "unknown-calendar"
     | "unknown-template"
     | "duplicate"
+    | "already-protected"
     | "bad-time-bounds";
   message: string;
   suggestion?: string;

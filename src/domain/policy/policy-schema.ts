@@ -98,6 +98,8 @@ export const ZPolicyFile = z.strictObject({
     .strictObject({ addOnProducts: z.int32().nonnegative().default(0), contacts: z.array(ZSupportContact).default([]) })
     .optional(),
   assertions: z.array(ZAssertion).default([]),
+  /** tools the district protects beyond the seed's FERPA/HIPAA list ("This is not a comprehensive list.") */
+  protected: z.array(z.string({ error: "expected a tool path" })).optional(),
 });
 
 export type PolicyFile = z.output<typeof ZPolicyFile>;

@@ -45,7 +45,7 @@ export function policyToDistrictModel(policy: PolicyDocument, catalog: Catalog):
     entries: rightsToEntries(u.rights),
     calendarGrants: grantsOf(u.calendars),
   }));
-  return { users, groups };
+  return { users, groups, ...(policy.protected ? { protectedTools: policy.protected } : {}) };
 }
 
 /** The district calendar with this name, as the engine's CalendarRef. */

@@ -3,6 +3,7 @@
  * problem is reported (never thrown) so the author sees all of them at once.
  */
 import { findNode, suggestPath, type Catalog } from "../rights/catalog.js";
+import { markProblem } from "../rights/protected-areas.js";
 import { tryParseRights, type Rights } from "../rights/rights.js";
 import { findTemplate, listTemplates } from "../rights/templates.js";
 import { suggestClosest } from "../rights/tool-path.js";
@@ -197,5 +198,17 @@ export function validatePolicyFile(
     users,
     ...(file.support ? { support: { addOnProducts: file.support.addOnProducts, contacts: file.support.contacts.map((c) => ({ ...c })) } } : {}),
     assertions,
+    ...(file.protected ? { protected: validateProtected(file.protected, catalog, report) } : {}),
   };
+}
+
+/** Each path a tool of the catalog, not already protected (by the seed's list or an earlier path); normalised. */
+function validateProtected(paths: string[], catalog: Catalog, report: Report): string[] {
+  const out: string[] = [];
+  paths.forEach((path, i) => {
+    const problem = markProblem(catalog, out, path);
+    if (problem) report(["protected", i], problem.code, problem.message);
+    else out.push(findNode(catalog, path)!.path);
+  });
+  return out;
 }

@@ -3,6 +3,7 @@
  * group, the holders of a tool, individual rights, everything), each person's access through
  * each source — a group membership, their individual rights, or the SIS role — with the rights.
  */
+import { protectedAreaPaths } from "./protected-areas.js";
 import type { Catalog } from "./catalog.js";
 import type { CompiledDistrict } from "./compile-district.js";
 import { isActiveAt, type DistrictModel } from "./model.js";
@@ -33,11 +34,6 @@ function whyOf(path: string, via: AccessVia, membership?: { until?: Date }): str
   if (via.kind === "role") return ROLE_WHY;
   const entry = via.entryPath === path ? `entry on this tool` : `entry on ${via.entryPath} (inherited)`;
   return via.kind === "group" ? `member of "${via.groupName}"${untilText(membership)} → ${entry}: ${via.rights}` : `individual rights → ${entry}: ${via.rights}`;
-}
-
-/** The seed's protected areas: protected nodes whose parent is not protected (the subtrees inherit). */
-export function protectedAreaPaths(catalog: Catalog): string[] {
-  return catalog.nodes.filter((n) => n.federallyProtected && (n.parentIndex === null || !catalog.nodes[n.parentIndex]!.federallyProtected)).map((n) => n.path);
 }
 
 const entryRights = (entries: { toolPath: string; rights: string; deny?: boolean; until?: Date }[], why: string) =>
@@ -86,7 +82,7 @@ export function campaignAccess(catalog: Catalog, compiled: CompiledDistrict, sco
   const { model } = compiled;
   switch (scope.kind) {
     case "protected":
-      return holdersOf(catalog, compiled, protectedAreaPaths(catalog), asOf);
+      return holdersOf(catalog, compiled, protectedAreaPaths(catalog, compiled.model.protectedTools), asOf);
     case "tool":
       return holdersOf(catalog, compiled, [scope.toolPath], asOf);
     case "group":

@@ -73,6 +73,6 @@ export function canReadProtectedField(
   calendar?: CalendarRef,
 ): boolean {
   const node = requireNode(compiled.catalog, toolPath);
-  if (!node.federallyProtected) return true;
+  if (compiled.protectedNodes[node.index] !== 1) return true;
   return checkRight(compiled, userIdx, node.index, calendar) >= 1;
 }

@@ -8,6 +8,7 @@
 import { resolveNodeIndex, type Catalog } from "./catalog.js";
 import type { GranteeRef } from "./explain-right.js";
 import { isActiveAt, type CalendarGrant, type CalendarRef, type DistrictModel, type GroupModel, type RightEntry, type TimeBounds, type UserModel } from "./model.js";
+import { protectedNodesOf } from "./protected-areas.js";
 import { levelOfRights } from "./rights.js";
 
 export type CompiledGrant = CalendarGrant & { source: GranteeRef };
@@ -35,6 +36,8 @@ export interface CompiledDistrict {
   levels: Uint8Array;
   /** 1 where the node is calendar-scoped (a calendar caps it) */
   calendarScoped: Uint8Array;
+  /** 1 where the node is protected: the seed's list and what the district marked (protected-areas.ts) */
+  protectedNodes: Uint8Array;
   /** per user: active calendar grants (own and active groups'), shared between users where possible */
   grants: CompiledGrant[][];
   /** per user: 1 when they hold the student-information-system role (no calendar cap) */
@@ -332,6 +335,7 @@ export function compileDistrict(catalog: Catalog, model: DistrictModel, asOf: Da
     capOffset,
     levels,
     calendarScoped: calendarScopedOf(catalog),
+    protectedNodes: protectedNodesOf(catalog, model.protectedTools),
     grants,
     sisRole,
     groupMembers,

@@ -57,6 +57,8 @@ export interface UserModel {
 export interface DistrictModel {
   users: UserModel[];
   groups: GroupModel[];
+  /** tools the district marks as protected beyond the seed's list (see protected-areas.ts) */
+  protectedTools?: readonly string[];
 }
 
 /** Outside [from, until) an entry, membership or grant counts as absent. */

@@ -78,13 +78,13 @@ export function buildQuery(actor: DistrictActor, calendars: CalendarRow[], def: 
     label: field.label,
     type: field.type,
     tool: field.tool,
-    protected: isProtectedField(field),
+    protected: isProtectedField(field, actor.rights),
     withheld: allowed.length === 0 && !field.maskedExpr,
   }));
   const readableIn = selected.map(({ field, allowed }) => (field.maskedExpr || allowed.length === visible.length ? null : new Set(allowed)));
   const loggedColumns = [...cache.values()]
     .map((g) => ({ field: g.field, calendars: new Set(g.allowed) }))
-    .filter((c) => isLoggedField(c.field) && c.calendars.size > 0);
+    .filter((c) => isLoggedField(c.field, actor.rights) && c.calendars.size > 0);
 
   const outputs = selected.map((g, i) => sql`${g.field.type === "date" ? sql`(${g.expr})::text` : g.expr} as ${sql.raw(`f${i}`)}`);
   const keys = sorts.map((s, i) => sql`${s.field.type === "date" ? sql`(${s.expr})::text` : s.expr} as ${sql.raw(`k${i}`)}`);

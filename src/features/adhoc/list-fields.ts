@@ -14,7 +14,7 @@ export async function listReadableFields(db: Db, actor: DistrictActor) {
   for (const field of FIELDS) {
     const readable = calendarIdsWith(actor.rights, fieldTools(field), calendars).some((c) => visible.has(c));
     if (!readable) continue;
-    const group = groups.get(field.tool) ?? { tool: field.tool, protected: isProtectedField(field), fields: [] };
+    const group = groups.get(field.tool) ?? { tool: field.tool, protected: isProtectedField(field, actor.rights), fields: [] };
     group.fields.push({ id: field.id, label: field.label, type: field.type });
     groups.set(field.tool, group);
   }

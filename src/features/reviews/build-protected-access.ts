@@ -1,8 +1,8 @@
 /**
- * "Who can see protected data": for each federally protected area of the seed, every user with
+ * "Who can see protected data": for each protected area (the seed's and the district's), every user with
  * at least R on it and through what (group entry, individual entry, or the SIS role).
  */
-import { protectedAreaPaths } from "../../domain/rights/campaign-items.js";
+import { protectedAreaPaths } from "../../domain/rights/protected-areas.js";
 import { requireNode } from "../../domain/rights/catalog.js";
 import { isActiveAt, type CalendarGrant, type UserModel } from "../../domain/rights/model.js";
 import { rightsFromLevel, levelOfRights } from "../../domain/rights/rights.js";
@@ -14,9 +14,9 @@ import { userLookup, type ReviewSource } from "./review-source.js";
 export type ProtectedHolder = { userId: string; username: string; displayName: string; rights: Rights; calendars: string; via: AccessVia[] };
 export type ProtectedArea = { toolPath: string; holders: ProtectedHolder[] };
 
-/** The seed's list: protected nodes whose parent is not itself protected (their subtrees inherit). */
+/** The seed's list and the district's own: protected nodes whose parent is not protected (their subtrees inherit). */
 export function protectedAreas(source: ReviewSource): string[] {
-  return protectedAreaPaths(source.catalog);
+  return protectedAreaPaths(source.catalog, source.model.protectedTools);
 }
 
 /** The calendar grants in force for a user: their own and those of the groups they are in now. */

@@ -1,5 +1,6 @@
 import { resolveNodeIndex, type Catalog } from "../../domain/rights/catalog.js";
 import { checkRight } from "../../domain/rights/check-right.js";
+import type { Protection } from "../../domain/rights/protected-areas.js";
 import type { CompiledDistrict } from "../../domain/rights/compile-district.js";
 import { RIGHTS_BY_LEVEL } from "../../domain/rights/rights.js";
 import type { CalendarRef, RightLetter, RightsView } from "../../platform/http/actor.js";
@@ -17,10 +18,16 @@ class CompiledView implements RightsView {
   ) {
     this.tools = toolIndexOf(compiled.catalog);
   }
-  private check(tool: string, calendar?: CalendarRef): number {
+  private nodeOf(tool: string): number {
     let node = this.tools.get(tool);
     if (node === undefined) this.tools.set(tool, (node = resolveNodeIndex(this.compiled.catalog, tool)));
-    return checkRight(this.compiled, this.userIdx, node, calendar);
+    return node;
+  }
+  private check(tool: string, calendar?: CalendarRef): number {
+    return checkRight(this.compiled, this.userIdx, this.nodeOf(tool), calendar);
+  }
+  isProtected(tool: string): boolean {
+    return this.compiled.protectedNodes[this.nodeOf(tool)] === 1;
   }
   level(tool: string, calendar?: CalendarRef): string {
     return RIGHTS_BY_LEVEL[this.check(tool, calendar)]!;
@@ -50,4 +57,16 @@ function toolIndexOf(catalog: Catalog): Map<string, number> {
 
 export function compiledView(compiled: CompiledDistrict, userIdx: number): RightsView {
   return new CompiledView(compiled, userIdx);
+}
+
+/** Which tools are protected in a compiled district (the seed's list and the district's own). */
+export function districtProtection(compiled: CompiledDistrict): Protection {
+  const tools = toolIndexOf(compiled.catalog);
+  return {
+    isProtected(tool) {
+      let node = tools.get(tool);
+      if (node === undefined) tools.set(tool, (node = resolveNodeIndex(compiled.catalog, tool)));
+      return compiled.protectedNodes[node] === 1;
+    },
+  };
 }

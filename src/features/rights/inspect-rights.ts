@@ -87,6 +87,7 @@ export async function listAccessHolders(deps: AppDeps, actor: DistrictActor, q: 
   return {
     toolPath: node.path,
     right: q.right,
+    protected: compiled.protectedNodes[node.index] === 1,
     holders: holders.map((h) => ({
       userId: h.userId,
       username: h.username,

@@ -2,7 +2,7 @@ import { asc, eq, inArray } from "drizzle-orm";
 import { findNode, getCatalog, type Catalog } from "../../domain/rights/catalog.js";
 import type { CalendarGrant, DistrictModel, GroupModel, RightEntry, UserModel } from "../../domain/rights/model.js";
 import type { Db } from "../../platform/db/connect.js";
-import { calendarGrants, rightEntries, userGroupMembers, userGroups } from "../../platform/db/schema/rights.js";
+import { calendarGrants, districtProtectedTools, rightEntries, userGroupMembers, userGroups } from "../../platform/db/schema/rights.js";
 import { users } from "../../platform/db/schema/users.js";
 import { inDistrict, type DistrictScope } from "../../platform/db/tenancy.js";
 
@@ -66,7 +66,13 @@ async function loadUsers(db: Db, scope: DistrictScope, catalog: Catalog, ids?: s
 /** The whole district as the engine's model: every district user, group, entry and grant. */
 export async function loadDistrictModel(db: Db, scope: DistrictScope, catalog: Catalog = getCatalog()): Promise<DistrictModel> {
   const [groups, districtUsers] = [await loadGroups(db, scope, catalog), await loadUsers(db, scope, catalog)];
-  return { groups, users: districtUsers };
+  return { groups, users: districtUsers, protectedTools: await loadProtectedTools(db, scope) };
+}
+
+/** The tools the district marked as protected beyond the seed's list, in path order. */
+export async function loadProtectedTools(db: Db, scope: DistrictScope): Promise<string[]> {
+  const rows = await db.select({ toolPath: districtProtectedTools.toolPath }).from(districtProtectedTools).where(inDistrict(districtProtectedTools, scope)).orderBy(asc(districtProtectedTools.toolPath));
+  return rows.map((r) => r.toolPath);
 }
 
 /**
@@ -78,7 +84,7 @@ export async function reloadPartOfModel(db: Db, scope: DistrictScope, model: Dis
   const userIds = [...new Set(only.userIds ?? [])];
   const freshGroups = new Map((await loadGroups(db, scope, catalog, groupIds)).map((g) => [g.id, g]));
   const freshUsers = new Map((await loadUsers(db, scope, catalog, userIds)).map((u) => [u.id, u]));
-  return { groups: replaceSome(model.groups, groupIds, freshGroups), users: replaceSome(model.users, userIds, freshUsers) };
+  return { groups: replaceSome(model.groups, groupIds, freshGroups), users: replaceSome(model.users, userIds, freshUsers), protectedTools: model.protectedTools ?? [] };
 }
 
 /**

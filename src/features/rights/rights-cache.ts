@@ -5,7 +5,8 @@ import { systemClock, type Clock } from "../../platform/clock.js";
 import type { Database } from "../../platform/db/connect.js";
 import type { DistrictScope } from "../../platform/db/tenancy.js";
 import type { RightsProvider } from "../../platform/deps.js";
-import { roleOnlyRights } from "../../platform/role-rights.js";
+import { fullRights, roleOnlyRights } from "../../platform/role-rights.js";
+import { districtProtection } from "./compiled-view.js";
 import { syncToolCatalog } from "./catalog-sync.js";
 import { compiledView } from "./compiled-view.js";
 import { loadDistrictModel, reloadPartOfModel } from "./repo-model.js";
@@ -98,8 +99,10 @@ export function createRightsCache(database: Database, clock: Clock = systemClock
   return {
     compiledFor,
     async viewFor(user, rightsVersion) {
-      if (user.kind !== "district" || !user.districtId || user.productSecurityRole === "student-information-system") return roleOnlyRights.viewFor(user);
+      if (user.kind !== "district" || !user.districtId) return roleOnlyRights.viewFor(user);
       const scope = { districtId: user.districtId };
+      // the role gives every right, but which tools are protected is still the district's
+      if (user.productSecurityRole === "student-information-system") return fullRights(districtProtection(await compiledFor(scope, rightsVersion)));
       const compiled = await withUser(scope, await compiledFor(scope, rightsVersion), user.id);
       const idx = compiled.userIndex.get(user.id);
       if (idx === undefined) return roleOnlyRights.viewFor(user);

@@ -6,6 +6,8 @@ import type { AppDeps } from "../../platform/deps.js";
 import { access } from "../../platform/http/access.js";
 import { calendarRef, listCalendars } from "../sis/calendar-access.js";
 import { readStoredCatalog } from "./catalog-sync.js";
+import { protectionFrom } from "../../domain/rights/protected-areas.js";
+import { loadProtectedTools } from "./repo-model.js";
 import { districtActor } from "./guards.js";
 import { listAccessHolders } from "./inspect-rights.js";
 import { readPreferences } from "./repo-preferences.js";
@@ -22,7 +24,8 @@ const ZCatalogNode = z.object({
   parentPath: z.string().nullable(),
   depth: z.number(),
   calendarScoped: z.boolean(),
-  federallyProtected: z.boolean(),
+  federallyProtected: z.boolean().describe("On the seed's FERPA/HIPAA list"),
+  districtProtected: z.boolean().describe("Marked protected by the caller's district (or below a tool it marked)"),
   allOrNothing: z.boolean().describe('Campus Instruction: only "" or RWAD'),
   dangerous: z.object({ right: z.string(), reason: z.string() }).nullable(),
 });
@@ -37,8 +40,9 @@ export function catalogRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         config: { access: access.tool(TOOLS.toolRights, "R") },
         schema: { tags, summary: "The tool catalog in tree order (parents before children) with each tool's flags", response: { 200: z.object({ version: z.number(), tools: z.array(ZCatalogNode) }) } },
       },
-      async () => {
+      async (request) => {
         const stored = await readStoredCatalog(db);
+        const district = protectionFrom(getCatalog(), request.actor?.districtId ? await loadProtectedTools(db, districtActor(request.actor)) : []);
         return {
           version: getCatalog().version,
           tools: stored.map((n) => ({
@@ -48,6 +52,7 @@ export function catalogRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             depth: n.path.split(" > ").length - 1,
             calendarScoped: n.calendarScoped,
             federallyProtected: n.federallyProtected,
+            districtProtected: !n.federallyProtected && district.isProtected(n.path),
             allOrNothing: n.allOrNothing,
             dangerous: n.dangerous ?? null,
           })),

@@ -3,6 +3,7 @@ import type { AppDeps } from "../../platform/deps.js";
 import { catalogRoutes } from "./routes-catalog.js";
 import { groupRoutes } from "./routes-groups.js";
 import { memberRoutes } from "./routes-members.js";
+import { protectedAreaRoutes } from "./routes-protected.js";
 import { rightsUserRoutes } from "./routes-users.js";
 
 /** Tool rights administration: one plugin made of one route file per resource. */
@@ -12,5 +13,6 @@ export function rightsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     await app.register(groupRoutes(deps));
     await app.register(memberRoutes(deps));
     await app.register(rightsUserRoutes(deps));
+    await app.register(protectedAreaRoutes(deps));
   };
 }

@@ -60,6 +60,7 @@ export const ZExplanation = z.object({
 export const ZAccessHolders = z.object({
   toolPath: z.string(),
   right: z.enum(["R", "W", "A", "D"]),
+  protected: z.boolean().describe("A protected area of the district: the seed's list or one the district marked"),
   holders: z.array(
     z.object({
       userId: z.string(),

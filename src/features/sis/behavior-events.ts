@@ -1,3 +1,4 @@
+import { recordScreenRead } from "./record-access.js";
 import { recordAudit } from "../../platform/audit.js";
 import type { Db } from "../../platform/db/connect.js";
 import type { DistrictActor } from "../../platform/http/actor.js";
@@ -33,6 +34,7 @@ export async function getBehavior(db: Db, actor: DistrictActor, personId: string
   const allowed = scope.allCalendars ? district.map((c) => c.id) : calendarIdsWith(actor.rights, [TOOL], calendars);
   const events = await listBehavior(db, actor, personId, allowed);
   const byCalendar = new Map(district.map((c) => [c.id, c]));
+  await recordScreenRead(db, actor, person.id, TOOL);
   return {
     personId: person.id,
     name: `${person.lastName}, ${person.firstName}`,

@@ -6,7 +6,7 @@ import { mayRead, protect, reveal } from "../../domain/redaction/redact.js";
 import { bestLevel, calendarRef, type CalendarRow } from "./calendar-access.js";
 import { TOOLS } from "./field-catalog.js";
 import { checkVersion, requirePersonAccess, requireRight } from "./person-access.js";
-import { recordFieldReads } from "./record-access.js";
+import { recordFieldReads, recordScreenRead } from "./record-access.js";
 import { findPerson, updatePerson, type DemographicsChange, type PersonRow } from "./repo-people.js";
 
 const LEVELS = ["", "R", "RW", "RWA", "RWAD"];
@@ -42,6 +42,7 @@ export async function getDemographics(db: Db, actor: DistrictActor, personId: st
   const shown = protectedSsn(person, calendars, person.ssn, true);
   const showSsn = shown !== null && mayRead(actor.rights, shown.$protected);
   if (showSsn) await recordFieldReads(db, actor, [{ personId, field: "demographics.ssn", tool: ssn.tool }], "screen");
+  await recordScreenRead(db, actor, personId, TOOLS.demographics);
   return {
     id: person.id,
     kind: person.kind,

@@ -39,7 +39,7 @@ export async function getEnrollmentSection(db: Db, actor: DistrictActor, enrollm
   await recordFieldReads(
     db,
     actor,
-    readable.filter((r) => isLoggedField(r.field)).map((r) => ({ personId: enrollment.personId, field: r.field.id, tool: r.field.tool })),
+    readable.filter((r) => isLoggedField(r.field, actor.rights)).map((r) => ({ personId: enrollment.personId, field: r.field.id, tool: r.field.tool })),
     "screen",
   );
   return present(section, enrollment, readable, values, actor);
@@ -52,7 +52,7 @@ function present(section: Section, enrollment: EnrollmentRow, readable: Readable
     label: r.field.label,
     type: r.field.type,
     tool: r.field.tool,
-    protected: isProtectedField(r.field),
+    protected: isProtectedField(r.field, actor.rights),
     value: values[i] as string | number | boolean | null,
     editable: Boolean(r.spec.column) && r.level.includes("W"),
   }));

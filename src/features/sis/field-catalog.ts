@@ -7,7 +7,8 @@
  * its calendar `c`. It never contains user input (user values are always bound parameters).
  */
 import { WITHHELD } from "../../domain/redaction/redact.js";
-import { findNode, getCatalog } from "../../domain/rights/catalog.js";
+import { getCatalog } from "../../domain/rights/catalog.js";
+import { seedProtection, type Protection } from "../../domain/rights/protected-areas.js";
 
 export type FieldType = "text" | "number" | "date" | "boolean";
 
@@ -62,13 +63,16 @@ export const TOOLS = {
 } as const;
 
 /**
- * The last change to an enrollment, for Ad hoc. A change to a federally protected field shows
- * that it changed, not its values: those are readable only through the field's own right.
- * (The labels are constants of this catalog; see protectedLabelsSql below.)
+ * The last change to an enrollment, for Ad hoc. A change to a protected field (the seed's list,
+ * or under a tool the district marked) shows that it changed, not its values: those are readable
+ * only through the field's own right. (The labels are constants of this catalog; see
+ * fieldToolsSql below.)
  */
 const LAST_HISTORY = () =>
   "(select to_char(h.changed_at, 'YYYY-MM-DD') || ' ' || h.field || ': ' || " +
-  `case when h.field = any(${protectedLabelsSql()}) then '${WITHHELD}' else coalesce(h.old_value, '—') || ' → ' || coalesce(h.new_value, '—') end ` +
+  `case when exists (select 1 from ${fieldToolsSql()} as f(label, tool, seed_protected) where f.label = h.field and (f.seed_protected or exists (` +
+  "select 1 from district_protected_tools d where d.district_id = e.district_id and (f.tool = d.tool_path or f.tool like d.tool_path || ' > %')))) " +
+  `then '${WITHHELD}' else coalesce(h.old_value, '—') || ' → ' || coalesce(h.new_value, '—') end ` +
   "from sis_enrollment_history h where h.enrollment_id = e.id and h.district_id = e.district_id order by h.changed_at desc limit 1)";
 const SERVICE_HOURS = "e.service_hours::float8";
 const SERVICE_PERCENT = "e.service_hours_percent::float8";
@@ -179,27 +183,23 @@ export function findFieldByLabel(label: string): FieldDef | undefined {
   return BY_LABEL.get(label);
 }
 
-/** Federally protected per the rights catalog (the seed's FERPA/HIPAA list), never per a copy here. */
-export function isProtectedTool(tool: string): boolean {
-  const node = findNode(getCatalog(), tool);
-  if (!node) throw new Error(`field catalog names an unknown tool: ${tool}`);
-  return node.federallyProtected;
+/** Protected in the reader's district (the seed's FERPA/HIPAA list and the district's own), per the rights catalog. */
+export function isProtectedField(field: FieldDef, protection: Protection): boolean {
+  return protection.isProtected(field.tool);
 }
 
-export function isProtectedField(field: FieldDef): boolean {
-  return isProtectedTool(field.tool);
-}
-
-let protectedLabels: string | undefined;
-/** The labels of the federally protected fields as a SQL array literal (constants, quoted). */
-function protectedLabelsSql(): string {
-  protectedLabels ??= `array[${FIELDS.filter(isProtectedField).map((f) => `'${f.label.replace(/'/g, "''")}'`).join(", ")}]::text[]`;
-  return protectedLabels;
+const sqlText = (v: string) => `'${v.replace(/'/g, "''")}'`;
+let fieldTools_: string | undefined;
+/** Every field's label, tool and seed protection as a SQL VALUES list (constants, quoted). */
+function fieldToolsSql(): string {
+  const seed = seedProtection(getCatalog());
+  fieldTools_ ??= `(values ${FIELDS.map((f) => `(${sqlText(f.label)}, ${sqlText(f.tool)}, ${seed.isProtected(f.tool)})`).join(", ")})`;
+  return fieldTools_;
 }
 
 /** Reads of these fields go to the access log. */
-export function isLoggedField(field: FieldDef): boolean {
-  return isProtectedField(field) || field.sensitive === true;
+export function isLoggedField(field: FieldDef, protection: Protection): boolean {
+  return isProtectedField(field, protection) || field.sensitive === true;
 }
 
 /** The tools whose R lets a user read the field. */

@@ -10,6 +10,7 @@ import { createFakeRights, type RightsTable } from "../../../test/support/fake-r
 import { BALLARD, LINCOLN, buildGroup, buildSisDistrict } from "../../../test/support/sis-fixtures.js";
 import { createTestApp, signIn, type Client, type TestApp } from "../../../test/support/test-app.js";
 import { FIELDS, TOOLS, isProtectedField } from "./field-catalog.js";
+import { seedProtection } from "../../domain/rights/protected-areas.js";
 
 type Fixture = Awaited<ReturnType<typeof buildSisDistrict>>;
 type Probe = (c: Client, fx: Fixture) => Promise<unknown>;
@@ -43,7 +44,7 @@ const AREAS: Record<string, { screen: Probe; field: string; expected: unknown }>
 };
 const SCREEN_EXPECTED: Record<string, unknown> = { [TOOLS.enrollmentHistory]: "Grade", [TOOLS.censusEnrollmentHistory]: "Grade" };
 
-const protectedFields = FIELDS.filter(isProtectedField);
+const protectedFields = FIELDS.filter((f) => isProtectedField(f, seedProtection(getCatalog())));
 const fedNodes = getCatalog().nodes.filter((n) => n.federallyProtected && !getCatalog().nodes[n.parentIndex ?? -1]?.federallyProtected);
 
 let t: TestApp;

@@ -5,7 +5,7 @@ import { mayRead, WITHHELD } from "../../domain/redaction/redact.js";
 import { actionsFor, bestLevel, calendarIdsWith, calendarRef } from "./calendar-access.js";
 import { findField, findFieldByLabel, TOOLS } from "./field-catalog.js";
 import { requirePersonAccess } from "./person-access.js";
-import { recordFieldReads } from "./record-access.js";
+import { recordFieldReads, recordScreenRead } from "./record-access.js";
 import { fieldGuard } from "./redact-for.js";
 import { findEnrollment, listHistory, type EnrollmentRow } from "./repo-enrollments.js";
 import { listAttendance, listEnglishLearner, listFram, listGrades } from "./repo-records.js";
@@ -18,6 +18,7 @@ export async function getSummary(db: Db, actor: DistrictActor, personId: string)
   const { person, actions } = access;
   const allowed = new Set(calendarIdsWith(actor.rights, [TOOLS.summary], access.calendars));
   const enrollments = access.enrollments.filter((e) => allowed.has(e.calendar.id));
+  await recordScreenRead(db, actor, person.id, TOOLS.summary);
   return {
     id: person.id,
     localId: person.localId,
@@ -40,6 +41,7 @@ export async function getEnrollments(db: Db, actor: DistrictActor, personId: str
   const sections = ENROLLMENT_SECTIONS.filter((s) => (via === "census") === s.id.startsWith("census-"));
   const historyTool = HISTORY_TOOLS[via];
   const enrollments = access.enrollments.filter((e) => allowed.has(e.calendar.id));
+  await recordScreenRead(db, actor, person.id, TOOLS.summary);
   return {
     personId: person.id,
     name: name(person),
@@ -88,12 +90,14 @@ function historyEntry(rights: RightsView, enrollment: EnrollmentRow, row: Awaite
 export async function getAttendance(db: Db, actor: DistrictActor, personId: string) {
   const { person, calendars, actions } = await requirePersonAccess(db, actor, personId, TOOLS.attendance, "student");
   const allowed = calendarIdsWith(actor.rights, [TOOLS.attendance], calendars);
+  await recordScreenRead(db, actor, person.id, TOOLS.attendance);
   return { personId: person.id, name: name(person), records: await listAttendance(db, actor, personId, allowed), actions };
 }
 
 export async function getGrades(db: Db, actor: DistrictActor, personId: string) {
   const { person, calendars, actions } = await requirePersonAccess(db, actor, personId, TOOLS.grades, "student");
   const allowed = calendarIdsWith(actor.rights, [TOOLS.grades], calendars);
+  await recordScreenRead(db, actor, person.id, TOOLS.grades);
   return { personId: person.id, name: name(person), grades: await listGrades(db, actor, personId, allowed), actions };
 }
 

@@ -8,6 +8,8 @@ export type RightsView = {
   has(tool: string, right: RightLetter, calendar?: CalendarRef): boolean;
   /** The calendar grants in force for this user (own and through groups); "*" matches any. */
   calendarGrants(): CalendarGrantView[];
+  /** Whether the tool is a protected area in this user's district: the seed's list or one the district marked. */
+  isProtected(tool: string): boolean;
 };
 
 export type CalendarGrantView = { school: string; year: string; calendar: string; modify: boolean };

@@ -77,6 +77,8 @@ describe("route access declarations", () => {
         sis("POST /api/users/:userId/disable", "accounts"),
         sis("POST /api/users/:userId/enable", "accounts"),
         sis("PUT /api/district/help-contacts", "preferences"),
+        sis("POST /api/protected-areas", "rights"),
+        sis("DELETE /api/protected-areas", "rights"),
         sis("POST /api/oneroster/imports", "accounts"),
         sis("GET /api/oneroster/imports/:importId", "accounts"),
         sis("HEAD /api/oneroster/imports/:importId", "accounts"),

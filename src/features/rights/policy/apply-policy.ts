@@ -5,7 +5,7 @@ import { recordAudit } from "../../../platform/audit.js";
 import type { Db } from "../../../platform/db/connect.js";
 import { syncToolCatalog } from "../catalog-sync.js";
 import { bumpRightsVersion } from "../rights-version.js";
-import { applyCalendars, applyPreferences, applySupport, ensureDistrict, schoolYearDates, type Changes } from "./policy-district.js";
+import { applyCalendars, applyPreferences, applyProtected, applySupport, ensureDistrict, schoolYearDates, type Changes } from "./policy-district.js";
 import { applyGroups, applyUsers } from "./policy-grantees.js";
 
 export type ApplyResult = { districtId: string; changes: Changes };
@@ -63,6 +63,7 @@ export async function applyPolicy(db: Db, policy: PolicyDocument, catalog: Catal
     const district = await ensureDistrict(tx, policy.district, changes);
     const scope = { districtId: district.id };
     await applyPreferences(tx, scope, policy.preferences, changes);
+    if (policy.protected) await applyProtected(tx, scope, policy.protected, changes);
     await applyCalendars(tx, scope, policy.calendars, changes);
     const groupIds = await applyGroups(tx, scope, policy, model, changes);
     await applyUsers(tx, scope, policy, model, groupIds, changes);

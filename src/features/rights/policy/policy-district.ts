@@ -1,12 +1,14 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { CalendarRef } from "../../../domain/rights/model.js";
 import type { PolicyDocument } from "../../../domain/policy/policy-document.js";
 import type { Db } from "../../../platform/db/connect.js";
 import { authorizedContacts } from "../../../platform/db/schema/contacts.js";
 import { districts } from "../../../platform/db/schema/districts.js";
+import { districtProtectedTools } from "../../../platform/db/schema/rights.js";
 import { sisCalendars, sisSchools, sisSchoolYears } from "../../../platform/db/schema/sis.js";
 import { users } from "../../../platform/db/schema/users.js";
 import { inDistrict, type DistrictScope } from "../../../platform/db/tenancy.js";
+import { loadProtectedTools } from "../repo-model.js";
 import { readMasterSchedulingEnds, saveMasterSchedulingEnds } from "../rights-version.js";
 import { ensureUser } from "./policy-grantees.js";
 
@@ -54,6 +56,17 @@ export async function applyPreferences(tx: Db, scope: DistrictScope, prefs: Poli
     await saveMasterSchedulingEnds(tx, scope, ends);
     changes.push(`master scheduling period ends: ${ends ? ends.toISOString().slice(0, 10) : "not set"}`);
   }
+}
+
+/** The district's own protected areas become exactly the file's list (the seed's list is not the file's to change). */
+export async function applyProtected(tx: Db, scope: DistrictScope, paths: string[], changes: Changes): Promise<void> {
+  const current = await loadProtectedTools(tx, scope);
+  const removed = current.filter((p) => !paths.includes(p));
+  const added = paths.filter((p) => !current.includes(p));
+  if (removed.length > 0) await tx.delete(districtProtectedTools).where(inDistrict(districtProtectedTools, scope, inArray(districtProtectedTools.toolPath, removed)));
+  if (added.length > 0) await tx.insert(districtProtectedTools).values(added.map((toolPath) => ({ districtId: scope.districtId, toolPath, markedByName: "policy apply" })));
+  for (const p of added) changes.push(`protected area marked: ${p}`);
+  for (const p of removed) changes.push(`protected area unmarked: ${p}`);
 }
 
 /** Schools, school years and calendars named in the file (only missing ones are created). */

@@ -142,3 +142,20 @@ export const rightsChanges = pgTable(
   },
   (t) => [primaryKey({ columns: [t.districtId, t.rightsVersion, t.kind, t.targetId] })],
 );
+
+/**
+ * Tools or fields a district marks as protected beyond the seed's FERPA/HIPAA list ("This is
+ * not a comprehensive list."). A marked path and everything below it is treated as the seed's
+ * protected areas are; only what is listed here can be unmarked.
+ */
+export const districtProtectedTools = pgTable(
+  "district_protected_tools",
+  {
+    districtId: districtId(),
+    toolPath: text("tool_path").notNull(),
+    markedById: uuid("marked_by_id"),
+    markedByName: text("marked_by_name").notNull(),
+    markedAt: at("marked_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.districtId, t.toolPath] })],
+);

@@ -11,7 +11,7 @@ import {
   accessLogQuery,
   fieldLabel,
   FILTER_KEYS,
-  LOGGED_FIELDS,
+  loggedFields,
   NO_FILTERS,
   ROUTE_LABELS,
   type AccessLogEntry,
@@ -19,6 +19,7 @@ import {
   type AccessLogPage,
 } from "./access-log-query.js";
 import { StudentPicker } from "./student-picker.js";
+import { useProtectedAreas } from "../security/protected-areas-page.js";
 import { OlderEntriesButton } from "../../components/older-entries-button.js";
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
@@ -52,6 +53,7 @@ export function AccessLogPage() {
     getNextPageParam: (last) => last.nextBefore ?? undefined,
   });
   const entries = query.data?.pages.flatMap((p) => p.entries) ?? [];
+  const districtProtected = useProtectedAreas().data?.district.map((d) => d.toolPath) ?? [];
   const apply = (next: AccessLogFilters) => setParams(Object.fromEntries(Object.entries(next).filter(([, v]) => v.trim())), { replace: true });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -72,7 +74,7 @@ export function AccessLogPage() {
           <Select
             label="Field"
             placeholder="Any field"
-            data={LOGGED_FIELDS.map((f) => ({ value: f.value, label: f.label }))}
+            data={loggedFields(districtProtected).map((f) => ({ value: f.value, label: f.label }))}
             value={draft.field || null}
             onChange={(v) => setDraft({ ...draft, field: v ?? "" })}
             clearable

@@ -1,5 +1,7 @@
 import type { z } from "zod";
 import type { ZAccessLog } from "../../../features/sis/schema.js";
+import { getCatalog } from "../../../domain/rights/catalog.js";
+import { protectionFrom } from "../../../domain/rights/protected-areas.js";
 import { FIELDS, isLoggedField } from "../../../features/sis/field-catalog.js";
 
 export type AccessLogPage = z.infer<typeof ZAccessLog>;
@@ -27,8 +29,11 @@ export function accessLogQuery(f: AccessLogFilters, before?: number, limit = 50)
   return p.toString();
 }
 
-/** The fields whose reading is logged (federally protected, and SSNs), for the Field filter. */
-export const LOGGED_FIELDS = FIELDS.filter(isLoggedField).map((f) => ({ value: f.id, label: f.label, tool: f.tool }));
+/** The fields whose reading is logged (protected by the seed or the district, and SSNs), for the Field filter. */
+export function loggedFields(districtProtected: readonly string[] = []) {
+  const protection = protectionFrom(getCatalog(), districtProtected);
+  return FIELDS.filter((f) => isLoggedField(f, protection)).map((f) => ({ value: f.id, label: f.label, tool: f.tool }));
+}
 
 const LABELS = new Map(FIELDS.map((f) => [f.id, f.label]));
 export const fieldLabel = (id: string) => LABELS.get(id) ?? id;

@@ -62,9 +62,9 @@ export function EffectiveRightsTab({ userId, tree }: { userId: string; tree: Tre
             <Text size="sm" fw={depth === 0 ? 600 : 400}>
               {node.label}
             </Text>
-            {node.federallyProtected && (
+            {(node.federallyProtected || node.districtProtected) && (
               <Badge size="xs" color="grape" variant="light">
-                Protected
+                {node.federallyProtected ? "Protected" : "Protected (district)"}
               </Badge>
             )}
           </Group>

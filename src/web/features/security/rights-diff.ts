@@ -81,13 +81,13 @@ export function riskyGrants(tree: Tree, before: Entries, after: Entries): RiskyG
       const min = levelOfLetter(n.dangerous.right);
       if (level >= min && was < min) out.push({ path, kind: "dangerous", rights: now, reason: n.dangerous.reason });
     }
-    if (n.federallyProtected && level >= 1 && was < 1) {
+    if ((n.federallyProtected || n.districtProtected) && level >= 1 && was < 1) {
       if (n.parent !== null && listedProtected.has(n.parent)) {
         listedProtected.add(path);
         continue;
       }
       listedProtected.add(path);
-      out.push({ path, kind: "protected", rights: now, reason: "federally protected student data (FERPA/HIPAA)" });
+      out.push({ path, kind: "protected", rights: now, reason: n.federallyProtected ? "federally protected student data (FERPA/HIPAA)" : "protected student data (marked by the district)" });
     }
   }
   return out;

@@ -30,6 +30,13 @@ function NodeFlags({ node }: { node: TreeNode }) {
           </Badge>
         </Tooltip>
       )}
+      {node.districtProtected && (
+        <Tooltip label="Protected by the district (beyond the seed's FERPA/HIPAA list): give it only to those who need it">
+          <Badge size="xs" color="grape" variant="light">
+            Protected (district)
+          </Badge>
+        </Tooltip>
+      )}
       {node.dangerous && (
         <Tooltip label={`${node.dangerous.right} here: ${node.dangerous.reason}`} multiline w={340}>
           <Badge size="xs" color="red" variant="light">

@@ -13,6 +13,8 @@ export type TreeNode = {
   children: string[];
   calendarScoped: boolean;
   federallyProtected: boolean;
+  /** marked protected by the district beyond the seed's list (treated the same) */
+  districtProtected?: boolean;
   allOrNothing: boolean;
   dangerous: { right: RightLetter; reason: string } | null;
 };

@@ -4,6 +4,7 @@ import { AuditPage } from "./audit-page.js";
 import { GroupPage } from "./group-page.js";
 import { GroupsPage } from "./groups-page.js";
 import { PreferencesPage } from "./preferences-page.js";
+import { ProtectedAreasPage } from "./protected-areas-page.js";
 import { ReviewsPage } from "./reviews-page.js";
 import { UserPage } from "./user-page.js";
 import { UsersPage } from "./users-page.js";
@@ -52,6 +53,11 @@ export const securityRoutes: FeatureRoute[] = [
     path: "/security/dormant",
     element: <DormantPage />,
     nav: { label: "Dormant accounts", section: "User Security", tool: `${US} > Users`, audience: "district", description: "Staff who have not signed in for a while, to disable in bulk" },
+  },
+  {
+    path: "/security/protected-areas",
+    element: <ProtectedAreasPage />,
+    nav: { label: "Protected areas", section: "User Security", tool: `${US} > User Groups > Tool Rights`, audience: "district", description: "The seed's federally protected areas and those the district adds" },
   },
   {
     path: "/security/preferences",

@@ -33,6 +33,7 @@ export const CHANGES = {
   sso: "PUT /api/sso/settings",
   onerosterImport: "POST /api/oneroster/imports",
   automationMappings: "PUT /api/staff-automation/mappings",
+  markProtected: "POST /api/protected-areas",
 } as const;
 
 export type Change = (typeof CHANGES)[keyof typeof CHANGES];

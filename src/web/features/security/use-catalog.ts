@@ -10,6 +10,7 @@ export type CatalogNodeDto = {
   parentPath: string | null;
   calendarScoped: boolean;
   federallyProtected: boolean;
+  districtProtected: boolean;
   allOrNothing: boolean;
   dangerous: { right: "R" | "W" | "A" | "D"; reason: string } | null;
 };
@@ -17,12 +18,13 @@ export type CatalogNodeDto = {
 export type CatalogDto = { version: number; tools: CatalogNodeDto[] };
 
 export function treeFromCatalog(catalog: CatalogDto): Tree {
-  return buildTree(catalog.tools.map(({ parentPath, path, label, calendarScoped, federallyProtected, allOrNothing, dangerous }) => ({
+  return buildTree(catalog.tools.map(({ parentPath, path, label, calendarScoped, federallyProtected, districtProtected, allOrNothing, dangerous }) => ({
       path,
       label,
       parent: parentPath,
       calendarScoped,
       federallyProtected,
+      districtProtected,
       allOrNothing,
       dangerous,
     })),);
