@@ -248,6 +248,19 @@ const WALK: [string, () => Promise<LightMyRequestResponse>][] = [
   ["POST /api/support/cases/:caseId/comments", () => kim.post(`/api/support/cases/${state.case}/comments`, { body: "A comment" })],
   ["POST /api/vendor/cases/:caseId/comments", () => vera.post(`/api/vendor/cases/${state.case}/comments`, { body: "A reply" })],
   ["PATCH /api/vendor/cases/:caseId", async () => vera.patch(`/api/vendor/cases/${state.case}`, { priority: "urgent", version: json(await vera.get(`/api/vendor/cases/${state.case}`)).version })],
+  ["POST /api/vendor/queue-views", async () => {
+    const res = await vera.post("/api/vendor/queue-views", { name: "My urgent", params: { assignee: "me", priority: "urgent" } });
+    state.view = json(res).id;
+    return res;
+  }],
+  ["DELETE /api/vendor/queue-views/:viewId", () => vera.delete(`/api/vendor/queue-views/${state.view}`)],
+  ["POST /api/vendor/canned-replies", async () => {
+    const res = await vera.post("/api/vendor/canned-replies", { title: "Walked reply", body: "Hello {{contact.name}}" });
+    state.reply = json(res).id;
+    return res;
+  }],
+  ["PUT /api/vendor/canned-replies/:replyId", () => vera.put(`/api/vendor/canned-replies/${state.reply}`, { title: "Walked reply", body: "Hi {{contact.name}}", version: 1 })],
+  ["DELETE /api/vendor/canned-replies/:replyId", () => vera.delete(`/api/vendor/canned-replies/${state.reply}`)],
   ["POST /api/support/cases/:caseId/close", () => kim.post(`/api/support/cases/${state.case}/close`)],
   ["POST /api/support/cases/:caseId/reopen", () => kim.post(`/api/support/cases/${state.case}/reopen`)],
   ["POST /api/account/password", () => passwordOwner.post("/api/account/password", { currentPassword: TEST_PASSWORD, newPassword: "a-new-walked-passphrase-9" })],

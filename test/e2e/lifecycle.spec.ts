@@ -68,7 +68,7 @@ test("the outbox shows the notices that would have been sent while no mail serve
 
 test("vendor staff read in the outbox what a case reply would have sent", async ({ page }) => {
   await signInAs(page, "vendor", "/");
-  const [grading] = await callApi<{ id: string; subject: string }[]>(page, "GET", "/api/vendor/cases?search=report%20cards");
+  const { items: [grading] } = await callApi<{ items: { id: string; subject: string }[] }>(page, "GET", "/api/vendor/cases?search=report%20cards");
   const reply = `Outbox check ${Date.now()}: please send the print setup screenshot.`;
   await callApi(page, "POST", `/api/vendor/cases/${grading!.id}/comments`, { body: reply, internal: false });
 

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signInAs } from "./support/sign-in.js";
-import { DEMO_NAME } from "./support-e2e-helpers.js";
+import { openCaseForKim } from "./support-e2e-helpers.js";
 
 test("a district user opening the vendor queue is told it is for vendor staff", async ({ page }) => {
   await signInAs(page, "teacher", "/vendor/cases");
@@ -15,17 +15,7 @@ test("vendor staff reply without taking the case, assign and unassign explicitly
   const vendor = await vendorContext.newPage();
   await signInAs(vendor, "vendor", "/vendor/cases");
   // The case: an emergency case on behalf of the demo's Kim (no contact signs in, so no authenticator code is spent).
-  const api = vendor.request;
-  const { csrfToken } = await (await api.get("/api/auth/me")).json();
-  const districts: { id: string; name: string }[] = await (await api.get("/api/vendor/districts")).json();
-  const demo = districts.find((d) => d.name === DEMO_NAME)!;
-  const detail: { contacts: { id: string; name: string }[] } = await (await api.get(`/api/vendor/districts/${demo.id}`)).json();
-  const kim = detail.contacts.find((c) => c.name === "Kim Nguyen")!;
-  const opened = await api.post("/api/vendor/cases", {
-    headers: { "x-csrf-token": csrfToken },
-    data: { districtId: demo.id, contactId: kim.id, subject, description: "Report cards print blank.", productArea: "Grading", reason: "Kim phoned the hotline" },
-  });
-  expect(opened.status(), await opened.text()).toBe(201);
+  await openCaseForKim(vendor, subject);
   await vendor.goto("/vendor/cases");
   await vendor.getByRole("textbox", { name: "Search" }).fill(subject);
   await expect(vendor.getByRole("row", { name: new RegExp(subject) })).toContainText("Emergency");

@@ -49,3 +49,11 @@ test("links in case text are safe links; other text stays text", async ({ page }
   await expect(page.getByText("javascript:alert(1) <b>bold</b>")).toBeVisible();
   await expect(page.locator('a[href^="javascript:"]')).toHaveCount(0);
 });
+
+test("an authorized contact is told MFA must stay on and is not offered to turn it off", async ({ page }) => {
+  await signInContact(page, casey, "/account");
+  const card = page.getByRole("region", { name: "Authenticator (MFA)" });
+  await expect(card.getByText("Authorized contacts must keep MFA on")).toBeVisible();
+  await expect(card.getByRole("button", { name: "Move to a new authenticator" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Turn off MFA" })).toHaveCount(0);
+});

@@ -53,3 +53,19 @@ export async function choose(page: Page, label: RegExp | string, option: RegExp 
 }
 
 export const DEMO_NAME = DEMO_DISTRICT.name;
+
+/** An emergency case on behalf of the demo's Kim, made through the API (no contact signs in). */
+export async function openCaseForKim(page: Page, subject: string, priority = "normal") {
+  const api = page.request;
+  const { csrfToken } = await (await api.get("/api/auth/me")).json();
+  const districts: { id: string; name: string }[] = await (await api.get("/api/vendor/districts")).json();
+  const demo = districts.find((d) => d.name === DEMO_NAME)!;
+  const detail: { contacts: { id: string; name: string }[] } = await (await api.get(`/api/vendor/districts/${demo.id}`)).json();
+  const kim = detail.contacts.find((c) => c.name === "Kim Nguyen")!;
+  const opened = await api.post("/api/vendor/cases", {
+    headers: { "x-csrf-token": csrfToken },
+    data: { districtId: demo.id, contactId: kim.id, subject, description: "Report cards print blank.", productArea: "Grading", priority, reason: "Kim phoned the hotline" },
+  });
+  expect(opened.status(), await opened.text()).toBe(201);
+  return (await opened.json()) as { id: string; number: number };
+}

@@ -1,15 +1,15 @@
-import { and, eq, ne } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { recordAudit } from "../../platform/audit.js";
 import { verifyPassword } from "../../platform/auth/passwords.js";
 import { rotateSession, type SessionRow, type UserRow } from "../../platform/auth/session-store.js";
 import { newRecoveryCodes, newTotpSecret, totpStep, totpUri } from "../../platform/auth/totp.js";
 import type { Db } from "../../platform/db/connect.js";
 import type { AppDeps } from "../../platform/deps.js";
-import { authorizedContacts } from "../../platform/db/schema/contacts.js";
 import { mfaRecoveryCodes, users } from "../../platform/db/schema/users.js";
 import { AppError, notFound } from "../../platform/http/errors.js";
 import { checkUnderLockout } from "../auth/attempt-guard.js";
 import { useSecondFactor } from "../auth/use-second-factor.js";
+import { isCurrentContact } from "../contacts/repo.js";
 import type { MfaProof } from "./schema.js";
 
 /** A session still waiting for its code must not be able to replace the secret it is asked for. */
@@ -84,12 +84,6 @@ export async function confirmMfaSetup(deps: AppDeps, session: SessionRow, code: 
   });
   const token = session.stage === "mfa-enrol" ? await rotateSession(deps.database.db, session.id, "active", now) : null;
   return { recoveryCodes: codes, token };
-}
-
-/** Whether the user is an authorized contact of their district who has not been deactivated. */
-async function isCurrentContact(db: Db, userId: string): Promise<boolean> {
-  const [row] = await db.select({ id: authorizedContacts.id }).from(authorizedContacts).where(and(eq(authorizedContacts.userId, userId), ne(authorizedContacts.status, "deactivated"))).limit(1);
-  return Boolean(row);
 }
 
 /** Turns MFA off after the password and a current code (or a recovery code); vendor staff must keep it. */

@@ -4,6 +4,7 @@ import type { Db } from "../../platform/db/connect.js";
 import { districts } from "../../platform/db/schema/districts.js";
 import { users } from "../../platform/db/schema/users.js";
 import { notFound } from "../../platform/http/errors.js";
+import { isCurrentContact } from "../contacts/repo.js";
 
 async function loadUser(db: Db, userId: string) {
   const [row] = await db.select({ user: users, district: districts }).from(users).leftJoin(districts, eq(districts.id, users.districtId)).where(eq(users.id, userId)).limit(1);
@@ -32,6 +33,7 @@ export async function loadMe(db: Db, session: SessionRow) {
       kind: user.kind,
       productSecurityRole: user.productSecurityRole,
       mfaEnabled: Boolean(user.mfaEnabledAt),
+      mfaRequired: user.kind === "vendor" || (await isCurrentContact(db, user.id)),
     },
     district: district ? { id: district.id, slug: district.slug, name: district.name } : null,
   };

@@ -24,6 +24,7 @@ export const ZMe = z.object({
     kind: z.enum(["district", "vendor"]),
     productSecurityRole: z.enum(["none", "student-information-system", "sis-group-assignment"]),
     mfaEnabled: z.boolean(),
+    mfaRequired: z.boolean().describe("vendor staff and authorized contacts must keep MFA on; the web app offers no way to turn it off"),
   }),
   district: z.object({ id: z.string(), slug: z.string(), name: z.string() }).nullable(),
   /** Set while previewing as `user`: who is really signed in, and since when. */

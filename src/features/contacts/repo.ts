@@ -112,3 +112,9 @@ export async function searchDistrictUsers(db: Db, scope: DistrictScope, search: 
     .orderBy(asc(users.displayName))
     .limit(limit);
 }
+
+/** Whether the user is an authorized contact of their district who has not been deactivated (they must keep MFA on). */
+export async function isCurrentContact(db: Db, userId: string): Promise<boolean> {
+  const [row] = await db.select({ id: authorizedContacts.id }).from(authorizedContacts).where(and(eq(authorizedContacts.userId, userId), ne(authorizedContacts.status, "deactivated"))).limit(1);
+  return Boolean(row);
+}

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildUser } from "../../../test/support/factories.js";
 import { buildRightsDistrict, buildRightsGroup, type RightsDistrict } from "../../../test/support/rights-factories.js";
 import { createTestApp, type TestApp } from "../../../test/support/test-app.js";
+import { walkPages, type Page } from "../../../test/support/walk-pages.js";
 
 let t: TestApp;
 let d: RightsDistrict;
@@ -16,27 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type Page<T> = { items: T[]; total: number; nextCursor: string | null };
-
-/** Follows the Link header from the first page to the last, collecting every item. */
-async function walk<T>(first: string): Promise<{ items: T[]; pages: number; totals: number[] }> {
-  const items: T[] = [];
-  const totals: number[] = [];
-  let url: string | null = first;
-  let pages = 0;
-  while (url) {
-    const res = await d.admin.client.get(url);
-    expect(res.statusCode, res.body).toBe(200);
-    const page = res.json() as Page<T>;
-    items.push(...page.items);
-    totals.push(page.total);
-    pages++;
-    const link = res.headers.link as string | undefined;
-    expect(Boolean(link), "a Link header exactly when a next page exists").toBe(page.nextCursor !== null);
-    url = link ? /^<([^>]+)>; rel="next"$/.exec(link)![1]! : null;
-  }
-  return { items, pages, totals };
-}
+const walk = <T>(first: string) => walkPages<T>(d.admin.client, first);
 
 describe("cursor paging of lists", () => {
   it("walks every group once, in name order, by Link rel=next, with the total on every page", async () => {

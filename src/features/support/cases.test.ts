@@ -30,10 +30,10 @@ describe("support cases", () => {
     const { id, number } = opened.json();
     expect(await mailTo(owner.user.email!)).toEqual([`[Case #${number}] Report cards blank — Case #${number} was received by Support`]);
 
-    const queue = (await vera.get("/api/vendor/cases?search=report%20cards")).json();
+    const queue = (await vera.get("/api/vendor/cases?search=report%20cards")).json().items;
     expect(queue.map((c: { id: string }) => c.id)).toContain(id);
-    expect((await vera.get(`/api/vendor/cases?search=%23${number}`)).json()).toHaveLength(1);
-    expect((await vera.get("/api/vendor/cases?priority=low&search=report")).json()).toHaveLength(0);
+    expect((await vera.get(`/api/vendor/cases?search=%23${number}`)).json().items).toHaveLength(1);
+    expect((await vera.get("/api/vendor/cases?priority=low&search=report")).json().items).toHaveLength(0);
 
     expect((await vera.post(`/api/vendor/cases/${id}/comments`, { body: "Looking at the template", internal: true })).statusCode).toBe(204);
     expect((await vera.post(`/api/vendor/cases/${id}/comments`, { body: "Please re-run the batch" })).statusCode).toBe(204);
@@ -75,7 +75,7 @@ describe("support cases", () => {
     expect(stale.statusCode).toBe(409);
     expect(stale.json()).toMatchObject({ code: "version-conflict", current: { status: "resolved" } });
     expect((await vera.patch(`/api/vendor/cases/${id}`, { assigneeId: owner.user.id, version: changed.json().version })).json().code).toBe("assignee-not-vendor-staff");
-    expect((await vera.get("/api/vendor/cases?assignee=me&status=resolved")).json().map((c: { id: string }) => c.id)).toContain(id);
+    expect((await vera.get("/api/vendor/cases?assignee=me&status=resolved")).json().items.map((c: { id: string }) => c.id)).toContain(id);
     expect((await kim.get(`/api/support/cases/${id}`)).json().can.reopen).toBe(true);
     const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.targetId, id));
     expect(audit.map((a) => a.action)).toEqual(["case.opened", "case.updated"]);

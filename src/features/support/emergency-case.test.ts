@@ -23,7 +23,7 @@ describe("emergency case on behalf of a contact", () => {
     const detail = (await vera.get(`/api/vendor/cases/${id}`)).json();
     expect(detail).toMatchObject({ emergency: true, emergencyReason: "Superintendent called the hotline", contactName: "Pat Pending", openedByName: "Vera Vendor", status: "open", assigneeName: "Vera Vendor" });
     expect(detail.events[0]).toMatchObject({ kind: "emergency-opened", actorName: "Vera Vendor", data: { onBehalfOf: "Pat Pending" } });
-    expect((await vera.get("/api/vendor/cases?emergency=true")).json()[0].id).toBe(id);
+    expect((await vera.get("/api/vendor/cases?emergency=true")).json().items[0].id).toBe(id);
 
     const [audit] = await t.database.db.select().from(auditLog).where(eq(auditLog.targetId, id));
     expect(audit).toMatchObject({ action: "case.emergency-opened", actorName: "Vera Vendor", after: expect.objectContaining({ openedBy: "Vera Vendor", onBehalfOf: c.user.username }) });

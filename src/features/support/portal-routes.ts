@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppDeps } from "../../platform/deps.js";
 import { access } from "../../platform/http/access.js";
+import { linkNext, zPage } from "../../platform/http/paging.js";
 import { searchDistrictUsers } from "../contacts/repo.js";
 import { requirePortalContact } from "../contacts/require-portal-contact.js";
 import { ZDistrictUser } from "../contacts/schema.js";
@@ -13,7 +14,7 @@ import { fileModifyContact } from "./file-modify-contact.js";
 import { fileUpdateRequest, loadUpdateRequestPage } from "./file-update-request.js";
 import { getCaseForContact } from "./get-case.js";
 import { readUpload, sendAttachment } from "./http-files.js";
-import { listCaseSummaries } from "./repo.js";
+import { pageCaseSummaries } from "./repo.js";
 import { loadPortalHome } from "./load-portal-home.js";
 import { setWatcher } from "./manage-watchers.js";
 import { openCase } from "./open-case.js";
@@ -44,9 +45,9 @@ export async function registerPortalRoutes(app: FastifyInstance, deps: AppDeps) 
     loadPortalHome(deps, request.actor!),
   );
 
-  r.get("/api/support/cases", { config, schema: { tags, summary: "The district's cases", querystring: ZCaseQuery.omit({ districtId: true, assignee: true }), response: { 200: z.array(ZCaseSummary) } } }, async (request) => {
+  r.get("/api/support/cases", { config, schema: { tags, summary: "The district's cases, one page at a time (Link rel=next, nextCursor, total)", querystring: ZCaseQuery.omit({ districtId: true, assignee: true }), response: { 200: zPage(ZCaseSummary) } } }, async (request, reply) => {
     const caller = await gate(request.actor);
-    return listCaseSummaries(db, caller.actor, { ...request.query, assignee: "any" });
+    return linkNext(request, reply, await pageCaseSummaries(db, caller.actor, { ...request.query, assignee: "any" }));
   });
 
   r.post("/api/support/cases", { config, schema: { tags, summary: "Open a case", body: ZNewCase, response: { 201: ZCaseRef } } }, async (request, reply) => {

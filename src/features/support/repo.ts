@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, isNull, notInArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, ilike, isNull, notInArray, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../../platform/db/connect.js";
 import { authorizedContacts } from "../../platform/db/schema/contacts.js";
@@ -7,7 +7,8 @@ import { caseAttachments, caseEvents, caseWatchers, supportCases } from "../../p
 import { users } from "../../platform/db/schema/users.js";
 import { inDistrict, type DistrictScope } from "../../platform/db/tenancy.js";
 import { escapeLike } from "../contacts/repo.js";
-import type { CaseQuery } from "./schema.js";
+import { countAll, keyset, toPage, type SortKey } from "../../platform/http/paging.js";
+import type { CASE_SORTS, CaseQuery } from "./schema.js";
 
 export type CaseRow = typeof supportCases.$inferSelect;
 export type NewEvent = Omit<typeof caseEvents.$inferInsert, "id">;
@@ -32,9 +33,9 @@ const summaryColumns = {
   updatedAt: supportCases.updatedAt,
 };
 
-function summaries(db: Db) {
+function summaries<E extends Record<string, SQL>>(db: Db, extra?: E) {
   return db
-    .select(summaryColumns)
+    .select({ ...summaryColumns, ...(extra ?? ({} as E)) })
     .from(supportCases)
     .innerJoin(districts, eq(districts.id, supportCases.districtId))
     .innerJoin(authorizedContacts, eq(authorizedContacts.id, supportCases.contactId))
@@ -42,8 +43,23 @@ function summaries(db: Db) {
     .leftJoin(assignee, eq(assignee.id, supportCases.assigneeId));
 }
 
-/** The case list, for one district (a contact) or across districts (vendor staff, scope null). */
-export async function listCaseSummaries(db: Db, scope: DistrictScope | null, query: CaseQuery, vendorUserId?: string) {
+const caseSortKeys: Record<(typeof CASE_SORTS)[number], SortKey> = {
+  priority: { expr: sql`(case when ${supportCases.emergency} then 0 else 10 end) + (case ${supportCases.priority} when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end)`, type: "integer" },
+  number: { expr: supportCases.number, type: "integer" },
+  subject: { expr: sql`lower(${supportCases.subject})`, type: "text" },
+  district: { expr: sql`lower(${districts.name})`, type: "text" },
+  contact: { expr: sql`lower(${contactUser.displayName})`, type: "text" },
+  status: { expr: supportCases.status, type: "text" },
+  assignee: { expr: sql`lower(${assignee.displayName})`, type: "text" },
+  created: { expr: supportCases.createdAt, type: "timestamptz" },
+  updated: { expr: supportCases.updatedAt, type: "timestamptz" },
+};
+
+/**
+ * One page of the case list, for one district (a contact) or across districts (vendor staff,
+ * scope null), with the total matching the filters.
+ */
+export async function pageCaseSummaries(db: Db, scope: DistrictScope | null, query: CaseQuery, vendorUserId?: string) {
   const conditions: (SQL | undefined)[] = [
     query.status === "active" ? notInArray(supportCases.status, ["resolved", "closed"]) : query.status === "all" ? undefined : eq(supportCases.status, query.status),
     query.priority ? eq(supportCases.priority, query.priority) : undefined,
@@ -57,8 +73,10 @@ export async function listCaseSummaries(db: Db, scope: DistrictScope | null, que
     conditions.push(or(ilike(supportCases.subject, pattern), ilike(supportCases.description, pattern), number !== null ? eq(supportCases.number, number) : undefined));
   }
   const where = scope ? inDistrict(supportCases, scope, ...conditions) : and(...conditions);
-  const priorityOrder = sql`case ${supportCases.priority} when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end`;
-  return summaries(db).where(where).orderBy(desc(supportCases.emergency), priorityOrder, desc(supportCases.updatedAt)).limit(query.limit);
+  const page = keyset(query, caseSortKeys, { column: supportCases.id, type: "uuid" });
+  const rows = await summaries(db, { pageKey: page.key }).where(and(where, page.after)).orderBy(...page.orderBy).limit(page.limit);
+  const [counted] = await db.select({ n: countAll }).from(supportCases).where(where);
+  return toPage(rows, query, counted?.n ?? 0);
 }
 
 export async function findCaseSummary(db: Db, caseId: string) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zPageQuery } from "../../platform/http/paging.js";
 import { tooLongMessage } from "../../domain/validation/plain-message.js";
 import { ZDay } from "../../domain/calendar-day.js";
 import { CONTACT_STATUSES, CONTACT_TYPES } from "../../platform/db/schema/contacts.js";
@@ -107,15 +108,18 @@ export const ZCaseDetail = ZCaseSummary.extend({
   can: z.object({ comment: z.boolean(), close: z.boolean(), reopen: z.boolean(), watch: z.boolean(), attach: z.boolean() }),
 });
 
-export const ZCaseQuery = z.object({
+/** The columns a case list sorts by; `priority` is the queue's order (emergencies, then urgent to low). */
+export const CASE_SORTS = ["priority", "number", "subject", "district", "contact", "status", "assignee", "created", "updated"] as const;
+
+export const ZCaseFilters = z.object({
   status: z.enum([...CASE_STATUSES, "active", "all"]).default("active").describe("`active` is everything not resolved or closed"),
   priority: ZCasePriority.optional(),
   search: z.string().trim().max(200).default("").describe("words in the subject or description, or a case number"),
   districtId: z.uuid().optional(),
   assignee: z.enum(["me", "unassigned", "any"]).default("any"),
   emergency: z.enum(["true", "false"]).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(100),
 });
+export const ZCaseQuery = zPageQuery(CASE_SORTS, { sort: "priority", limit: 50, max: 200 }).extend(ZCaseFilters.shape);
 
 export const ZComment = z.object({ body: ZText(20_000, "message") });
 export const ZVendorComment = ZComment.extend({ internal: z.boolean().default(false).describe("an internal note: never shown to the district") });

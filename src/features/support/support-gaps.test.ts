@@ -98,5 +98,6 @@ describe("support gaps", () => {
     const refused = await tess.post("/api/account/mfa/disable", { password: TEST_PASSWORD, code: "000000" });
     expect(refused.statusCode).toBe(403);
     expect(refused.json()).toMatchObject({ code: "mfa-required-for-contact", detail: expect.stringContaining("must keep MFA on") });
+    expect((await tess.get("/api/auth/me")).json().user).toMatchObject({ mfaEnabled: true, mfaRequired: true });
   });
 });

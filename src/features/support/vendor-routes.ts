@@ -6,6 +6,7 @@ import type { AppDeps } from "../../platform/deps.js";
 import { updateRequests, UPDATE_REQUEST_STATUSES } from "../../platform/db/schema/support.js";
 import { users } from "../../platform/db/schema/users.js";
 import { access } from "../../platform/http/access.js";
+import { linkNext, zPage } from "../../platform/http/paging.js";
 import { notFound } from "../../platform/http/errors.js";
 import { addAttachment, readAttachment } from "./attachments.js";
 import { commentAsVendor } from "./comment-on-case.js";
@@ -15,7 +16,7 @@ import { readUpload, sendAttachment } from "./http-files.js";
 import { openEmergencyCase } from "./open-emergency-case.js";
 import { processUpdateRequest } from "./process-update-request.js";
 import { createRelease } from "./releases.js";
-import { findAnyCase, listCaseSummaries } from "./repo.js";
+import { findAnyCase, pageCaseSummaries } from "./repo.js";
 import {
   ZAttachmentMeta,
   ZCaseDetail,
@@ -43,8 +44,8 @@ export async function registerVendorCaseRoutes(app: FastifyInstance, deps: AppDe
   const config = { access: access.vendor() };
   const tags = ["vendor"];
 
-  r.get("/api/vendor/cases", { config, schema: { tags, summary: "The case queue: filter, search, sort by emergency and priority", querystring: ZCaseQuery, response: { 200: z.array(ZCaseSummary) } } }, async (request) =>
-    listCaseSummaries(db, null, request.query, request.actor!.userId),
+  r.get("/api/vendor/cases", { config, schema: { tags, summary: "The case queue, one page at a time (Link rel=next, nextCursor, total): filter, search, sort by column (default: emergencies, then priority)", querystring: ZCaseQuery, response: { 200: zPage(ZCaseSummary) } } }, async (request, reply) =>
+    linkNext(request, reply, await pageCaseSummaries(db, null, request.query, request.actor!.userId)),
   );
 
   r.post("/api/vendor/cases", { config, schema: { tags, summary: "Open an emergency case on behalf of an active authorized contact", body: ZEmergencyCase, response: { 201: ZCaseRef } } }, async (request, reply) => {

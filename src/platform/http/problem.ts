@@ -76,7 +76,8 @@ export function handleError(error: FastifyError | AppError | Error, request: Fas
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = (error as FastifyError).validationContext ?? "body";
     const input = { body: request.body, querystring: request.query, params: request.params, headers: request.headers }[where];
-    const prefix = where === "body" ? [] : [where];
+    // every path starts with its part of the request, so publicPath can strip `body.` alike (a field named `body` stays `body`)
+    const prefix = [where];
     const errors = error.validation.map((v) => {
       const path = String(v.instancePath).split("/").filter(Boolean);
       const issue = { ...(v.params as Record<string, unknown>), code: v.keyword, path, message: v.message };

@@ -6,7 +6,7 @@ import { canSeeNav } from "./tool-rights.js";
 const person = (kind: "district" | "vendor"): Me => ({
   stage: "active",
   csrfToken: "t",
-  user: { id: "u", username: "kim", displayName: "Kim", email: null, kind, productSecurityRole: "none", mfaEnabled: false },
+  user: { id: "u", username: "kim", displayName: "Kim", email: null, kind, productSecurityRole: "none", mfaEnabled: false, mfaRequired: false },
   district: kind === "district" ? { id: "d", slug: "demo", name: "Demo" } : null,
 });
 

@@ -17,3 +17,4 @@ export * from "./api-tokens.js";
 export * from "./scim.js";
 export * from "./sso.js";
 export * from "./oneroster.js";
+export * from "./vendor-desk.js";

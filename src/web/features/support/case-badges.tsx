@@ -10,13 +10,20 @@ export function StatusBadge({ status }: { status: CaseSummary["status"] }) {
   );
 }
 
-export function CaseBadges({ c }: { c: Pick<CaseSummary, "status" | "priority" | "emergency" | "kind"> }) {
+export function PriorityBadge({ priority }: { priority: CaseSummary["priority"] }) {
+  return (
+    <Badge variant="outline" color={PRIORITY_COLORS[priority]} style={{ minWidth: "max-content" }}>
+      {priority}
+    </Badge>
+  );
+}
+
+/** Status, priority (unless the list shows it in its own column), emergency and kind. */
+export function CaseBadges({ c, priority = true }: { c: Pick<CaseSummary, "status" | "priority" | "emergency" | "kind">; priority?: boolean }) {
   return (
     <Group gap={6} wrap="wrap">
       <StatusBadge status={c.status} />
-      <Badge variant="outline" color={PRIORITY_COLORS[c.priority]} style={{ minWidth: "max-content" }}>
-        {c.priority}
-      </Badge>
+      {priority && <PriorityBadge priority={c.priority} />}
       {c.emergency && (
         <Badge color="red" variant="filled" style={{ minWidth: "max-content", flexShrink: 0 }}>
           Emergency

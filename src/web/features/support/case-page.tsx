@@ -4,7 +4,7 @@ import { caseSla } from "./sla.js";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useParams } from "react-router-dom";
-import { api } from "../../api.js";
+import { api, isApiError } from "../../api.js";
 import { useMe } from "../../app/auth-context.js";
 import { PageHeader } from "../../components/page-header.js";
 import { ProblemAlert } from "../../components/problem-alert.js";
@@ -71,6 +71,8 @@ function ContactCase({ home, caseId }: { home: PortalHome; caseId: string }) {
   const [watcher, setWatcher] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["support"] });
   const act = useMutation({ mutationFn: (run: () => Promise<unknown>) => run(), onSuccess: refresh });
+  const send = useMutation({ mutationFn: () => api.post(`/api/support/cases/${caseId}/comments`, { body: comment }), onSuccess: () => { setComment(""); void refresh(); } });
+  const commentError = isApiError(send.error) ? send.error.fieldError("body") : undefined;
   if (query.error) return <ProblemAlert error={query.error} />;
   if (!query.data) return null;
   const c = query.data;
@@ -113,10 +115,11 @@ function ContactCase({ home, caseId }: { home: PortalHome; caseId: string }) {
             </Title>
             <CaseTimeline events={c.events} attachmentBase="/api/support/attachments" />
             {c.can.comment && (
-              <Card withBorder radius="md" padding="md" component="form" aria-label="Add a comment" onSubmit={(e) => { e.preventDefault(); act.mutate(async () => { await api.post(`${base}/comments`, { body: comment }); setComment(""); }); }}>
-                <Textarea label="Add a comment" autosize minRows={3} value={comment} onChange={(e) => setComment(e.currentTarget.value)} />
+              <Card withBorder radius="md" padding="md" component="form" aria-label="Add a comment" onSubmit={(e) => { e.preventDefault(); send.mutate(); }}>
+                {!commentError && <ProblemAlert error={send.error} />}
+                <Textarea label="Add a comment" autosize minRows={3} value={comment} onChange={(e) => setComment(e.currentTarget.value)} error={commentError} />
                 <Group justify="flex-end" mt="xs">
-                  <Button type="submit" disabled={!comment.trim()} loading={act.isPending}>
+                  <Button type="submit" disabled={!comment.trim()} loading={send.isPending}>
                     Send comment
                   </Button>
                 </Group>

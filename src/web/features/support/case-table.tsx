@@ -1,24 +1,36 @@
 import { Anchor, Table, Text } from "@mantine/core";
 import { Link } from "react-router-dom";
-import { CaseBadges } from "./case-badges.js";
+import { CaseBadges, PriorityBadge } from "./case-badges.js";
+import { SortableTh } from "../../components/paged-list.js";
 import { formatDate } from "./labels.js";
 import { formatSpan } from "./sla.js";
 import type { CaseSummary } from "./types.js";
 
-/** The case list both sides use; vendor staff also see the district and the assignee. */
-export function CaseTable({ cases, linkBase, vendor = false }: { cases: CaseSummary[]; linkBase: string; vendor?: boolean }) {
+type Sorting = { sort: string; order: string; onSort(sort: string, order: "asc" | "desc"): void };
+
+/**
+ * The case list both sides use, sorted by its column headers (the list's `sort` values of
+ * CASE_SORTS); vendor staff also see the district, the assignee and the age.
+ */
+export function CaseTable({ cases, linkBase, vendor = false, sorting }: { cases: CaseSummary[]; linkBase: string; vendor?: boolean; sorting: Sorting }) {
+  const Th = ({ column, children }: { column: string; children: string }) => (
+    <SortableTh column={column} sort={sorting.sort} order={sorting.order} onSort={sorting.onSort}>
+      {children}
+    </SortableTh>
+  );
   return (
     <Table striped highlightOnHover withTableBorder aria-label="Cases">
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>Case</Table.Th>
-          <Table.Th>Subject</Table.Th>
-          {vendor && <Table.Th>District</Table.Th>}
-          <Table.Th>Contact</Table.Th>
-          <Table.Th>Status</Table.Th>
-          {vendor && <Table.Th>Assignee</Table.Th>}
-          {vendor && <Table.Th>Age</Table.Th>}
-          <Table.Th>Updated</Table.Th>
+          <Th column="number">Case</Th>
+          <Th column="subject">Subject</Th>
+          {vendor && <Th column="district">District</Th>}
+          <Th column="contact">Contact</Th>
+          <Th column="priority">Priority</Th>
+          <Th column="status">Status</Th>
+          {vendor && <Th column="assignee">Assignee</Th>}
+          {vendor && <Th column="created">Age</Th>}
+          <Th column="updated">Updated</Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -40,7 +52,10 @@ export function CaseTable({ cases, linkBase, vendor = false }: { cases: CaseSumm
             {vendor && <Table.Td>{c.districtName}</Table.Td>}
             <Table.Td>{c.contactName}</Table.Td>
             <Table.Td>
-              <CaseBadges c={c} />
+              <PriorityBadge priority={c.priority} />
+            </Table.Td>
+            <Table.Td>
+              <CaseBadges c={c} priority={false} />
             </Table.Td>
             {vendor && <Table.Td>{c.assigneeName ?? <Text c="dimmed" size="sm">Unassigned</Text>}</Table.Td>}
             {vendor && (

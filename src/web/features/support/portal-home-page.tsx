@@ -1,9 +1,7 @@
 import { Badge, Button, Card, Group, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
 import { Link } from "react-router-dom";
-import { api } from "../../api.js";
 import { EmptyState } from "../../components/empty-state.js";
+import { ListTotal, LoadMore, listQuery, useListParams, usePagedList } from "../../components/paged-list.js";
 import { PageHeader } from "../../components/page-header.js";
 import { ProblemAlert } from "../../components/problem-alert.js";
 import { MyLifecycleCard } from "../lifecycle/my-lifecycle-card.js";
@@ -12,31 +10,39 @@ import { CONTACT_STATUS_COLORS, CONTACT_STATUS_LABELS, CONTACT_TYPE_LABELS, form
 import { PortalGate } from "./portal-gate.js";
 import type { CaseSummary, PortalHome } from "./types.js";
 
+const CASE_LIST_DEFAULTS = { status: "active", sort: "priority", order: "asc" };
+
+/** The district's cases, paged, with the status filter and the sort kept in the URL. */
 function CaseList() {
-  const [status, setStatus] = useState("active");
-  const cases = useQuery({ queryKey: ["support", "cases", status], queryFn: () => api.get<CaseSummary[]>(`/api/support/cases?status=${status}`) });
+  const { values, set } = useListParams(CASE_LIST_DEFAULTS);
+  const { query: cases, items, total } = usePagedList<CaseSummary>(["support", "cases"], `/api/support/cases?${listQuery(values)}`);
+  const sorting = { sort: values.sort, order: values.order, onSort: (sort: string, order: "asc" | "desc") => set({ sort, order }) };
   return (
     <Stack gap="sm">
       <Group justify="space-between">
         <Title order={3} size="h4">
           Your district's cases
         </Title>
-        <SegmentedControl
-          size="xs"
-          value={status}
-          onChange={setStatus}
-          aria-label="Which cases"
-          data={[
-            { value: "active", label: "Open" },
-            { value: "resolved", label: "Resolved" },
-            { value: "closed", label: "Closed" },
-            { value: "all", label: "All" },
-          ]}
-        />
+        <Group gap="sm">
+          {cases.data && <ListTotal total={total} noun={["case", "cases"]} />}
+          <SegmentedControl
+            size="xs"
+            value={values.status}
+            onChange={(status) => set({ status })}
+            aria-label="Which cases"
+            data={[
+              { value: "active", label: "Open" },
+              { value: "resolved", label: "Resolved" },
+              { value: "closed", label: "Closed" },
+              { value: "all", label: "All" },
+            ]}
+          />
+        </Group>
       </Group>
       <ProblemAlert error={cases.error} />
-      {cases.data && cases.data.length === 0 && <EmptyState title="No cases here" message="Cases your district's authorized contacts open appear here." />}
-      {cases.data && cases.data.length > 0 && <CaseTable cases={cases.data} linkBase="/support/cases" />}
+      {cases.data && items.length === 0 && <EmptyState title="No cases here" message="Cases your district's authorized contacts open appear here." />}
+      {items.length > 0 && <CaseTable cases={items} linkBase="/support/cases" sorting={sorting} />}
+      <LoadMore query={cases} shown={items.length} total={total} />
     </Stack>
   );
 }

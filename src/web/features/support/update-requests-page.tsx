@@ -89,7 +89,7 @@ function RequestForm({ page }: { page: UpdateRequestPage }) {
         New update request
       </Title>
       <Stack gap="sm">
-        {file.error && !fieldError("releaseId") && !fieldError("preferredDate") ? <ProblemAlert error={file.error} /> : null}
+        {file.error && !fieldError("releaseId") && !fieldError("preferredDate") && !fieldError("notes") ? <ProblemAlert error={file.error} /> : null}
         <Group grow align="flex-start">
           <Select label="Request" data={page.kinds.map((k) => ({ value: k, label: UPDATE_KIND_LABELS[k] }))} value={kind} onChange={setKind} allowDeselect={false} />
           <TextInput label="Preferred date" type="date" value={preferredDate} onChange={(e) => setPreferredDate(e.currentTarget.value)} error={fieldError("preferredDate")} />
@@ -97,7 +97,7 @@ function RequestForm({ page }: { page: UpdateRequestPage }) {
         {kind === "version-update" && (
           <Select label="Release" withAsterisk placeholder="Choose the release" data={page.releases.map((r) => ({ value: r.id, label: `${r.version} — ${r.name}` }))} value={releaseId} onChange={setReleaseId} error={fieldError("releaseId")} />
         )}
-        <Textarea label="Notes for Support" autosize minRows={2} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
+        <Textarea label="Notes for Support" autosize minRows={2} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} error={fieldError("notes")} />
         <Group justify="flex-end">
           <Button type="submit" loading={file.isPending}>
             File request

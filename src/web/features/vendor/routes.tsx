@@ -1,4 +1,5 @@
 import type { FeatureRoute } from "../../app/feature-routes.js";
+import { CannedRepliesPage } from "./canned-replies-page.js";
 import { EmergencyCasePage } from "./emergency-case-page.js";
 import { VendorCasePage } from "./vendor-case-page.js";
 import { VendorDistrictPage } from "./vendor-district-page.js";
@@ -17,6 +18,11 @@ export const vendorFeatureRoutes: FeatureRoute[] = [
   },
   { path: "/vendor/cases/new", element: <VendorOnly><EmergencyCasePage /></VendorOnly> },
   { path: "/vendor/cases/:caseId", element: <VendorOnly><VendorCasePage /></VendorOnly> },
+  {
+    path: "/vendor/canned-replies",
+    element: <VendorOnly><CannedRepliesPage /></VendorOnly>,
+    nav: { label: "Canned replies", section: "Support", audience: "vendor", description: "The shared replies agents insert and edit before sending" },
+  },
   {
     path: "/vendor/districts",
     element: <VendorOnly><VendorDistrictsPage /></VendorOnly>,

@@ -6,6 +6,7 @@ import { useParams } from "react-router-dom";
 import { api, isApiError } from "../../api.js";
 import { PageHeader } from "../../components/page-header.js";
 import { ProblemAlert } from "../../components/problem-alert.js";
+import { CannedReplyPicker } from "./canned-reply-picker.js";
 import { ConsequenceDialog, needsConsequenceConfirm } from "./consequence-dialog.js";
 import { CaseBadges } from "../support/case-badges.js";
 import { AttachmentList, CaseFacts } from "../support/case-page.js";
@@ -76,6 +77,7 @@ export function VendorCasePage() {
   const [fileError, setFileError] = useState<string | null>(null);
   const attach = useMutation({ mutationFn: () => uploadFile(`/api/vendor/cases/${caseId}/attachments`, file!, me!.csrfToken), onSuccess: () => { setFile(null); void refresh(); } });
   const update = useMutation({ mutationFn: (change: Record<string, unknown>) => api.patch(`/api/vendor/cases/${caseId}`, { ...change, version: query.data!.version }), onSuccess: refresh, onError: refresh });
+  const commentFieldError = isApiError(comment.error) ? comment.error.fieldError("body") : undefined;
   if (query.error) return <ProblemAlert error={query.error} />;
   if (!query.data) return null;
   const c = query.data;
@@ -102,8 +104,9 @@ export function VendorCasePage() {
             </Title>
             <CaseTimeline events={c.events} attachmentBase="/api/vendor/attachments" />
             <Card withBorder radius="md" padding="md" component="form" aria-label="Reply or note" bg={internal ? "yellow.0" : undefined} onSubmit={(e) => { e.preventDefault(); comment.mutate(); }}>
-              <ProblemAlert error={comment.error} />
-              <Textarea label={internal ? "Internal note (not shown to the district)" : "Reply to the district"} autosize minRows={3} value={body} onChange={(e) => setBody(e.currentTarget.value)} />
+              {!commentFieldError && <ProblemAlert error={comment.error} />}
+              {!internal && <CannedReplyPicker c={c} onInsert={(text) => setBody((now) => (now.trim() ? `${now.trimEnd()}\n\n${text}` : text))} />}
+              <Textarea label={internal ? "Internal note (not shown to the district)" : "Reply to the district"} autosize minRows={3} value={body} onChange={(e) => setBody(e.currentTarget.value)} error={commentFieldError} mt="xs" />
               <Group justify="space-between" mt="xs">
                 <Switch label="Internal note" checked={internal} onChange={(e) => setInternal(e.currentTarget.checked)} />
                 <Button type="submit" disabled={!body.trim()} loading={comment.isPending}>

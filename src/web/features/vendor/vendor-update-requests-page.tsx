@@ -1,12 +1,15 @@
 import { Button, Card, Group, Menu, Modal, Stack, TextInput, Textarea, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { api } from "../../api.js";
+import { api, isApiError } from "../../api.js";
 import { EmptyState } from "../../components/empty-state.js";
 import { PageHeader } from "../../components/page-header.js";
 import { ProblemAlert } from "../../components/problem-alert.js";
 import { UpdateRequestTable } from "../support/update-requests-page.js";
 import type { Release, UpdateRequest } from "../support/types.js";
+
+/** The sentence for one field of a failed request, shown under that field. */
+const fieldOf = (error: unknown, field: string) => (isApiError(error) ? error.fieldError(field) : undefined);
 
 type Action = "schedule" | "complete" | "decline";
 
@@ -25,9 +28,9 @@ function DecisionModal({ request, action, onClose }: { request: UpdateRequest; a
   return (
     <Modal opened onClose={onClose} title={`${title}: request #${request.number}`}>
       <Stack gap="sm">
-        <ProblemAlert error={decide.error} />
-        {action === "schedule" && <TextInput label="Scheduled for" type="datetime-local" withAsterisk value={when} onChange={(e) => setWhen(e.currentTarget.value)} />}
-        <Textarea label={action === "decline" ? "Why it is declined" : "Note to the contact"} withAsterisk={action === "decline"} autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+        <ProblemAlert error={decide.error} hideFields={["scheduledFor", "note"]} />
+        {action === "schedule" && <TextInput label="Scheduled for" type="datetime-local" withAsterisk value={when} onChange={(e) => setWhen(e.currentTarget.value)} error={fieldOf(decide.error, "scheduledFor")} />}
+        <Textarea label={action === "decline" ? "Why it is declined" : "Note to the contact"} withAsterisk={action === "decline"} autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={fieldOf(decide.error, "note")} />
         <Group justify="flex-end">
           <Button onClick={() => decide.mutate()} loading={decide.isPending} color={action === "decline" ? "red" : undefined}>
             {title}
@@ -50,7 +53,7 @@ function ReleasesCard() {
       <Title order={3} size="h5" mb="xs">
         Releases for version updates
       </Title>
-      <ProblemAlert error={add.error} />
+      <ProblemAlert error={add.error} hideFields={["version", "name", "releasedOn"]} />
       <Stack gap={2} mb="sm">
         {(releases.data ?? []).map((r) => (
           <span key={r.id}>
@@ -59,9 +62,9 @@ function ReleasesCard() {
         ))}
       </Stack>
       <Group align="flex-end" gap="xs">
-        <TextInput label="Version" value={version} onChange={(e) => setVersion(e.currentTarget.value)} w={120} />
-        <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} w={200} />
-        <TextInput label="Released on" type="date" value={releasedOn} onChange={(e) => setReleasedOn(e.currentTarget.value)} />
+        <TextInput label="Version" value={version} onChange={(e) => setVersion(e.currentTarget.value)} w={120} error={fieldOf(add.error, "version")} />
+        <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} w={200} error={fieldOf(add.error, "name")} />
+        <TextInput label="Released on" type="date" value={releasedOn} onChange={(e) => setReleasedOn(e.currentTarget.value)} error={fieldOf(add.error, "releasedOn")} />
         <Button onClick={() => add.mutate()} disabled={!version || !name || !releasedOn}>
           Add release
         </Button>

@@ -6,13 +6,14 @@ import { useAuth, type Me } from "../../app/auth-context.js";
 import { MfaEnrolment, type Setup } from "./mfa-enrolment.js";
 import { MfaProofForm } from "./mfa-proof-form.js";
 
-/** MFA status with enrol, re-enrol (new phone) and — for district staff only — turning it off. */
+/** MFA status with enrol, re-enrol (new phone) and — for those not required to keep it — turning it off. */
 export function MfaCard({ me }: { me: Me }) {
   const { refresh } = useAuth();
   const [mode, setMode] = useState<"view" | "prove" | "enrol" | "disable">("view");
   const [started, setStarted] = useState<Setup | undefined>(undefined);
   const enabled = me.user.mfaEnabled;
   const vendor = me.user.kind === "vendor";
+  const required = me.user.mfaRequired;
   const finish = async (message: string) => {
     await refresh();
     setMode("view");
@@ -72,16 +73,20 @@ export function MfaCard({ me }: { me: Me }) {
               ? "You sign in with your password and a 6-digit code from your authenticator app."
               : "Add a second step to sign-in: a 6-digit code from an authenticator app on your phone. Someone who learns your password still cannot sign in."}
           </Text>
-          {enabled && vendor && (
+          {enabled && required && (
             <Alert color="gray" variant="light" p="xs">
-              <Text size="sm">Vendor support staff must keep MFA on, because your account can reach the support data of every district.</Text>
+              <Text size="sm">
+                {vendor
+                  ? "Vendor support staff must keep MFA on, because your account can reach the support data of every district."
+                  : "Authorized contacts must keep MFA on: the Support Case Portal signs you in only with your authenticator app."}
+              </Text>
             </Alert>
           )}
           <Group>
             <Button variant={enabled ? "default" : "filled"} onClick={() => setMode(enabled ? "prove" : "enrol")}>
               {enabled ? "Move to a new authenticator" : "Set up an authenticator"}
             </Button>
-            {enabled && !vendor && (
+            {enabled && !required && (
               <Button variant="subtle" color="red" onClick={() => setMode("disable")}>
                 Turn off MFA
               </Button>
