@@ -2,6 +2,7 @@ import * as oidc from "openid-client";
 import { newToken, sha256, safeEqual } from "../../platform/auth/tokens.js";
 import type { AppDeps } from "../../platform/deps.js";
 import type { District } from "./finish-sso.js";
+import { guardedIdpFetch, IdpAddressRefused } from "./idp-address.js";
 import { peekFlow, saveFlow, takeFlow, type SsoSettingsRow } from "./repo.js";
 import { SsoRefusal } from "./refusals.js";
 
@@ -11,17 +12,21 @@ const discovered = new Map<string, { at: number; config: Promise<oidc.Configurat
 
 export const oidcRedirectUri = (publicUrl: string, slug: string) => `${publicUrl}/sso/${slug}/oidc/callback`;
 
-/** Plain http is allowed only for an issuer on this machine (a test or a local IdP), never elsewhere. */
-const isLoopback = (url: URL) => ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
-
-function configurationFor(settings: SsoSettingsRow): Promise<oidc.Configuration> {
+/**
+ * The provider's configuration from its discovery document, cached for ten minutes. Every request
+ * openid-client makes with it (discovery, JWKS, token endpoint) goes through the address check;
+ * plain http passes that check only where the operator allows private addresses.
+ */
+function configurationFor(deps: AppDeps, settings: SsoSettingsRow): Promise<oidc.Configuration> {
   const issuer = new URL(settings.oidcIssuer!);
-  const key = `${settings.districtId} ${issuer.href} ${settings.oidcClientId} ${sha256(settings.oidcClientSecret ?? "")}`;
+  const allowPrivate = deps.config.ssoAllowPrivateUrls;
+  const key = `${settings.districtId} ${issuer.href} ${settings.oidcClientId} ${sha256(settings.oidcClientSecret ?? "")} ${allowPrivate}`;
   const cached = discovered.get(key);
   if (cached && Date.now() - cached.at < DISCOVERY_TTL_MS) return cached.config;
   const config = oidc.discovery(issuer, settings.oidcClientId!, settings.oidcClientSecret ?? undefined, undefined, {
     timeout: 10,
-    ...(issuer.protocol === "http:" && isLoopback(issuer) ? { execute: [oidc.allowInsecureRequests] } : {}),
+    [oidc.customFetch]: guardedIdpFetch(allowPrivate),
+    ...(issuer.protocol === "http:" && allowPrivate ? { execute: [oidc.allowInsecureRequests] } : {}),
   });
   discovered.set(key, { at: Date.now(), config });
   config.catch(() => discovered.delete(key));
@@ -33,7 +38,7 @@ function configurationFor(settings: SsoSettingsRow): Promise<oidc.Configuration>
  * state, and the browser gets a binding cookie, so a state copied into another browser fails.
  */
 export async function startOidc(deps: AppDeps, district: District, settings: SsoSettingsRow, redirectUri: string, linkUserId: string | null) {
-  const config = await configurationFor(settings).catch((e: unknown) => {
+  const config = await configurationFor(deps, settings).catch((e: unknown) => {
     throw discoveryRefusal(e);
   });
   const state = oidc.randomState();
@@ -75,7 +80,7 @@ export async function finishOidc(deps: AppDeps, district: District, settings: Ss
   }
   const flow = await takeFlow(db, { districtId: district.id }, "oidc", state, now);
   if (!flow) throw new SsoRefusal("state-mismatch", "This sign-in was already used. Start again from your district's sign-in page.");
-  const config = await configurationFor(settings).catch((e: unknown) => {
+  const config = await configurationFor(deps, settings).catch((e: unknown) => {
     throw discoveryRefusal(e);
   });
   const current = new URL(redirectUri);
@@ -99,6 +104,7 @@ export async function finishOidc(deps: AppDeps, district: District, settings: Ss
 export function classifyOidcError(e: unknown): SsoRefusal {
   const text = describeChain(e);
   const technical = { technical: text.slice(0, 500) };
+  if (causedByAddressRefusal(e)) return unreachable(technical);
   if (e instanceof oidc.AuthorizationResponseError) {
     return new SsoRefusal("idp-error", `The identity provider did not sign you in (${e.error}). Try again, or ask your district's system administrator.`, technical);
   }
@@ -150,8 +156,17 @@ function describeChain(e: unknown): string {
 /** Discovery failed: a provider that names another issuer than the configured one, or none reachable. */
 function discoveryRefusal(e: unknown): SsoRefusal {
   const technical = { technical: describeChain(e).slice(0, 500) };
-  if (/issuer/i.test(technical.technical)) {
+  if (!causedByAddressRefusal(e) && /issuer/i.test(technical.technical)) {
     return new SsoRefusal("wrong-issuer", "The identity provider answers with another issuer than the one your district configured. Ask your district's system administrator to check the issuer URL.", technical);
   }
-  return new SsoRefusal("idp-unreachable", "The identity provider cannot be reached just now. Try again in a minute, or sign in with your password.", technical);
+  return unreachable(technical);
+}
+
+const unreachable = (technical: { technical: string }) =>
+  new SsoRefusal("idp-unreachable", "The identity provider cannot be reached just now. Try again in a minute, or sign in with your password.", technical);
+
+/** A request to a private or local address was refused (idp-address.ts); the why goes to the audit log. */
+function causedByAddressRefusal(e: unknown): boolean {
+  for (let at: unknown = e, depth = 0; at instanceof Error && depth < 4; depth++, at = at.cause) if (at instanceof IdpAddressRefused) return true;
+  return false;
 }
