@@ -32,6 +32,8 @@ const ZConfig = z.object({
   auditSyslogFormat: z.enum(["rfc5424", "json"]).default("rfc5424"),
   /** webhooks to loopback, private and link-local addresses: refused unless an operator allows them */
   webhookAllowPrivateUrls: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  /** single sign-on's fetches (OIDC discovery, keys, tokens; SAML metadata) to such addresses, and over plain http: likewise */
+  ssoAllowPrivateUrls: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
   /** the vendor support team's shared mailbox: told of every new case */
   supportTeamEmail: z.email("use one email address, for example support@vendor.example").optional(),
 });
@@ -72,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditSyslogUrl: env.AUDIT_SYSLOG_URL || undefined,
     auditSyslogFormat: env.AUDIT_SYSLOG_FORMAT || undefined,
     webhookAllowPrivateUrls: env.WEBHOOK_ALLOW_PRIVATE_URLS || undefined,
+    ssoAllowPrivateUrls: env.SSO_ALLOW_PRIVATE_URLS || undefined,
     supportTeamEmail: env.SUPPORT_TEAM_EMAIL || undefined,
   });
   if (!parsed.success) {
@@ -106,5 +109,6 @@ const ENV_NAMES: Record<string, string> = {
   auditSyslogUrl: "AUDIT_SYSLOG_URL",
   auditSyslogFormat: "AUDIT_SYSLOG_FORMAT",
   webhookAllowPrivateUrls: "WEBHOOK_ALLOW_PRIVATE_URLS",
+  ssoAllowPrivateUrls: "SSO_ALLOW_PRIVATE_URLS",
   supportTeamEmail: "SUPPORT_TEAM_EMAIL",
 };

@@ -56,6 +56,8 @@ export default defineConfig({
       GATEHOUSE_SIGN_IN_RATE_LIMIT: "1000",
       // webhooks.spec.ts runs its receiver on 127.0.0.1
       WEBHOOK_ALLOW_PRIVATE_URLS: "true",
+      // sso.spec.ts runs its OpenID provider on 127.0.0.1, over http
+      SSO_ALLOW_PRIVATE_URLS: "true",
     },
   },
 });

@@ -21,6 +21,7 @@ test.afterAll(async () => {
 });
 
 test("an administrator configures OpenID Connect, and a new person signs in with the button (just-in-time account)", async ({ page, browser }) => {
+  test.slow(); // two browsers and a real OpenID provider
   await signInAs(page, "ssoAdmin", "/security/sso");
   await expect(page.getByRole("heading", { name: "Single sign-on" })).toBeVisible();
   const oidc = page.getByRole("region", { name: "OpenID Connect" });
@@ -58,7 +59,7 @@ test("an administrator configures OpenID Connect, and a new person signs in with
 
   // The administrator sees the new account's link, made by the just-in-time creation.
   await page.reload();
-  await expect(page.getByRole("region", { name: "Linked identities" })).toContainText("robin.sso");
+  await expect(page.getByRole("region", { name: "Linked identities" })).toContainText("robin.sso", { timeout: 30_000 });
 });
 
 test("a signed-in user links their own identity from My account", async ({ browser }) => {

@@ -6,9 +6,9 @@ import { SignedXml } from "xml-crypto";
 export type TestSamlIdp = { entityId: string; ssoUrl: string; privateKey: string; certificate: string; metadataXml: string };
 
 /** A SAML IdP's key, certificate (valid `days`) and metadata, as Entra or Google would publish. */
-export function makeSamlIdp(options: { entityId?: string; days?: number } = {}): TestSamlIdp {
+export function makeSamlIdp(options: { entityId?: string; days?: number; ssoUrl?: string } = {}): TestSamlIdp {
   const entityId = options.entityId ?? "https://idp.test.example/saml";
-  const ssoUrl = "https://idp.test.example/saml/sso";
+  const ssoUrl = options.ssoUrl ?? "https://idp.test.example/saml/sso";
   const pems = selfsigned.generate([{ name: "commonName", value: "Test IdP" }], { keySize: 2048, days: options.days ?? 365, algorithm: "sha256" });
   const bare = pems.cert.replace(/-----(BEGIN|END) CERTIFICATE-----|\s/g, "");
   const metadataXml = `<?xml version="1.0"?>

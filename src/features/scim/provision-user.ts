@@ -11,6 +11,7 @@ import { createUser } from "../users/create-user.js";
 import { displayNameOf, type UserInput } from "./resources.js";
 import { ScimError } from "./scim-error.js";
 import { findDeletedByUsername, findScimUser } from "./scim-repo.js";
+import { runScimStaffAutomation } from "./scim-staff-automation.js";
 
 const notFound = () => new ScimError(404, "No such user here.");
 
@@ -46,6 +47,7 @@ export async function createScimUser(db: Db, actor: DistrictActor, input: UserIn
     const user = await createUser(tx, { districtId: actor.districtId, username: input.userName, displayName: displayNameOf(input), ...(input.email ? { email: input.email } : {}) }, auditActor(actor));
     await tx.insert(scimUsers).values({ userId: user.id, districtId: actor.districtId, ...profile(input), updatedAt: now });
     if (!input.active) await disableAccount(tx, { id: user.id, username: user.username, districtId: actor.districtId }, auditActor(actor), "provisioned inactive over SCIM", now);
+    await runScimStaffAutomation(tx, actor, { id: user.id, username: user.username, productSecurityRole: "none" }, null, input, false, now);
     return user.id;
   });
 }
@@ -101,6 +103,8 @@ async function applyUser(tx: Db, actor: DistrictActor, userId: string, input: Us
     await tx.update(users).set({ disabled: false, version: sql`${users.version} + 1` }).where(and(eq(users.id, userId), eq(users.disabled, true)));
     await recordAudit(tx, { districtId: actor.districtId, actor: auditActor(actor), action: "user.enabled", target: { type: "user", id: userId, name: input.userName }, before: { disabled: true }, after: { disabled: false, reason: "set active over SCIM" } });
   }
+  const reactivated = input.active && account.disabled;
+  await runScimStaffAutomation(tx, actor, { id: userId, username: input.userName, productSecurityRole: account.productSecurityRole }, before ?? null, input, reactivated, now);
 }
 
 const NO_PROFILE = { externalId: null, givenName: null, familyName: null, employeeNumber: null, department: null, title: null };

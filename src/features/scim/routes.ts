@@ -8,10 +8,12 @@ import { portalBaseUrl } from "../lifecycle/sweep-options.js";
 import { districtActor } from "../rights/guards.js";
 import { applyPatch } from "./apply-patch.js";
 import { filterToSql } from "./filter-sql.js";
+import { projectAttributes, wantsAttribute, type AttributeQuery } from "./project-attributes.js";
 import { createScimGroup, deleteScimGroup, replaceScimGroup, type GroupInput } from "./provision-group.js";
 import { createScimUser, deleteScimUser, replaceScimUser } from "./provision-user.js";
 import { groupResource, readUser, userResource } from "./resources.js";
 import { handleScimError, invalidValue, ScimError } from "./scim-error.js";
+import { sortToSql } from "./sort-sql.js";
 import { findScimGroup, findScimUser, GROUP_FILTERS, pageGroups, pageUsers, USER_FILTERS } from "./scim-repo.js";
 import { MAX_PAGE, resourceTypes, SCIM_CONTENT_TYPE, SCIM_LIST, schemas, serviceProviderConfig } from "./scim-schemas.js";
 
@@ -22,9 +24,12 @@ const ZList = z.object({
   filter: z.string().max(2000).optional(),
   startIndex: z.string().max(12).optional(),
   count: z.string().max(12).optional(),
+  sortBy: z.string().max(200).optional(),
+  sortOrder: z.string().max(20).optional(),
   attributes: z.string().max(500).optional(),
   excludedAttributes: z.string().max(500).optional(),
 });
+const ZAttributes = ZList.pick({ attributes: true, excludedAttributes: true });
 type ListQuery = z.infer<typeof ZList>;
 
 /** RFC 7644 §3.4.2.4: startIndex is 1-based (less counts as 1); count 0 answers only the total. */
@@ -35,10 +40,10 @@ function paging(q: ListQuery) {
   return { start, count };
 }
 
-function send(reply: FastifyReply, status: number, body: { meta?: { version: string } } | object) {
+function send(reply: FastifyReply, status: number, body: { meta?: { version: string } } | object, query: AttributeQuery = {}) {
   const version = (body as { meta?: { version?: string } }).meta?.version;
   if (version) reply.header("etag", version);
-  return reply.status(status).type(SCIM_CONTENT_TYPE).send(body);
+  return reply.status(status).type(SCIM_CONTENT_TYPE).send(projectAttributes(body as Record<string, unknown>, query));
 }
 
 /** If-Match (RFC 7644 §3.14): a change is made only to the version the client read. */
@@ -50,8 +55,13 @@ function checkIfMatch(request: FastifyRequest, current: { meta: { version: strin
   }
 }
 
-const list = (resources: object[], total: number, start: number) => ({ schemas: [SCIM_LIST], totalResults: total, startIndex: start, itemsPerPage: resources.length, Resources: resources });
-const excludes = (q: ListQuery, attr: string) => (q.excludedAttributes ?? "").split(",").map((s) => s.trim().toLowerCase()).includes(attr.toLowerCase());
+const list = (resources: object[], total: number, start: number, query: AttributeQuery = {}) => ({
+  schemas: [SCIM_LIST],
+  totalResults: total,
+  startIndex: start,
+  itemsPerPage: resources.length,
+  Resources: resources.map((r) => projectAttributes(r as Record<string, unknown>, query)),
+});
 
 function readGroup(resource: unknown): GroupInput {
   const r = (resource ?? {}) as Record<string, unknown>;
@@ -106,19 +116,22 @@ export function scimRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       return send(reply, 200, found);
     });
 
-    app.get("/scim/v2/Users", { ...route, schema: { tags, summary: "Find users (filter, startIndex, count)", querystring: ZList } }, async (request, reply) => {
+    app.get("/scim/v2/Users", { ...route, schema: { tags, summary: "Find users (filter, sortBy, sortOrder, startIndex, count, attributes, excludedAttributes)", querystring: ZList } }, async (request, reply) => {
       const actor = actorOf(request);
-      const { start, count } = paging(request.query);
-      const where = request.query.filter ? filterToSql(request.query.filter, USER_FILTERS) : undefined;
-      const page = await pageUsers(db, actor, where, start - 1, count);
-      return send(reply, 200, list(page.rows.map((r) => userResource(r, base())), page.total, start));
+      const q = request.query;
+      const { start, count } = paging(q);
+      const where = q.filter ? filterToSql(q.filter, USER_FILTERS) : undefined;
+      const page = await pageUsers(db, actor, where, start - 1, count, sortToSql(q.sortBy, q.sortOrder, USER_FILTERS));
+      return send(reply, 200, list(page.rows.map((r) => userResource(r, base())), page.total, start, q));
     });
     app.post("/scim/v2/Users", { ...route, schema: { tags, summary: "Create a user" } }, async (request, reply) => {
       const actor = actorOf(request);
       const id = await createScimUser(db, actor, readUser(request.body), deps.clock.now());
       return send(reply, 201, await userOr404(actor, id));
     });
-    app.get("/scim/v2/Users/:id", { ...route, schema: { tags, summary: "One user", params: ZId } }, async (request, reply) => send(reply, 200, await userOr404(actorOf(request), request.params.id)));
+    app.get("/scim/v2/Users/:id", { ...route, schema: { tags, summary: "One user (attributes, excludedAttributes)", params: ZId, querystring: ZAttributes } }, async (request, reply) =>
+      send(reply, 200, await userOr404(actorOf(request), request.params.id), request.query),
+    );
     app.put("/scim/v2/Users/:id", { ...route, schema: { tags, summary: "Replace a user (Okta deactivates with active:false here)", params: ZId } }, async (request, reply) => {
       const actor = actorOf(request);
       checkIfMatch(request, await userOr404(actor, request.params.id));
@@ -140,20 +153,23 @@ export function scimRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       return reply.status(204).send();
     });
 
-    app.get("/scim/v2/Groups", { ...route, schema: { tags, summary: "Find groups (filter, startIndex, count, excludedAttributes=members)", querystring: ZList } }, async (request, reply) => {
+    app.get("/scim/v2/Groups", { ...route, schema: { tags, summary: "Find groups (filter, sortBy, sortOrder, startIndex, count, attributes, excludedAttributes=members)", querystring: ZList } }, async (request, reply) => {
       const actor = actorOf(request);
-      const { start, count } = paging(request.query);
-      const where = request.query.filter ? filterToSql(request.query.filter, GROUP_FILTERS) : undefined;
-      const withMembers = !excludes(request.query, "members");
-      const page = await pageGroups(db, actor, where, start - 1, count, withMembers);
-      return send(reply, 200, list(page.rows.map((r) => groupResource(r, base(), withMembers)), page.total, start));
+      const q = request.query;
+      const { start, count } = paging(q);
+      const where = q.filter ? filterToSql(q.filter, GROUP_FILTERS) : undefined;
+      const withMembers = wantsAttribute(q, "members");
+      const page = await pageGroups(db, actor, where, start - 1, count, withMembers, sortToSql(q.sortBy, q.sortOrder, GROUP_FILTERS));
+      return send(reply, 200, list(page.rows.map((r) => groupResource(r, base(), withMembers)), page.total, start, q));
     });
     app.post("/scim/v2/Groups", { ...route, schema: { tags, summary: "Create a group, or take on the user group of that name" } }, async (request, reply) => {
       const actor = actorOf(request);
       const id = await createScimGroup(db, actor, readGroup(request.body), deps.clock.now());
       return send(reply, 201, await groupOr404(actor, id));
     });
-    app.get("/scim/v2/Groups/:id", { ...route, schema: { tags, summary: "One group", params: ZId, querystring: ZList } }, async (request, reply) => send(reply, 200, await groupOr404(actorOf(request), request.params.id, !excludes(request.query, "members"))));
+    app.get("/scim/v2/Groups/:id", { ...route, schema: { tags, summary: "One group (attributes, excludedAttributes=members)", params: ZId, querystring: ZAttributes } }, async (request, reply) =>
+      send(reply, 200, await groupOr404(actorOf(request), request.params.id, wantsAttribute(request.query, "members")), request.query),
+    );
     app.put("/scim/v2/Groups/:id", { ...route, schema: { tags, summary: "Replace a group's name and members", params: ZId } }, async (request, reply) => {
       const actor = actorOf(request);
       checkIfMatch(request, await groupOr404(actor, request.params.id));

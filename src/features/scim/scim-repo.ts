@@ -47,10 +47,10 @@ function visibleUsers(scope: DistrictScope, ...more: (SQL | undefined)[]) {
   return inDistrict(users, scope, isNull(scimUsers.deletedAt), notExists(sql`(select 1 from ${serviceAccounts} s where s.user_id = ${users.id})`), ...more);
 }
 
-export async function pageUsers(db: Db, scope: DistrictScope, where: SQL | undefined, offset: number, limit: number) {
+export async function pageUsers(db: Db, scope: DistrictScope, where: SQL | undefined, offset: number, limit: number, sort: SQL | null = null) {
   const base = db.select(userColumns).from(users).leftJoin(scimUsers, eq(scimUsers.userId, users.id));
   const [total] = await db.select({ n: count() }).from(users).leftJoin(scimUsers, eq(scimUsers.userId, users.id)).where(visibleUsers(scope, where));
-  const rows = limit === 0 ? [] : await base.where(visibleUsers(scope, where)).orderBy(asc(users.createdAt), asc(users.id)).offset(offset).limit(limit);
+  const rows = limit === 0 ? [] : await base.where(visibleUsers(scope, where)).orderBy(...(sort ? [sort] : []), asc(users.createdAt), asc(users.id)).offset(offset).limit(limit);
   return { total: total!.n, rows: await withGroups(db, scope, rows) };
 }
 
@@ -88,9 +88,9 @@ function memberFilter(f: { op: string; compValue?: unknown }): SQL {
 
 const groupColumns = { id: userGroups.id, displayName: userGroups.name, externalId: scimGroups.externalId, createdAt: userGroups.createdAt, updatedAt: userGroups.updatedAt };
 
-export async function pageGroups(db: Db, scope: DistrictScope, where: SQL | undefined, offset: number, limit: number, withMembers: boolean) {
+export async function pageGroups(db: Db, scope: DistrictScope, where: SQL | undefined, offset: number, limit: number, withMembers: boolean, sort: SQL | null = null) {
   const [total] = await db.select({ n: count() }).from(userGroups).leftJoin(scimGroups, eq(scimGroups.groupId, userGroups.id)).where(inDistrict(userGroups, scope, where));
-  const rows = limit === 0 ? [] : await db.select(groupColumns).from(userGroups).leftJoin(scimGroups, eq(scimGroups.groupId, userGroups.id)).where(inDistrict(userGroups, scope, where)).orderBy(asc(userGroups.createdAt), asc(userGroups.id)).offset(offset).limit(limit);
+  const rows = limit === 0 ? [] : await db.select(groupColumns).from(userGroups).leftJoin(scimGroups, eq(scimGroups.groupId, userGroups.id)).where(inDistrict(userGroups, scope, where)).orderBy(...(sort ? [sort] : []), asc(userGroups.createdAt), asc(userGroups.id)).offset(offset).limit(limit);
   return { total: total!.n, rows: await withMembersOf(db, scope, rows, withMembers) };
 }
 

@@ -16,7 +16,7 @@ export function serviceProviderConfig(baseUrl: string) {
     bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 },
     filter: { supported: true, maxResults: MAX_PAGE },
     changePassword: { supported: false },
-    sort: { supported: false },
+    sort: { supported: true },
     etag: { supported: true },
     authenticationSchemes: [{ type: "oauthbearertoken", name: "OAuth Bearer Token", description: "A Gatehouse API token with the scim scope (Security > API tokens), sent as Authorization: Bearer.", primary: true }],
     meta: { resourceType: "ServiceProviderConfig", location: `${baseUrl}/ServiceProviderConfig` },

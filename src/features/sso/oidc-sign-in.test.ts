@@ -19,7 +19,7 @@ let admin: Client;
 let defaultGroup: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ env: { SSO_ALLOW_PRIVATE_URLS: "true" } }); // the IdP is on 127.0.0.1, over http
   await t.app.listen({ port: 0, host: "127.0.0.1" });
   base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
   await changePublicUrl(t.database.db, base, null);

@@ -2,6 +2,7 @@ import type * as Oidc from "openid-client";
 import { newToken, sha256, safeEqual } from "../../platform/auth/tokens.js";
 import type { AppDeps } from "../../platform/deps.js";
 import type { District } from "./finish-sso.js";
+import { guardedIdpFetch, IdpAddressRefused } from "./idp-address.js";
 import { peekFlow, saveFlow, takeFlow, type SsoSettingsRow } from "./repo.js";
 import { SsoRefusal } from "./refusals.js";
 
@@ -17,18 +18,22 @@ async function openidClient(): Promise<typeof Oidc> {
 
 export const oidcRedirectUri = (publicUrl: string, slug: string) => `${publicUrl}/sso/${slug}/oidc/callback`;
 
-/** Plain http is allowed only for an issuer on this machine (a test or a local IdP), never elsewhere. */
-const isLoopback = (url: URL) => ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
-
-async function configurationFor(settings: SsoSettingsRow): Promise<Oidc.Configuration> {
+/**
+ * The provider's configuration from its discovery document, cached for ten minutes. Every request
+ * openid-client makes with it (discovery, JWKS, token endpoint) goes through the address check;
+ * plain http passes that check only where the operator allows private addresses.
+ */
+async function configurationFor(deps: AppDeps, settings: SsoSettingsRow): Promise<Oidc.Configuration> {
   const oidc = await openidClient();
   const issuer = new URL(settings.oidcIssuer!);
-  const key = `${settings.districtId} ${issuer.href} ${settings.oidcClientId} ${sha256(settings.oidcClientSecret ?? "")}`;
+  const allowPrivate = deps.config.ssoAllowPrivateUrls;
+  const key = `${settings.districtId} ${issuer.href} ${settings.oidcClientId} ${sha256(settings.oidcClientSecret ?? "")} ${allowPrivate}`;
   const cached = discovered.get(key);
   if (cached && Date.now() - cached.at < DISCOVERY_TTL_MS) return cached.config;
   const config = oidc.discovery(issuer, settings.oidcClientId!, settings.oidcClientSecret ?? undefined, undefined, {
     timeout: 10,
-    ...(issuer.protocol === "http:" && isLoopback(issuer) ? { execute: [oidc.allowInsecureRequests] } : {}),
+    [oidc.customFetch]: guardedIdpFetch(allowPrivate),
+    ...(issuer.protocol === "http:" && allowPrivate ? { execute: [oidc.allowInsecureRequests] } : {}),
   });
   discovered.set(key, { at: Date.now(), config });
   config.catch(() => discovered.delete(key));
@@ -40,7 +45,7 @@ async function configurationFor(settings: SsoSettingsRow): Promise<Oidc.Configur
  * state, and the browser gets a binding cookie, so a state copied into another browser fails.
  */
 export async function startOidc(deps: AppDeps, district: District, settings: SsoSettingsRow, redirectUri: string, linkUserId: string | null) {
-  const config = await configurationFor(settings).catch((e: unknown) => {
+  const config = await configurationFor(deps, settings).catch((e: unknown) => {
     throw discoveryRefusal(e);
   });
   const oidc = await openidClient();
@@ -83,7 +88,7 @@ export async function finishOidc(deps: AppDeps, district: District, settings: Ss
   }
   const flow = await takeFlow(db, { districtId: district.id }, "oidc", state, now);
   if (!flow) throw new SsoRefusal("state-mismatch", "This sign-in was already used. Start again from your district's sign-in page.");
-  const config = await configurationFor(settings).catch((e: unknown) => {
+  const config = await configurationFor(deps, settings).catch((e: unknown) => {
     throw discoveryRefusal(e);
   });
   const oidc = await openidClient();
@@ -108,6 +113,7 @@ export async function finishOidc(deps: AppDeps, district: District, settings: Ss
 export function classifyOidcError(e: unknown): SsoRefusal {
   const text = describeChain(e);
   const technical = { technical: text.slice(0, 500) };
+  if (causedByAddressRefusal(e)) return unreachable(technical);
   if (client && e instanceof client.AuthorizationResponseError) {
     return new SsoRefusal("idp-error", `The identity provider did not sign you in (${e.error}). Try again, or ask your district's system administrator.`, technical);
   }
@@ -159,8 +165,17 @@ function describeChain(e: unknown): string {
 /** Discovery failed: a provider that names another issuer than the configured one, or none reachable. */
 function discoveryRefusal(e: unknown): SsoRefusal {
   const technical = { technical: describeChain(e).slice(0, 500) };
-  if (/issuer/i.test(technical.technical)) {
+  if (!causedByAddressRefusal(e) && /issuer/i.test(technical.technical)) {
     return new SsoRefusal("wrong-issuer", "The identity provider answers with another issuer than the one your district configured. Ask your district's system administrator to check the issuer URL.", technical);
   }
-  return new SsoRefusal("idp-unreachable", "The identity provider cannot be reached just now. Try again in a minute, or sign in with your password.", technical);
+  return unreachable(technical);
+}
+
+const unreachable = (technical: { technical: string }) =>
+  new SsoRefusal("idp-unreachable", "The identity provider cannot be reached just now. Try again in a minute, or sign in with your password.", technical);
+
+/** A request to a private or local address was refused (idp-address.ts); the why goes to the audit log. */
+function causedByAddressRefusal(e: unknown): boolean {
+  for (let at: unknown = e, depth = 0; at instanceof Error && depth < 4; depth++, at = at.cause) if (at instanceof IdpAddressRefused) return true;
+  return false;
 }

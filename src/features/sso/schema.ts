@@ -57,7 +57,7 @@ export const ZUpdateSsoSettings = z
         enabled: z.boolean(),
         label: optionalText(60),
         idpMetadataXml: z.string().max(200_000).optional(),
-        idpMetadataUrl: z.url({ protocol: /^https$/ }).max(500).nullable().optional(),
+        idpMetadataUrl: z.url({ protocol: /^https?$/ }).max(500).nullable().optional(),
       })
       .strict()
       .optional(),

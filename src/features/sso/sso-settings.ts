@@ -8,6 +8,7 @@ import type { DistrictActor } from "../../platform/http/actor.js";
 import { AppError } from "../../platform/http/errors.js";
 import { installationPublicUrl } from "../installation/public-url.js";
 import { auditActor } from "../rights/guards.js";
+import { idpUrlProblem } from "./idp-address.js";
 import { parseIdpMetadata } from "./idp-metadata.js";
 import { oidcRedirectUri } from "./oidc.js";
 import { readSettings, writeSettings, type SsoSettingsRow } from "./repo.js";
@@ -55,7 +56,14 @@ export async function getSsoSettings(deps: AppDeps, actor: DistrictActor): Promi
 
 const refuse = (code: string, message: string, path: string) => new AppError(422, code, message, { path });
 
-async function fetchMetadata(url: string): Promise<string> {
+/** The IdP's address, refused before anything is fetched from it or saved (see idp-address.ts). */
+async function refuseIdpUrl(deps: AppDeps, url: string, path: string) {
+  const problem = await idpUrlProblem(url, deps.config.ssoAllowPrivateUrls);
+  if (problem) throw refuse("idp-address-refused", problem, path);
+}
+
+async function fetchMetadata(deps: AppDeps, url: string): Promise<string> {
+  await refuseIdpUrl(deps, url, "body.saml.idpMetadataUrl");
   try {
     const res = await fetch(url, { signal: AbortSignal.timeout(10_000), redirect: "error" });
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
@@ -88,6 +96,7 @@ export async function updateSsoSettings(deps: AppDeps, actor: DistrictActor, inp
       ...(o.allowedDomain !== undefined ? { oidcAllowedDomain: o.allowedDomain?.toLowerCase() || null } : {}),
     });
     const merged = { ...before, ...next };
+    if (o.issuer) await refuseIdpUrl(deps, o.issuer, "body.oidc.issuer");
     if (o.enabled && !merged.oidcIssuer) throw refuse("oidc-issuer-required", "Give the identity provider's issuer URL to turn OpenID Connect on.", "body.oidc.issuer");
     if (o.enabled && !merged.oidcClientId) throw refuse("oidc-client-id-required", "Give the client id the identity provider issued to Gatehouse to turn OpenID Connect on.", "body.oidc.clientId");
     if (o.enabled && !merged.oidcClientSecret) throw refuse("oidc-client-secret-required", "Give the client secret the identity provider issued to Gatehouse to turn OpenID Connect on.", "body.oidc.clientSecret");
@@ -96,7 +105,7 @@ export async function updateSsoSettings(deps: AppDeps, actor: DistrictActor, inp
     const s = input.saml;
     Object.assign(next, { samlEnabled: s.enabled, ...(s.label !== undefined ? { samlLabel: s.label || null } : {}) });
     if (s.idpMetadataUrl !== undefined) next.samlIdpMetadataUrl = s.idpMetadataUrl;
-    const xml = s.idpMetadataXml?.trim() || (s.idpMetadataUrl ? await fetchMetadata(s.idpMetadataUrl) : undefined);
+    const xml = s.idpMetadataXml?.trim() || (s.idpMetadataUrl ? await fetchMetadata(deps, s.idpMetadataUrl) : undefined);
     if (xml) {
       const meta = await parseIdpMetadata(xml);
       Object.assign(next, { samlIdpMetadataXml: xml, samlIdpEntityId: meta.entityId, samlIdpSsoUrl: meta.ssoUrl, samlIdpCertificates: meta.certificates });

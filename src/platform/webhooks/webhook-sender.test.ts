@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isPrivateAddress, urlProblem } from "./webhook-sender.js";
+import { isPrivateAddress } from "../http/outbound-address.js";
+import { urlProblem } from "./webhook-sender.js";
 
 describe("where webhooks may go", () => {
   it.each(["127.0.0.1", "10.1.2.3", "172.16.0.9", "192.168.1.1", "169.254.169.254", "::1", "fc00::1", "fe80::1", "0.0.0.0", "::ffff:127.0.0.1"])("%s is private", (a) => expect(isPrivateAddress(a)).toBe(true));

@@ -1,6 +1,5 @@
-import { lookup } from "node:dns/promises";
-import ipaddr from "ipaddr.js";
 import { Webhook } from "standardwebhooks";
+import { outboundUrlProblem } from "../http/outbound-address.js";
 
 export type WebhookMessage = { url: string; secret: string; messageId: string; payload: unknown };
 export type WebhookResult = { ok: true; statusCode: number } | { ok: false; statusCode: number | null; gone: boolean; error: string };
@@ -8,29 +7,15 @@ export type WebhookSender = (message: WebhookMessage, now: Date) => Promise<Webh
 
 const TIMEOUT_MS = 15_000;
 
-/** Loopback, private, link-local, unique-local and the like: a webhook must not reach into the network Gatehouse runs in. */
-export function isPrivateAddress(address: string): boolean {
-  if (!ipaddr.isValid(address)) return false;
-  return ipaddr.process(address).range() !== "unicast";
-}
+const WEBHOOK_WORDING = {
+  example: "https://example.org/gatehouse/webhooks",
+  httpsWhy: "Use an https:// address: webhooks carry your district's changes.",
+  credentialsWhy: "Leave the user name and password out of the address: every message is signed instead.",
+  privateWhy: "webhooks go to the internet only (an operator can allow private addresses with WEBHOOK_ALLOW_PRIVATE_URLS=true).",
+};
 
 /** Why a URL may not receive webhooks, or null. Checked when it is saved and before every send. */
-export async function urlProblem(url: string, allowPrivate: boolean): Promise<string | null> {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return "Give a full web address, such as https://example.org/gatehouse/webhooks.";
-  }
-  if (parsed.protocol !== "https:" && !(allowPrivate && parsed.protocol === "http:")) return "Use an https:// address: webhooks carry your district's changes.";
-  if (parsed.username || parsed.password) return "Leave the user name and password out of the address: every message is signed instead.";
-  if (allowPrivate) return null;
-  const host = parsed.hostname.replace(/^\[|\]$/g, "");
-  const addresses = ipaddr.isValid(host) ? [host] : await lookup(host, { all: true }).then((r) => r.map((a) => a.address), () => null);
-  if (addresses === null) return `${host} could not be found (DNS).`;
-  if (addresses.some(isPrivateAddress)) return `${host} is a private or local address; webhooks go to the internet only (an operator can allow private addresses with WEBHOOK_ALLOW_PRIVATE_URLS=true).`;
-  return null;
-}
+export const urlProblem = (url: string, allowPrivate: boolean) => outboundUrlProblem(url, allowPrivate, WEBHOOK_WORDING);
 
 /**
  * Sends one message as Standard Webhooks describes: a JSON body, `webhook-id` (the same on every
