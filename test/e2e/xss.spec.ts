@@ -53,3 +53,58 @@ test("script payloads stored in text fields are shown as text and never run", as
 
   expect(dialogs, "no payload may open a dialog").toEqual([]);
 });
+
+// Not yet passing: the e2e-xss administrator is refused the filter's Student number field
+// (field-not-readable) even as a member of a group with R on Student Information > General >
+// Summary; the rights set-up of this district needs finishing before this runs in CI.
+test.fixme("script payloads in case texts, comments, Ad hoc filter names, help contacts and group names elsewhere never run", async ({ page }) => {
+  test.setTimeout(240_000);
+  const dialogs: string[] = [];
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  const tag = Math.random().toString(36).slice(2, 6);
+
+  await signInAs(page, "xssAdmin");
+  const staff = (await callApi<{ items: User[] }>(page, "GET", `/api/users?search=${encodeURIComponent(ACCOUNTS.xssStaff.username)}`)).items[0]!;
+  const self = (await callApi<{ items: User[] }>(page, "GET", `/api/users?search=${encodeURIComponent(ACCOUNTS.xssAdmin.username)}`)).items[0]!;
+  const group = await callApi<{ id: string; version: number }>(page, "POST", "/api/groups", { name: `Shared ${XSS.svg} ${tag}` });
+  // the administrator reads student numbers through this group, so the filter can name them
+  await callApi(page, "PUT", `/api/groups/${group.id}/rights`, { version: group.version, entries: [{ toolPath: "Student Information > General > Summary", rights: "R" }] });
+  for (const member of [staff, self]) await callApi(page, "POST", `/api/groups/${group.id}/members`, { userId: member.id, until: dayFromToday(30) });
+  const definition = { fields: ["student.localId", "student.lastName"], conditions: [], sort: [] };
+  const filter = await callApi<{ id: string }>(page, "POST", "/api/adhoc/filters", { name: `Filter ${XSS.img} ${tag}`, description: `${XSS.script} ${XSS.link}`, definition });
+  await callApi(page, "PUT", `/api/adhoc/filters/${filter.id}/shares`, { groupIds: [group.id] });
+  await callApi(page, "PUT", "/api/district/help-contacts", { contacts: [{ name: `Help ${XSS.img}`, role: XSS.script, email: "help@xss.example" }] });
+
+  await expectInert(page, "/adhoc", "Filter <img src=x");
+  await expectInert(page, `/adhoc/filters/${filter.id}`, "Filter <img src=x");
+  await expectInert(page, `/security/users/${staff.id}?tab=groups`, "Shared <svg onload=");
+  await expectInert(page, `/security/users/${staff.id}?tab=effective`);
+  await expectInert(page, `/security/groups/${group.id}?tab=members`, "Shared <svg onload=");
+  await expectInert(page, "/security/reviews", "Shared <svg onload=");
+  await expectInert(page, "/security/compare");
+  await expectInert(page, "/security/preferences", "Help <img src=x");
+  await expectInert(page, "/security/audit", "Filter <img src=x");
+
+  await signInAs(page, "xssContact");
+  const opened = await callApi<{ id: string }>(page, "POST", "/api/support/cases", { subject: `Case ${XSS.img} ${tag}`, description: `${XSS.script} see ${XSS.link}`, productArea: "Other" });
+  await callApi(page, "POST", `/api/support/cases/${opened.id}/comments`, { body: `Comment ${XSS.svg} ${XSS.link}` });
+  await expectInert(page, "/support", "Case <img src=x");
+  await expectInert(page, `/support/cases/${opened.id}`, "Comment <svg onload=");
+  await expect(page.getByText("<script>window.__xss='script'", { exact: false }).first()).toBeVisible();
+
+  await signInAs(page, "vendor");
+  await callApi(page, "POST", `/api/vendor/cases/${opened.id}/comments`, { body: `Reply ${XSS.img}` });
+  await expectInert(page, "/vendor/cases", "Case <img src=x");
+  await expectInert(page, `/vendor/cases/${opened.id}`, "Reply <img src=x");
+  await expectInert(page, `/vendor/cases/${opened.id}`, "Comment <svg onload=");
+
+  await signInAs(page, "xssContact");
+  await expectInert(page, `/support/cases/${opened.id}`, "Reply <img src=x");
+
+  await page.context().clearCookies();
+  await expectInert(page, "/login/e2e-xss", "Help <img src=x");
+  expect(dialogs, "no payload may open a dialog").toEqual([]);
+});

@@ -180,3 +180,58 @@ export function requestArbitrary(route: { method: string; url: string; schema?: 
     return { method: route.method, url: qs ? `${path}?${qs}` : path, body: b };
   });
 }
+
+/** One value that fits the schema with every optional key present, so that each field can be pushed to its edge. */
+function fullValue(s: JsonSchema, pools: Pools, name: string, depth = 0): unknown {
+  if (s.const !== undefined) return s.const;
+  if (s.enum) return s.enum[0];
+  const options = (s.anyOf ?? s.oneOf)?.filter((o) => o.type !== "null");
+  if (options?.length) return fullValue(options[0]!, pools, name, depth);
+  const type = Array.isArray(s.type) ? s.type[0] : s.type;
+  if (type === "integer" || type === "number") return pools.numbers?.[name]?.[0] ?? Math.max(1, s.minimum ?? 1);
+  if (type === "boolean") return true;
+  if (type === "string") return fc.sample(stringFor(s, pools, name), { seed: 1, numRuns: 1 })[0];
+  if (type === "array") return depth > 3 ? [] : [fullValue(s.items ?? {}, pools, name, depth + 1)];
+  if (type === "object") return depth > 3 ? {} : Object.fromEntries(Object.entries(s.properties ?? {}).map(([key, inner]) => [key, fullValue(inner, pools, key, depth + 1)]));
+  return null;
+}
+
+const EDGE_NUMBERS = [2147483648, -2147483649, 99999999999999];
+
+/**
+ * The edges, tried on every route before the random requests: a request that fits, aimed at a
+ * real object at its current version (pools pinned to one row), with one field at a time pushed
+ * past int4 or given a NUL. Random requests seldom line up a real id, its version and one bad
+ * number at once; these do, so an overflow behind a version check cannot hide.
+ */
+export function edgeRequests(route: Parameters<typeof requestArbitrary>[0], pools: Pools, limit = 24) {
+  const body = jsonSchemaOf(route.schema?.body);
+  if (!body || route.method === "GET") return [];
+  const full = fullValue(body, pools, "");
+  const path = route.url.replace(/:([A-Za-z]+)/g, (_, n: string) => encodePart(pools.byName[n]?.[0] ?? pools.uuids[0] ?? "x"));
+  // the required fields, plus one optional field at a time: another optional field (an owner that
+  // does not exist, say) must not refuse the request before the edge reaches the code behind it
+  const bases: unknown[] = [];
+  if (full && typeof full === "object" && !Array.isArray(full)) {
+    const required = Object.fromEntries(Object.entries(full).filter(([k]) => (body.required ?? []).includes(k)));
+    bases.push(required, ...Object.keys(full).filter((k) => !(k in required)).map((k) => ({ ...required, [k]: (full as Record<string, unknown>)[k] })));
+  }
+  bases.push(full);
+  const variants: unknown[] = [];
+  for (const base of bases) {
+    for (const leaf of leafPaths(base).filter((p) => p.length > 0)) {
+      const old = leaf.reduce<unknown>((v, step) => (v as Record<string | number, unknown>)[step], base);
+      // a version past int4 is the same refusal in every base; the random requests try it
+      const replacements = typeof old === "number" && leaf[0] !== "version" ? EDGE_NUMBERS : typeof old === "string" ? [`${old}\u0000`] : [];
+      for (const value of replacements) {
+        const copy = structuredClone(base) as Record<string | number, unknown>;
+        let parent = copy;
+        for (const step of leaf.slice(0, -1)) parent = parent[step] as Record<string | number, unknown>;
+        parent[leaf[leaf.length - 1]!] = value;
+        variants.push(copy);
+      }
+    }
+  }
+  const unique = [...new Map([...bases, ...variants].map((b) => [JSON.stringify(b), b])).values()];
+  return unique.slice(0, limit).map((b) => ({ method: route.method, url: path, body: b }));
+}

@@ -20,7 +20,7 @@ export async function changePassword(deps: AppDeps, actor: Actor, input: { curre
   if (!(await checkUnderLockout(deps, user, address, "account.password-check-failed", () => verifyPassword(user.passwordHash, input.currentPassword)))) {
     throw new AppError(400, "current-password-wrong", "Your current password is not right.", { path: "body.currentPassword" });
   }
-  const problem = passwordProblem(input.newPassword, user.username);
+  const problem = await passwordProblem(input.newPassword, user.username);
   if (problem) throw new AppError(400, "password-too-weak", problem, { path: "body.newPassword" });
   const now = deps.clock.now();
   await db.transaction(async (tx) => {

@@ -6,11 +6,12 @@ import { inDistrict, type DistrictScope } from "../../platform/db/tenancy.js";
 import { AppError, notFound } from "../../platform/http/errors.js";
 import { recordContactActivity } from "../contacts/record-contact-activity.js";
 import { loadAttachmentContent, storeAttachmentContent } from "./attachment-store.js";
+import { auditCaseChange } from "./audit-case.js";
 import { checkAttachment } from "./file-type.js";
 import { notifyCase } from "./notify-case.js";
 import { addEvent, districtRecipients, lockCase, updateCase, vendorUserEmail } from "./repo.js";
 
-export type Uploader = { userId: string; name: string; side: "district" | "vendor"; contactId?: string };
+export type Uploader = { userId: string; username: string; name: string; side: "district" | "vendor"; contactId?: string };
 
 /** Stores a checked file on a case (see attachment-store.ts for where) and puts it on the timeline. */
 export async function addAttachment(deps: AppDeps, scope: DistrictScope, caseId: string, uploader: Uploader, file: { fileName: string; data: Buffer }) {
@@ -27,6 +28,7 @@ export async function addAttachment(deps: AppDeps, scope: DistrictScope, caseId:
       .values({ districtId: c.districtId, caseId, fileName: checked.fileName, contentType: checked.contentType, sizeBytes: file.data.length, sha256, content, uploadedById: uploader.userId, uploadedByName: uploader.name, uploadedAt: now })
       .returning({ id: caseAttachments.id });
     await addEvent(tx, { districtId: c.districtId, caseId, at: now, actorId: uploader.userId, actorName: uploader.name, actorSide: uploader.side, kind: "attachment-added", data: { attachmentId: row!.id, fileName: checked.fileName, sizeBytes: file.data.length } });
+    await auditCaseChange(tx, uploader, c, "case.attachment-added", { after: { fileName: checked.fileName, sizeBytes: file.data.length, side: uploader.side } });
     const updated = await updateCase(tx, scope, caseId, {}, now);
     if (uploader.contactId) await recordContactActivity(tx, { districtId: c.districtId, contactId: uploader.contactId, kind: "case-activity", at: now, caseId });
     const to = uploader.side === "vendor" ? await districtRecipients(tx, scope, c) : [await vendorUserEmail(tx, c.assigneeId)];

@@ -5,6 +5,7 @@ import { AppError, notFound } from "../../platform/http/errors.js";
 import { recordContactActivity } from "../contacts/record-contact-activity.js";
 import { findContact } from "../contacts/repo.js";
 import type { PortalCaller } from "../contacts/require-portal-contact.js";
+import { auditCaseChange } from "./audit-case.js";
 import { notifyCase } from "./notify-case.js";
 import { addEvent, lockCase, updateCase } from "./repo.js";
 
@@ -33,6 +34,7 @@ export async function setWatcher(deps: AppDeps, caller: PortalCaller, caseId: st
       kind: watching ? "watcher-added" : "watcher-removed",
       data: { contactId, name: watcher.name },
     });
+    await auditCaseChange(tx, actor, c, watching ? "case.watcher-added" : "case.watcher-removed", { after: { watcher: watcher.name } });
     const updated = await updateCase(tx, actor, caseId, {}, now);
     await recordContactActivity(tx, { districtId: c.districtId, contactId: contact.id, kind: "case-activity", at: now, caseId });
     if (watching && watcher.id !== contact.id) {

@@ -84,7 +84,7 @@ export async function registerPortalRoutes(app: FastifyInstance, deps: AppDeps) 
   r.post("/api/support/cases/:caseId/attachments", { config, schema: { tags, summary: "Attach a file (multipart field \"file\", at most 10 MB)", consumes: ["multipart/form-data"], params: ZCaseParams, response: { 201: ZAttachmentMeta } } }, async (request, reply) => {
     const caller = await gate(request.actor);
     const file = await readUpload(request);
-    const uploader = { userId: caller.actor.userId, name: caller.actor.displayName, side: "district" as const, contactId: caller.contact.id };
+    const uploader = { userId: caller.actor.userId, username: caller.actor.username, name: caller.actor.displayName, side: "district" as const, contactId: caller.contact.id };
     return reply.status(201).send(await addAttachment(deps, caller.actor, request.params.caseId, uploader, file));
   });
 

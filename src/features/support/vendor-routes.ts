@@ -71,7 +71,7 @@ export async function registerVendorCaseRoutes(app: FastifyInstance, deps: AppDe
     if (!c) throw notFound("Case");
     const file = await readUpload(request);
     const actor = request.actor!;
-    return reply.status(201).send(await addAttachment(deps, { districtId: c.districtId }, c.id, { userId: actor.userId, name: actor.displayName, side: "vendor" }, file));
+    return reply.status(201).send(await addAttachment(deps, { districtId: c.districtId }, c.id, { userId: actor.userId, username: actor.username, name: actor.displayName, side: "vendor" }, file));
   });
 
   r.get("/api/vendor/attachments/:attachmentId", { config, schema: { tags, summary: "Download an attachment", params: z.object({ attachmentId: z.uuid() }), response: { 200: z.string().describe("the file, as a download") } } }, async (request, reply) =>

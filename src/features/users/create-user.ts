@@ -24,7 +24,7 @@ export async function createUser(db: Db, input: NewUser, actor: { id: string; na
     throw new AppError(409, "username-taken", `There is already a user "${username}" here.`, { path: "username" });
   }
   if (input.password) {
-    const problem = passwordProblem(input.password, username);
+    const problem = await passwordProblem(input.password, username);
     if (problem) throw new AppError(400, "password-too-weak", problem, { path: "password" });
   }
   const [created] = await db

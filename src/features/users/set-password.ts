@@ -36,7 +36,7 @@ export async function setPasswordWithLink(db: Db, token: string, password: strin
     if (!link) throw LINK_DEAD();
     const [user] = await tx.select().from(users).where(eq(users.id, link.userId)).limit(1);
     if (!user) throw LINK_DEAD();
-    const problem = passwordProblem(password, user.username);
+    const problem = await passwordProblem(password, user.username);
     if (problem) throw new AppError(400, "password-too-weak", problem, { path: "body.password" });
     await tx.update(users).set({ passwordHash: await hashPassword(password), passwordChangedAt: now }).where(eq(users.id, user.id));
     await tx.update(passwordSetTokens).set({ usedAt: now }).where(eq(passwordSetTokens.id, link.id));

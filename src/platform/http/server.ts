@@ -23,6 +23,8 @@ export type RouteAccessRecord = { method: string; url: string; access: Access; s
 /** Routes that Fastify plugins add for themselves; everything else must declare its access. */
 const FRAMEWORK_PREFIXES = ["/docs", "/assets/"];
 
+const API_PREFIXES = ["/api/", "/scim/"];
+
 function trustProxyOption(value: boolean | number | string[]) {
   return typeof value === "number" ? (_address: string, hop: number) => hop < value : value;
 }
@@ -66,6 +68,8 @@ export async function createServer(deps: AppDeps): Promise<{ app: FastifyInstanc
   app.addHook("preValidation", refuseControlCharacters);
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
+    // API answers carry student records and rights: no browser or proxy cache may keep them (ASVS 8.2.1)
+    if (API_PREFIXES.some((p) => request.url.startsWith(p)) && !reply.hasHeader("cache-control")) reply.header("cache-control", "no-store");
   });
 
   await app.register(fastifyHelmet, {

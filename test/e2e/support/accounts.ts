@@ -88,6 +88,7 @@ export const ACCOUNTS = {
   // xss.spec.ts: display names that are script payloads, in a district of their own
   xssAdmin: { username: "e2e-xss-admin", password: "Xss-Admin-E2E-Pass-39", displayName: `Xena ${XSS.img}`, district: "e2e-xss", role: "student-information-system" },
   xssStaff: { username: "e2e-xss-staff", password: "Xss-Staff-E2E-Pass-40", displayName: `Sam ${XSS.script}${XSS.svg}`, district: "e2e-xss" },
+  xssContact: { username: "e2e-xss-contact", password: "Xss-Contact-E2E-Pass-41", displayName: "Cal Contact", district: "e2e-xss", mfaSecret: "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", contact: "technical" },
   // sso.spec.ts: configures the e2e-sso district's OpenID Connect sign-in
   ssoAdmin: { username: "e2e-sso-admin", password: "Sso-Admin-E2E-Pass-58", displayName: "Sid Signon", district: "e2e-sso", role: "student-information-system" },
   // paging.spec.ts: the administrator of the paging district, and two staff to list as members.
