@@ -6,7 +6,7 @@ test("the new account form marks the field the server refused and focuses it", a
   await signInAs(page, "admin", "/security/users");
   await page.getByRole("button", { name: "Create account" }).click();
   const dialog = page.getByRole("dialog", { name: "Create a staff account" });
-  await dialog.getByRole("textbox", { name: "Name" }).fill("Pat Example");
+  await dialog.getByRole("textbox", { name: "Name", exact: true }).fill("Pat Example");
   await dialog.getByRole("textbox", { name: "Email" }).fill("not an email");
   await dialog.getByRole("button", { name: "Create account" }).click();
   const username = dialog.getByRole("textbox", { name: "Username" });
