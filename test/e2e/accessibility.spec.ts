@@ -5,6 +5,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { callApi } from "./support/api.js";
 import type { AccountName } from "./support/accounts.js";
+import { makeDetailPages, PUBLIC_ROUTES, ROUTE_PATTERNS, settle, walkRoutes } from "./support/route-walk.js";
 import { signInAs } from "./support/sign-in.js";
 
 /**
@@ -14,36 +15,11 @@ import { signInAs } from "./support/sign-in.js";
  * so a new page is audited (and must be reached by some user) without editing this spec.
  */
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-const root = fileURLToPath(new URL("../..", import.meta.url));
-
-/** Every `path: "/…"` and `<Route path="…">` of the signed-in and public app. */
-function routerPaths(): string[] {
-  const files = [path.join(root, "src/web/app/app.tsx"), path.join(root, "src/web/app/feature-routes.tsx")];
-  const features = path.join(root, "src/web/features");
-  for (const f of fs.readdirSync(features)) {
-    const file = path.join(features, f, "routes.tsx");
-    if (fs.existsSync(file)) files.push(file);
-  }
-  const paths = new Set<string>();
-  for (const file of files) for (const m of fs.readFileSync(file, "utf8").matchAll(/path[:=]\s*"(\/[^"]*)"/g)) paths.add(m[1]!);
-  return [...paths];
-}
-
-const PATTERNS = routerPaths().map((p) => ({ route: p, re: new RegExp(`^${p.replace(/:[A-Za-z]+/g, "[^/]+")}$`) }));
-const routeOf = (pathname: string) =>
-  // the most specific pattern: a literal "/support/cases/new" before "/support/cases/:caseId"
-  PATTERNS.filter((p) => p.re.test(pathname)).sort((a, b) => (a.route.match(/:/g)?.length ?? 0) - (b.route.match(/:/g)?.length ?? 0))[0]?.route;
 
 // Each test runs on, after another fails, in a fresh worker: the routes seen are kept in a file of this run.
-const VISITED_FILE = path.join(process.env.GATEHOUSE_E2E_DATA_DIR ?? root, "accessibility-visited-routes.txt");
+const VISITED_FILE = path.join(process.env.GATEHOUSE_E2E_DATA_DIR ?? fileURLToPath(new URL("../..", import.meta.url)), "accessibility-visited-routes.txt");
 const visitedRoutes = { add: (route: string) => fs.appendFileSync(VISITED_FILE, `${route}\n`) };
 const readVisited = () => new Set(fs.existsSync(VISITED_FILE) ? fs.readFileSync(VISITED_FILE, "utf8").split("\n") : []);
-const PUBLIC_ROUTES = ["/login", "/login/vendor", "/login/:slug", "/sign-in/mfa", "/sign-in/mfa-setup", "/set-password/:token"];
-
-async function settle(page: Page) {
-  await page.waitForLoadState("networkidle");
-  await expect(page.locator(".mantine-Loader-root:visible")).toHaveCount(0, { timeout: 20_000 });
-}
 
 type Found = string[];
 
@@ -106,53 +82,18 @@ const STATES: Record<string, (page: Page, state: string, found: Found) => Promis
   },
 };
 
-/**
- * Visits the user's home, every page in their navigation and, from each, the first link to
- * each route not seen yet (detail pages, tabs, "new" pages), auditing every state.
- */
+/** Audits every page the user can reach, with its dialogs and tabs (see walkRoutes). */
 async function auditAsUser(page: Page, account: AccountName, found: Found) {
-  await signInAs(page, account, "/");
-  const seen = new Set<string>();
-  const queue: string[] = ["/", "/no-such-page"];
-  for (const href of await page.locator("nav a[href]").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))) queue.push(href);
-  while (queue.length > 0) {
-    const pathname = queue.shift()!;
-    const route = routeOf(pathname) ?? (pathname === "/" ? "/" : "*");
-    if (seen.has(route)) continue;
-    seen.add(route);
+  await walkRoutes(page, account, async ({ pathname, route }) => {
     visitedRoutes.add(route);
     const state = `${account} ${pathname}`;
-    await page.goto(pathname);
-    if (route === "/students") {
-      await page.getByRole("textbox", { name: "Name or student number" }).fill("a");
-      await page.getByRole("textbox", { name: "Name or student number" }).press("Enter");
-    }
     await audit(page, state, found);
     await STATES[route]?.(page, state, found);
-    const links = await page.locator("main a[href^='/']").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-    for (const link of links) {
-      const r = routeOf(link);
-      if (r && !seen.has(r) && !queue.some((q) => routeOf(q) === r)) queue.push(link);
-    }
-  }
+  });
 }
 
 test.beforeAll(async ({ browser }) => {
-  // an access review and a saved Ad hoc filter, so their detail pages exist to be audited
-  const page = await (await browser.newContext()).newPage();
-  await signInAs(page, "teacher"); // compiles the catalog (see security-e2e-helpers.ts)
-  await signInAs(page, "admin");
-  const { filters } = await callApi<{ filters: { id: string }[] }>(page, "GET", "/api/adhoc/filters");
-  if (filters.length === 0) {
-    const { groups } = await callApi<{ groups: { fields: { id: string }[] }[] }>(page, "GET", "/api/adhoc/fields");
-    await callApi(page, "POST", "/api/adhoc/filters", { name: "Accessibility check", definition: { fields: [groups[0]!.fields[0]!.id] } });
-  }
-  const campaigns = await callApi<unknown[] | { campaigns: unknown[] }>(page, "GET", "/api/campaigns");
-  if ((Array.isArray(campaigns) ? campaigns : campaigns.campaigns ?? []).length === 0) {
-    const due = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
-    await callApi(page, "POST", "/api/campaigns", { name: "Accessibility review", scope: { kind: "protected" }, dueOn: due, defaultDecision: "keep" });
-  }
-  await page.context().close();
+  await makeDetailPages(browser);
 });
 
 for (const account of ["admin", "groupadmin", "teacher", "viewer", "a11yContact", "vendor"] as const) {
@@ -183,7 +124,7 @@ test("the sign-in pages pass axe, with a wrong password shown", async ({ browser
 
 test("every route of the router was audited by some user", () => {
   const visited = readVisited();
-  const missed = PATTERNS.map((p) => p.route).filter((r) => !visited.has(r) && !PUBLIC_ROUTES.includes(r));
+  const missed = ROUTE_PATTERNS.map((p) => p.route).filter((r) => !visited.has(r) && !PUBLIC_ROUTES.includes(r));
   expect(missed).toEqual([]);
 });
 

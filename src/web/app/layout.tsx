@@ -65,11 +65,12 @@ export function Layout() {
           <Group gap="sm" wrap="nowrap">
             <UnstyledButton component={Link} to="/account">
               <Group gap={8} wrap="nowrap">
-                <span className="gh-visually-hidden">My account:</span>
+                {/* the name is said once, here; on a phone only the initials show beside Sign out */}
+                <span className="gh-visually-hidden">My account: {user.user.displayName}</span>
                 <Avatar size="sm" color="indigo" radius="xl" aria-hidden="true">
                   {initials(user.user.displayName)}
                 </Avatar>
-                <Text size="sm" fw={500} data-testid="signed-in-user">
+                <Text size="sm" fw={500} data-testid="signed-in-user" visibleFrom="xs" aria-hidden="true">
                   {user.user.displayName}
                 </Text>
               </Group>

@@ -9,8 +9,9 @@ export function PageHeader({ title, description, actions }: Props) {
     document.title = `${title} · Gatehouse`;
   }, [title]);
   return (
-    <Group justify="space-between" align="flex-start" mb="lg" wrap="nowrap">
-      <Stack gap={4}>
+    // on a narrow screen the actions go below the title instead of squeezing it
+    <Group justify="space-between" align="flex-start" mb="lg" gap="sm">
+      <Stack gap={4} style={{ flex: "1 1 20rem", minWidth: 0 }}>
         <Title order={2}>{title}</Title>
         {description && (
           <Text c="dimmed" size="sm" maw={760}>

@@ -1,5 +1,6 @@
 import { Alert, List, Text } from "@mantine/core";
 import { isApiError } from "../api.js";
+import { isAtField } from "./field-problems.js";
 
 type Props = {
   /** Whatever a query or mutation failed with; nothing is rendered for null/undefined. */
@@ -7,7 +8,7 @@ type Props = {
   title?: string;
   /** Human labels for field paths, by the last part of the path: { newPassword: "New password" }. */
   fieldLabels?: Record<string, string>;
-  /** Field errors already shown next to their inputs are left out of the list here. */
+  /** Field errors already shown next to their inputs (by path or bare name) are left out of the list here. */
   hideFields?: string[];
 };
 
@@ -15,16 +16,11 @@ function lastPart(path: string): string {
   return path.split(".").pop() ?? path;
 }
 
-/** True when every field error of a failure is one a form shows beside its input: no alert is needed then. */
-export function allAtFields(error: unknown, fields: string[]): boolean {
-  return isApiError(error) && error.errors.length > 0 && error.errors.every((e) => fields.includes(lastPart(e.path)));
-}
-
 /** Shows an API failure the way the server put it: its detail, then each field and what to fix. */
 export function ProblemAlert({ error, title, fieldLabels = {}, hideFields = [] }: Props) {
   if (!error) return null;
   const detail = isApiError(error) ? error.detail : error instanceof Error ? error.message : String(error);
-  const fields = isApiError(error) ? error.errors.filter((e) => !hideFields.includes(lastPart(e.path))) : [];
+  const fields = isApiError(error) ? error.errors.filter((e) => !hideFields.some((f) => isAtField(e.path, f))) : [];
   const listed = fields.length > 1 || (fields.length === 1 && fields[0]!.message !== detail);
   return (
     <Alert color="red" variant="light" title={title ?? (isApiError(error) && error.status === 0 ? "No connection" : "That did not work")} role="alert">

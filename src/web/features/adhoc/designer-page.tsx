@@ -111,7 +111,7 @@ export function DesignerPage({ groups, filter: opened, initial, initialPreview }
             : "Rows are the enrollments of students in calendars you have rights to. Pick the columns, narrow the rows with conditions, sort, and preview before you save or export."
         }
         actions={
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm">
             {filter?.actions.canShare && (
               <Button variant="default" onClick={() => setSharing(true)}>
                 Share…

@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { keys, securityApi } from "../security/security-api.js";
 
 /** One of the district's user groups, chosen by name. */
-export function GroupSelect({ label, value, onChange }: { label: string; value: string | null; onChange(id: string | null): void }) {
+export function GroupSelect({ label, value, onChange, error }: { label: string; value: string | null; onChange(id: string | null): void; error?: string }) {
   const groups = useQuery({ queryKey: keys.groups(""), queryFn: () => securityApi.groups("") });
   return (
     <Select
@@ -13,6 +13,7 @@ export function GroupSelect({ label, value, onChange }: { label: string; value: 
       data={(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))}
       value={value}
       onChange={onChange}
+      error={error}
       nothingFoundMessage="No group by that name"
       w={320}
     />

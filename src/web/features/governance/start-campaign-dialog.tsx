@@ -1,7 +1,7 @@
 import { Button, Group, Modal, NumberInput, Select, Stack, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useNavigate } from "react-router-dom";
-import { isApiError } from "../../api.js";
+import { useFieldProblems } from "../../components/field-problems.js";
 import { ProblemAlert } from "../../components/problem-alert.js";
 import { UserPicker } from "../security/user-picker.js";
 import { campaignsApi, type CampaignScope } from "./campaigns-api.js";
@@ -14,6 +14,8 @@ const SCOPES = [
   { value: "individual", label: "Individual rights" },
   { value: "everything", label: "Everything" },
 ];
+
+const SHOWN_AT = ["name", "scope.toolPath", "scope.groupId", "dueOn", "reviewerId", "repeatEveryDays"];
 
 /** Starts a campaign: what is reviewed, by whom, by when, and what happens to undecided items. */
 export function StartCampaignDialog({ opened, onClose }: { opened: boolean; onClose(): void }) {
@@ -44,51 +46,62 @@ export function StartCampaignDialog({ opened, onClose }: { opened: boolean; onCl
       setBusy(false);
     }
   };
-  const fieldError = (f: string) => (isApiError(error) ? error.fieldError(f) : undefined);
+  const fields = useFieldProblems(error, SHOWN_AT);
+  const fieldError = fields.at;
   return (
     <Modal opened={opened} onClose={onClose} title="Start an access review" size="lg">
-      <Stack>
-        <TextInput label="Name" placeholder="Fall term: who can see health conditions" value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError("name")} required />
-        <Select label="What is reviewed" data={SCOPES} value={kind} onChange={(v) => v && setKind(v)} allowDeselect={false} />
-        {kind === "tool" && <TextInput label="Tool" value={toolPath} onChange={(e) => setToolPath(e.currentTarget.value)} error={fieldError("toolPath")} />}
-        {kind === "group" && <GroupSelect label="Group" value={groupId} onChange={setGroupId} />}
-        <TextInput label="Due on" type="date" value={dueOn} onChange={(e) => setDueOn(e.currentTarget.value)} error={fieldError("dueOn")} required />
-        <Select
-          label="Who decides"
-          data={[
-            { value: "named", label: "One reviewer decides every item" },
-            { value: "group-owners", label: "Each group's owner decides its members' items" },
-          ]}
-          value={reviewerMode}
-          onChange={(v) => v && setReviewerMode(v as "named" | "group-owners")}
-          allowDeselect={false}
-        />
-        <UserPicker
-          label={reviewerMode === "named" ? "Reviewer (you, when left empty)" : "Reviewer of everything else: groups with no owner, an owner's own access, individual rights (you, when left empty)"}
-          value={reviewerId}
-          onChange={setReviewerId}
-        />
-        <Select
-          label="Items nobody decides by the close"
-          data={[
-            { value: "keep", label: "are kept" },
-            { value: "remove", label: "are removed" },
-          ]}
-          value={defaultDecision}
-          onChange={(v) => v && setDefault(v as "keep" | "remove")}
-          allowDeselect={false}
-        />
-        <NumberInput label="Repeat every (days; empty for once)" min={7} max={730} value={repeat} onChange={setRepeat} error={fieldError("repeatEveryDays")} />
-        <ProblemAlert error={error} hideFields={["name", "toolPath", "dueOn", "repeatEveryDays"]} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button onClick={() => void start()} loading={busy}>
-            Start the review
-          </Button>
-        </Group>
-      </Stack>
+      <form
+        noValidate
+        ref={fields.formRef}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void start();
+        }}
+      >
+        <Stack>
+          <TextInput label="Name" placeholder="Fall term: who can see health conditions" value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError("name")} required />
+          <Select label="What is reviewed" data={SCOPES} value={kind} onChange={(v) => v && setKind(v)} allowDeselect={false} />
+          {kind === "tool" && <TextInput label="Tool" value={toolPath} onChange={(e) => setToolPath(e.currentTarget.value)} error={fieldError("scope.toolPath")} />}
+          {kind === "group" && <GroupSelect label="Group" value={groupId} onChange={setGroupId} error={fieldError("scope.groupId")} />}
+          <TextInput label="Due on" type="date" value={dueOn} onChange={(e) => setDueOn(e.currentTarget.value)} error={fieldError("dueOn")} required />
+          <Select
+            label="Who decides"
+            data={[
+              { value: "named", label: "One reviewer decides every item" },
+              { value: "group-owners", label: "Each group's owner decides its members' items" },
+            ]}
+            value={reviewerMode}
+            onChange={(v) => v && setReviewerMode(v as "named" | "group-owners")}
+            allowDeselect={false}
+          />
+          <UserPicker
+            label={reviewerMode === "named" ? "Reviewer (you, when left empty)" : "Reviewer of everything else: groups with no owner, an owner's own access, individual rights (you, when left empty)"}
+            value={reviewerId}
+            onChange={setReviewerId}
+            error={fieldError("reviewerId")}
+          />
+          <Select
+            label="Items nobody decides by the close"
+            data={[
+              { value: "keep", label: "are kept" },
+              { value: "remove", label: "are removed" },
+            ]}
+            value={defaultDecision}
+            onChange={(v) => v && setDefault(v as "keep" | "remove")}
+            allowDeselect={false}
+          />
+          <NumberInput label="Repeat every (days; empty for once)" min={7} max={730} value={repeat} onChange={setRepeat} error={fieldError("repeatEveryDays")} />
+          {fields.alert && <ProblemAlert error={error} hideFields={SHOWN_AT} title="The review was not started" />}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={busy}>
+              Start the review
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </Modal>
   );
 }

@@ -4,6 +4,7 @@ import { notifications } from "@mantine/notifications";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { isApiError } from "../../api.js";
+import { useFieldProblems } from "../../components/field-problems.js";
 import { SecurityProblem } from "./role-notice.js";
 import { keys, securityApi, type GroupDetail } from "./security-api.js";
 
@@ -18,6 +19,7 @@ export function AddSeveralButton({ group, onChanged }: { group: GroupDetail; onC
   const [error, setError] = useState<unknown>(null);
   const [overLimit, setOverLimit] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const fields = useFieldProblems(error, ["userIds", "until"]);
   const users = useQuery({ queryKey: keys.users(debounced), queryFn: () => securityApi.users(debounced), enabled: open });
   const members = new Set(group.members.map((m) => m.userId));
   const found = (users.data ?? []).filter((u) => !members.has(u.id)).map((u) => ({ value: u.id, label: `${u.displayName} (${u.username})` }));
@@ -50,9 +52,10 @@ export function AddSeveralButton({ group, onChanged }: { group: GroupDetail; onC
         Add several people
       </Button>
       <Modal opened={open} onClose={close} title={`Add people to ${group.name}`} size="lg">
-        <Stack>
+        <Stack ref={fields.formRef}>
           <MultiSelect
             label="People"
+            error={fields.at("userIds")}
             placeholder="Type a name or username"
             searchable
             searchValue={search}
@@ -66,8 +69,8 @@ export function AddSeveralButton({ group, onChanged }: { group: GroupDetail; onC
             filter={({ options }) => options}
             nothingFoundMessage={users.isFetching ? "Searching…" : "Nobody matches"}
           />
-          <TextInput type="date" label="Until (optional)" value={until} onChange={(e) => setUntil(e.currentTarget.value)} w={200} />
-          <SecurityProblem error={error} title="Nobody was added" />
+          <TextInput type="date" label="Until (optional)" value={until} onChange={(e) => setUntil(e.currentTarget.value)} w={200} error={fields.at("until")} />
+          {fields.alert && <SecurityProblem error={error} title="Nobody was added" />}
           {overLimit && (
             <Text size="sm" c="orange.9" role="alert">
               {overLimit}

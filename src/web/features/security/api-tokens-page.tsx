@@ -2,7 +2,8 @@ import { Alert, Anchor, Badge, Button, Checkbox, CopyButton, Group, NumberInput,
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router-dom";
-import { api, isApiError } from "../../api.js";
+import { api } from "../../api.js";
+import { useFieldProblems } from "../../components/field-problems.js";
 import { ConfirmButton, EmptyState, PageHeader, ProblemAlert } from "../../components/index.js";
 import { SecurityProblem } from "./role-notice.js";
 
@@ -119,6 +120,8 @@ export function ApiTokensPage() {
   );
 }
 
+const TOKEN_FIELDS = ["serviceAccount", "scopes", "expiresInDays"];
+
 function CreateTokenForm({ onCreated }: { onCreated: () => unknown }) {
   const [serviceAccount, setServiceAccount] = useState("");
   const [scopes, setScopes] = useState<Scope[]>([]);
@@ -128,6 +131,7 @@ function CreateTokenForm({ onCreated }: { onCreated: () => unknown }) {
     onSuccess: () => onCreated(),
   });
   const created = create.data;
+  const fields = useFieldProblems(create.error, TOKEN_FIELDS);
   return (
     <Paper withBorder p="md" component="section" aria-label="New token">
       <Title order={3} size="h4" mb="xs">New token</Title>
@@ -141,17 +145,17 @@ function CreateTokenForm({ onCreated }: { onCreated: () => unknown }) {
           <Button mt="sm" size="xs" variant="default" onClick={() => { create.reset(); setServiceAccount(""); setScopes([]); }}>Done</Button>
         </Alert>
       ) : (
-        <form onSubmit={(e) => { e.preventDefault(); create.mutate(); }}>
+        <form noValidate ref={fields.formRef} onSubmit={(e) => { e.preventDefault(); create.mutate(); }}>
           <Stack gap="sm" maw={640}>
-            <TextInput label="Service account" description="Its username; a new one is created with no rights. Give it groups on its user page." value={serviceAccount} onChange={(e) => setServiceAccount(e.currentTarget.value)} required error={isApiError(create.error) ? create.error.fieldError("serviceAccount") : undefined} />
-            <Checkbox.Group label="Scopes" value={scopes} onChange={(v) => setScopes(v as Scope[])} required>
+            <TextInput label="Service account" description="Its username; a new one is created with no rights. Give it groups on its user page." value={serviceAccount} onChange={(e) => setServiceAccount(e.currentTarget.value)} withAsterisk error={fields.at("serviceAccount")} />
+            <Checkbox.Group label="Scopes" value={scopes} onChange={(v) => setScopes(v as Scope[])} withAsterisk error={fields.at("scopes")}>
               <Stack gap={4} mt={4}>
                 {SCOPES.map((s) => <Checkbox key={s.value} value={s.value} label={s.label} />)}
               </Stack>
             </Checkbox.Group>
-            <NumberInput label="Expires after (days)" min={1} max={730} value={days} onChange={setDays} w={200} />
-            <ProblemAlert error={create.error} hideFields={["serviceAccount"]} />
-            <Group><Button type="submit" loading={create.isPending} disabled={!serviceAccount.trim() || scopes.length === 0}>Create token</Button></Group>
+            <NumberInput label="Expires after (days)" min={1} max={730} value={days} onChange={setDays} w={200} error={fields.at("expiresInDays")} />
+            {fields.alert && <ProblemAlert error={create.error} title="The token was not created" hideFields={TOKEN_FIELDS} />}
+            <Group><Button type="submit" loading={create.isPending} >Create token</Button></Group>
           </Stack>
         </form>
       )}

@@ -3,6 +3,7 @@ import { notifications } from "@mantine/notifications";
 import { useQuery } from "@tanstack/react-query";
 import { Fragment, useState } from "react";
 import { EmptyState } from "../../components/empty-state.js";
+import { useFieldProblems } from "../../components/field-problems.js";
 import { ProblemAlert } from "../../components/problem-alert.js";
 import { keys, securityApi, type CalendarRef, type Grant } from "./security-api.js";
 
@@ -49,6 +50,8 @@ export function CalendarGrantsEditor({ grants, readOnly, granteeLabel, save, onS
     setSeen(grants);
     setRows(grants.map(toDraft));
   }
+  const shownAt = rows.flatMap((r, i) => [...PARTS.filter((p) => r[p.key] !== ALL).map((p) => `calendarGrants.${i}.${p.key}`), `calendarGrants.${i}.until`]);
+  const fields = useFieldProblems(error, shownAt);
   const update = (i: number, patch: Partial<GrantDraft>) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const dirty = JSON.stringify(rows) !== JSON.stringify(grants.map(toDraft));
   const submit = async () => {
@@ -65,13 +68,13 @@ export function CalendarGrantsEditor({ grants, readOnly, granteeLabel, save, onS
     }
   };
   return (
-    <Stack gap="sm">
+    <Stack gap="sm" ref={fields.formRef}>
       <Text size="sm" c="dimmed" maw={820}>
         Calendar rights decide which schools, years and calendars the tool rights apply in. Without a matching grant a student-data tool shows
         nothing; a grant without <strong>Modify</strong> makes it read-only; with Modify the tool rights apply in full. Tick "All" for every school,
         year or calendar.
       </Text>
-      <ProblemAlert error={error} title="The calendar rights were not saved" />
+      {fields.alert && <ProblemAlert error={error} title="The calendar rights were not saved" hideFields={shownAt} />}
       {rows.length === 0 ? (
         <EmptyState title="No calendar rights" message="Without calendar rights, tools on student data show nothing in any calendar." />
       ) : (
@@ -111,6 +114,7 @@ export function CalendarGrantsEditor({ grants, readOnly, granteeLabel, save, onS
                             disabled={readOnly}
                             data={suggestions(calendars.data ?? [], r, p.key)}
                             onChange={(value) => update(i, { [p.key]: value })}
+                            error={fields.at(`calendarGrants.${i}.${p.key}`)}
                             w="100%"
                           />
                         )}
@@ -121,7 +125,7 @@ export function CalendarGrantsEditor({ grants, readOnly, granteeLabel, save, onS
                     <Switch aria-label={`Modify (row ${i + 1})`} label={r.modify ? "Modify" : "Read only"} checked={r.modify} disabled={readOnly} onChange={(e) => update(i, { modify: e.currentTarget.checked })} />
                   </Table.Td>
                   <Table.Td>
-                    <TextInput size="xs" type="date" aria-label={`Until (row ${i + 1})`} value={r.until} disabled={readOnly} onChange={(e) => update(i, { until: e.currentTarget.value })} />
+                    <TextInput size="xs" type="date" aria-label={`Until (row ${i + 1})`} value={r.until} disabled={readOnly} onChange={(e) => update(i, { until: e.currentTarget.value })} error={fields.at(`calendarGrants.${i}.until`)} />
                   </Table.Td>
                   <Table.Td>
                     {!readOnly && (

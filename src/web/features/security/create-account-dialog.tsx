@@ -2,7 +2,7 @@ import { Button, Group, Modal, Stack, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useNavigate } from "react-router-dom";
-import { isApiError } from "../../api.js";
+import { useFieldProblems } from "../../components/field-problems.js";
 import { ProblemAlert } from "../../components/problem-alert.js";
 import { securityApi } from "./security-api.js";
 
@@ -12,7 +12,8 @@ export function CreateAccountDialog({ onClose, onCreated }: { onClose(): void; o
   const [form, setForm] = useState({ username: "", displayName: "", email: "" });
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const field = (name: string) => (isApiError(error) ? error.fieldError(name) : undefined);
+  const fields = useFieldProblems(error, ["username", "displayName", "email"]);
+  const field = fields.at;
   const submit = async () => {
     setBusy(true);
     setError(null);
@@ -27,10 +28,11 @@ export function CreateAccountDialog({ onClose, onCreated }: { onClose(): void; o
       setBusy(false);
     }
   };
-  const fieldErrors = isApiError(error) && ["username", "displayName", "email"].some((f) => field(f));
   return (
     <Modal opened onClose={onClose} title="Create a staff account">
       <form
+        noValidate
+        ref={fields.formRef}
         onSubmit={(e) => {
           e.preventDefault();
           void submit();
@@ -40,7 +42,7 @@ export function CreateAccountDialog({ onClose, onCreated }: { onClose(): void; o
           <TextInput label="Username" required value={form.username} onChange={(e) => setForm({ ...form, username: e.currentTarget.value })} error={field("username")} description="Letters, digits, dots, dashes, underscores or @" />
           <TextInput label="Name" required value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.currentTarget.value })} error={field("displayName")} />
           <TextInput label="Email" type="email" value={form.email} onChange={(e) => setForm({ ...form, email: e.currentTarget.value })} error={field("email")} description="Where the set-password link goes" />
-          {!fieldErrors && <ProblemAlert error={error} />}
+          {fields.alert && <ProblemAlert error={error} title="The account was not created" hideFields={["username", "displayName", "email"]} />}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel

@@ -3,8 +3,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useNavigate } from "react-router-dom";
 import { tooLongMessage } from "../../../domain/validation/plain-message.js";
-import { isApiError } from "../../api.js";
-import { allAtFields, ProblemAlert } from "../../components/problem-alert.js";
+import { useFieldProblems } from "../../components/field-problems.js";
+import { ProblemAlert } from "../../components/problem-alert.js";
 import { keys, securityApi, type GroupSummary } from "./security-api.js";
 
 type Start = "empty" | "template" | "copy";
@@ -29,7 +29,8 @@ export function CreateGroupDialog({ opened, onClose, groups, onCreated }: Props)
   const districtEnds = prefs.data?.masterSchedulingEnds?.slice(0, 10) ?? null;
 
   // the server's sentence beside its field; a name too long is said while typing, never cut short
-  const atField = (field: string) => (isApiError(error) ? error.fieldError(field) : undefined);
+  const fields = useFieldProblems(error, ["name", "description", "memberLimit", "template", "copyOf", "masterSchedulingEnds"]);
+  const atField = fields.at;
   const nameLength = name.trim().length;
   const nameError = nameLength > 100 ? tooLongMessage("group name", 100, nameLength) : atField("name");
 
@@ -65,7 +66,7 @@ export function CreateGroupDialog({ opened, onClose, groups, onCreated }: Props)
 
   return (
     <Modal opened={opened} onClose={onClose} title="Create a user group" size="lg" centered>
-      <form onSubmit={submit}>
+      <form onSubmit={submit} ref={fields.formRef}>
         <Stack gap="sm">
           <SegmentedControl
             value={start}
@@ -85,6 +86,7 @@ export function CreateGroupDialog({ opened, onClose, groups, onCreated }: Props)
                 data={(templates.data ?? []).map((t) => ({ value: t.name, label: `${t.name} (${t.entries.length} rows)` }))}
                 value={template}
                 onChange={pickTemplate}
+                error={atField("template")}
                 searchable
                 required
               />
@@ -116,6 +118,7 @@ export function CreateGroupDialog({ opened, onClose, groups, onCreated }: Props)
                   placeholder={districtEnds ?? undefined}
                   value={schedulingEnds}
                   onChange={(e) => setSchedulingEnds(e.currentTarget.value)}
+                  error={atField("masterSchedulingEnds")}
                 />
               )}
             </>
@@ -134,6 +137,7 @@ export function CreateGroupDialog({ opened, onClose, groups, onCreated }: Props)
                 if (g) setLimit(g.memberLimit ?? "");
               }}
               description="Its tool rights, calendar rights, description and member limit; not its members."
+              error={atField("copyOf")}
               searchable
               required
             />
@@ -141,7 +145,7 @@ export function CreateGroupDialog({ opened, onClose, groups, onCreated }: Props)
           <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} withAsterisk error={nameError} />
           <Textarea label="Description" description="Whose duties this group is for" value={description} onChange={(e) => setDescription(e.currentTarget.value)} autosize minRows={2} error={atField("description")} />
           <NumberInput label="Member limit" description="Optional. Adding past it asks for a confirmation, which is audited." value={limit} onChange={setLimit} min={1} allowDecimal={false} error={atField("memberLimit")} />
-          {!allAtFields(error, ["name", "description", "memberLimit"]) && <ProblemAlert error={error} title="The group was not created" />}
+          {fields.alert && <ProblemAlert error={error} title="The group was not created" />}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel

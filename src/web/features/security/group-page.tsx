@@ -48,7 +48,7 @@ export function GroupPage() {
       <PageHeader
         title={g.name}
         actions={
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm">
             <Button component={Link} to={`/security/groups/${g.id}/report`} variant="default">
               Print view
             </Button>

@@ -4,8 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useNavigate } from "react-router-dom";
 import { tooLongMessage } from "../../../domain/validation/plain-message.js";
-import { isApiError } from "../../api.js";
-import { allAtFields } from "../../components/problem-alert.js";
+import { useFieldProblems } from "../../components/field-problems.js";
 import { SecurityProblem } from "./role-notice.js";
 import { UserPicker } from "./user-picker.js";
 import { securityApi, type GroupDetail } from "./security-api.js";
@@ -76,7 +75,8 @@ export function GroupSettings({ group, readOnly, onChanged }: { group: GroupDeta
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [deleting, setDeleting] = useState(false);
-  const atField = (field: string) => (isApiError(error) ? error.fieldError(field) : undefined);
+  const fields = useFieldProblems(error, ["name", "description", "memberLimit"]);
+  const atField = fields.at;
   const save = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
@@ -93,7 +93,7 @@ export function GroupSettings({ group, readOnly, onChanged }: { group: GroupDeta
   };
   return (
     <Stack gap="lg" maw={640}>
-      <Card withBorder radius="md" padding="lg" component="form" onSubmit={save}>
+      <Card withBorder radius="md" padding="lg" component="form" onSubmit={save} ref={fields.formRef}>
         <Stack gap="sm">
           <TextInput
             label="Name"
@@ -133,7 +133,7 @@ export function GroupSettings({ group, readOnly, onChanged }: { group: GroupDeta
               </Group>
             )}
           </div>
-          {!allAtFields(error, ["name", "description", "memberLimit"]) && <SecurityProblem error={error} title="The settings were not saved" />}
+          {fields.alert && <SecurityProblem error={error} title="The settings were not saved" />}
           {!readOnly && (
             <Group>
               <Button type="submit" loading={busy}>

@@ -41,7 +41,7 @@ export function GroupsPage() {
         description="Give tool rights and calendar rights to groups made for one set of duties (nurses, counselors, schedulers…), then add people to the groups. Campus advises against rights on single users."
         actions={
           (canManage || canImport) && (
-            <Group gap="sm" wrap="nowrap">
+            <Group gap="sm">
               {canImport && (
                 <Button variant="default" onClick={() => setImporting(true)}>
                   Import memberships (CSV)

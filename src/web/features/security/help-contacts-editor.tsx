@@ -2,7 +2,8 @@ import { ActionIcon, Button, Card, Group, Stack, Text, TextInput } from "@mantin
 import { notifications } from "@mantine/notifications";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { api, isApiError } from "../../api.js";
+import { api } from "../../api.js";
+import { useFieldProblems } from "../../components/field-problems.js";
 import { SecurityProblem } from "./role-notice.js";
 
 type HelpContact = { name: string; role: string; email?: string; phone?: string };
@@ -12,6 +13,8 @@ const KEY = ["security", "help-contacts"] as const;
 const toRow = (c: HelpContact): Row => ({ name: c.name, role: c.role, email: c.email ?? "", phone: c.phone ?? "" });
 const toContact = (r: Row): HelpContact => ({ name: r.name, role: r.role, ...(r.email.trim() ? { email: r.email.trim() } : {}), ...(r.phone.trim() ? { phone: r.phone.trim() } : {}) });
 
+const PARTS = ["name", "role", "email", "phone"] as const;
+
 /** The Help section of the district's sign-in page: who people call when they cannot sign in. */
 export function HelpContactsEditor({ canManage }: { canManage: boolean }) {
   const queryClient = useQueryClient();
@@ -20,7 +23,9 @@ export function HelpContactsEditor({ canManage }: { canManage: boolean }) {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const shown = rows ?? (contacts.data ?? []).map(toRow);
-  const fieldError = (i: number, field: string) => (isApiError(error) ? error.errors.find((e) => e.path.includes(`contacts.${i}.${field}`))?.message : undefined);
+  const shownAt = shown.flatMap((_, i) => PARTS.map((part) => `contacts.${i}.${part}`));
+  const fields = useFieldProblems(error, shownAt);
+  const fieldError = (i: number, field: (typeof PARTS)[number]) => fields.at(`contacts.${i}.${field}`);
   const edit = (i: number, change: Partial<Row>) => setRows(shown.map((r, j) => (j === i ? { ...r, ...change } : r)));
   const save = async () => {
     setBusy(true);
@@ -43,10 +48,10 @@ export function HelpContactsEditor({ canManage }: { canManage: boolean }) {
         Shown under Help on the district's sign-in page, to people who cannot sign in. Give each an email or a phone number.
       </Text>
       <SecurityProblem error={contacts.error} />
-      <Stack gap="sm">
+      <Stack gap="sm" ref={fields.formRef}>
         {shown.length === 0 && <Text size="sm">No Help contacts: the sign-in page shows none.</Text>}
         {shown.map((r, i) => (
-          <Group key={i} gap="xs" align="flex-start" wrap="nowrap" data-testid="help-contact-row">
+          <Group key={i} gap="xs" align="flex-start" data-testid="help-contact-row">
             <TextInput label="Name" value={r.name} onChange={(e) => edit(i, { name: e.currentTarget.value })} disabled={!canManage} error={fieldError(i, "name")} w={170} />
             <TextInput label="Helps with" value={r.role} onChange={(e) => edit(i, { role: e.currentTarget.value })} disabled={!canManage} error={fieldError(i, "role")} w={150} />
             <TextInput label="Email" value={r.email} onChange={(e) => edit(i, { email: e.currentTarget.value })} disabled={!canManage} error={fieldError(i, "email")} w={190} />
@@ -58,8 +63,8 @@ export function HelpContactsEditor({ canManage }: { canManage: boolean }) {
             )}
           </Group>
         ))}
-        {isApiError(error) && error.errors.every((e) => !/contacts\.\d+\./.test(e.path)) && <SecurityProblem error={error} title="The Help contacts were not saved" />}
-        {isApiError(error) && error.errors.some((e) => /contacts\.\d+\./.test(e.path)) && (
+        {fields.alert && <SecurityProblem error={error} title="The Help contacts were not saved" />}
+        {!fields.alert && Boolean(error) && (
           <Text size="sm" c="red.8" role="alert">
             Nothing was saved: correct the fields marked above.
           </Text>

@@ -4,6 +4,7 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { PageHeader } from "../../components/page-header.js";
+import { allShownAtFields, useFieldProblems } from "../../components/field-problems.js";
 import { formatDay } from "./format-day.js";
 import { RoleNotice, SecurityProblem } from "./role-notice.js";
 import { CHANGES, useCapabilities } from "./use-capabilities.js";
@@ -21,7 +22,8 @@ function describe(change: Change, p: Preferences): string {
 }
 
 /** The master scheduling period's end: the day the seed's ** rows run out in groups made from a template. */
-function SchedulingEnds({ prefs, disabled, onSave }: { prefs: Preferences; disabled: boolean; onSave(change: Change): void }) {
+function SchedulingEnds({ prefs, disabled, onSave, error }: { prefs: Preferences; disabled: boolean; onSave(change: Change): void; error: unknown }) {
+  const fields = useFieldProblems(error, ["masterSchedulingEnds"]);
   const [value, setValue] = useState(day(prefs.masterSchedulingEnds));
   const [seen, setSeen] = useState(prefs.masterSchedulingEnds);
   if (seen !== prefs.masterSchedulingEnds) {
@@ -29,7 +31,7 @@ function SchedulingEnds({ prefs, disabled, onSave }: { prefs: Preferences; disab
     setValue(day(prefs.masterSchedulingEnds));
   }
   return (
-    <Stack gap="xs">
+    <Stack gap="xs" ref={fields.formRef}>
       <div>
         <Text fw={600}>End of the master scheduling period</Text>
         <Text size="sm" c="dimmed">
@@ -38,7 +40,7 @@ function SchedulingEnds({ prefs, disabled, onSave }: { prefs: Preferences; disab
         </Text>
       </div>
       <Group gap="sm" align="flex-end">
-        <TextInput type="date" label="Ends on" value={value} onChange={(e) => setValue(e.currentTarget.value)} disabled={disabled} w={180} />
+        <TextInput type="date" label="Ends on" value={value} onChange={(e) => setValue(e.currentTarget.value)} disabled={disabled} w={180} error={fields.at("masterSchedulingEnds")} />
         {!disabled && (
           <Button size="sm" variant="default" disabled={value === day(prefs.masterSchedulingEnds)} onClick={() => onSave({ masterSchedulingEnds: value || null })}>
             Save date
@@ -68,7 +70,7 @@ export function PreferencesPage() {
     <>
       <PageHeader title="Account Security Preferences" description="District-wide settings for how staff accounts and their rights are managed." />
       <RoleNotice changes={[CHANGES.preferences]} />
-      <SecurityProblem error={prefs.error ?? save.error} />
+      <SecurityProblem error={prefs.error ?? (allShownAtFields(save.error, ["masterSchedulingEnds"]) ? null : save.error)} />
       {prefs.isPending && <Loader aria-label="Loading the preferences" />}
       {prefs.data && (
         <Card withBorder radius="md" padding="lg" maw={760}>
@@ -93,7 +95,7 @@ export function PreferencesPage() {
               Give tool rights through separate groups, and add the same people to both.
             </Alert>
             <Divider my="xs" />
-            <SchedulingEnds prefs={prefs.data} disabled={!canManage || save.isPending} onSave={(change) => save.mutate(change)} />
+            <SchedulingEnds prefs={prefs.data} disabled={!canManage || save.isPending} onSave={(change) => save.mutate(change)} error={save.error} />
           </Stack>
         </Card>
       )}

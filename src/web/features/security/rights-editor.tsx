@@ -130,7 +130,7 @@ export function RightsEditor({ tree, entries, version, readOnly, granteeLabel, p
       <ProblemAlert error={error} title="The rights were not saved" />
       <Paper withBorder p="sm" radius="md" style={{ position: "sticky", top: 60, zIndex: 5 }}>
         <Group justify="space-between" gap="xs">
-          <Group gap={4} wrap="nowrap">
+          <Group gap={4}>
             <TextInput
               aria-label="Filter tools"
               placeholder="Filter tools, e.g. health"
@@ -147,7 +147,7 @@ export function RightsEditor({ tree, entries, version, readOnly, granteeLabel, p
               Collapse all
             </Button>
           </Group>
-          <Group gap="xs" wrap="nowrap">
+          <Group gap="xs">
             <Text size="sm" c="dimmed" aria-live="polite" style={{ whiteSpace: "nowrap" }}>
               {changes.length === 0 ? "No unsaved changes" : `${changes.length} unsaved ${changes.length === 1 ? "change" : "changes"}`}
             </Text>

@@ -49,7 +49,7 @@ export function UserPage() {
       <PageHeader
         title={u.displayName}
         actions={
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm">
             <Button component={Link} to={`/security/users/${u.id}/report`} variant="default">
               Print view
             </Button>

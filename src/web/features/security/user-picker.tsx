@@ -5,7 +5,7 @@ import { useState } from "react";
 import { keys, securityApi } from "./security-api.js";
 
 /** Search-as-you-type picker over the district's staff. */
-export function UserPicker({ value, onChange, exclude = [], label = "Person" }: { value: string | null; onChange(id: string | null): void; exclude?: string[]; label?: string }) {
+export function UserPicker({ value, onChange, exclude = [], label = "Person", error }: { value: string | null; onChange(id: string | null): void; exclude?: string[]; label?: string; error?: string }) {
   const [search, setSearch] = useState("");
   const [debounced] = useDebouncedValue(search, 200);
   const users = useQuery({ queryKey: keys.users(debounced), queryFn: () => securityApi.users(debounced) });
@@ -20,6 +20,7 @@ export function UserPicker({ value, onChange, exclude = [], label = "Person" }: 
       data={data}
       value={value}
       onChange={onChange}
+      error={error}
       nothingFoundMessage={users.isFetching ? "Searching…" : "Nobody matches"}
       filter={({ options }) => options}
       w={320}

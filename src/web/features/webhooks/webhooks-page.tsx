@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Card, Checkbox, Code, Group, Loader, Stack, Table
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { isApiError } from "../../api.js";
+import { useFieldProblems } from "../../components/field-problems.js";
 import { ConfirmButton } from "../../components/confirm-button.js";
 import { EmptyState } from "../../components/empty-state.js";
 import { PageHeader } from "../../components/page-header.js";
@@ -45,10 +45,13 @@ function AddEndpoint({ onCreated }: { onCreated(created: WithSecret): void }) {
     },
   });
   const error = create.error;
-  const fieldError = (field: string) => (isApiError(error) ? error.fieldError(field) : undefined);
+  const fields = useFieldProblems(error, ["url", "description", "categories"]);
+  const fieldError = fields.at;
   return (
     <Card withBorder radius="md" padding="lg" maw={760}>
       <form
+        noValidate
+        ref={fields.formRef}
         onSubmit={(e) => {
           e.preventDefault();
           create.mutate();
@@ -65,7 +68,7 @@ function AddEndpoint({ onCreated }: { onCreated(created: WithSecret): void }) {
               ))}
             </Stack>
           </Checkbox.Group>
-          {error && !fieldError("url") && !fieldError("categories") && <ProblemAlert error={error} />}
+          {fields.alert && <ProblemAlert error={error} title="The endpoint was not added" hideFields={["url", "description", "categories"]} />}
           <Group>
             <Button type="submit" loading={create.isPending}>
               Add endpoint

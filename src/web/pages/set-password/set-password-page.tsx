@@ -2,7 +2,8 @@ import { Alert, Anchor, Button, Card, Loader, PasswordInput, Stack, Text } from 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router-dom";
-import { api, isApiError } from "../../api.js";
+import { api } from "../../api.js";
+import { useFieldProblems } from "../../components/field-problems.js";
 import { ProblemAlert } from "../../components/problem-alert.js";
 import { SignInFrame } from "../sign-in/sign-in-frame.js";
 
@@ -16,11 +17,12 @@ export function SetPasswordPage() {
   const [mismatch, setMismatch] = useState(false);
   const link = useQuery({ queryKey: ["set-password", token], queryFn: () => api.get<LinkInfo>(`/api/public/set-password/${encodeURIComponent(token)}`), retry: false });
   const save = useMutation({ mutationFn: () => api.post(`/api/public/set-password/${encodeURIComponent(token)}`, { password }) });
-  const passwordError = isApiError(save.error) ? save.error.fieldError("password") : undefined;
+  const fields = useFieldProblems(save.error, ["password"]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setMismatch(password !== repeat);
     if (password === repeat) save.mutate();
+    else fields.focusFirstInvalid();
   };
 
   if (link.isPending) return <SignInFrame title="Choose your password"><Loader aria-label="Checking your link" /></SignInFrame>;
@@ -43,14 +45,14 @@ export function SetPasswordPage() {
             </Text>
           </Alert>
         ) : (
-          <form onSubmit={submit} noValidate aria-label="Choose your password">
+          <form onSubmit={submit} noValidate aria-label="Choose your password" ref={fields.formRef}>
             <Stack gap="md">
               <Text size="sm">
                 Hello {info.displayName}. Choose the password for <strong>{info.username}</strong>: at least 10 characters, not containing your username. This link works once, until{" "}
                 {new Date(info.expiresAt).toLocaleString()}.
               </Text>
-              {save.error && !passwordError && <ProblemAlert error={save.error} />}
-              <PasswordInput label="New password" name="password" autoComplete="new-password" withAsterisk autoFocus value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={passwordError} />
+              {fields.alert && <ProblemAlert error={save.error} title="The password was not set" />}
+              <PasswordInput label="New password" name="password" autoComplete="new-password" withAsterisk autoFocus value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={fields.at("password")} />
               <PasswordInput
                 label="New password again"
                 name="repeatPassword"

@@ -3,6 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { api, isApiError } from "../../api.js";
 import { rememberSignIn } from "../../app/last-district.js";
+import { useFieldProblems } from "../../components/field-problems.js";
 import { ProblemAlert } from "../../components/problem-alert.js";
 import { useContinueSignIn, type SessionStage } from "./sign-in-flow.js";
 
@@ -31,21 +32,22 @@ export function PasswordForm({ district, lockedHelp }: Props) {
   const error = signIn.error;
   // The server answers a wrong password, an unknown user and a locked account alike.
   const refused = isApiError(error) && error.code === "invalid-credentials";
-  const fieldMessage = (field: string) => (isApiError(error) && error.code === "validation-failed" ? error.fieldError(field) : undefined);
+  const fields = useFieldProblems(isApiError(error) && error.code === "validation-failed" ? error : null, ["username", "password"]);
+  const fieldMessage = fields.at;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     signIn.mutate();
   };
   return (
-    <form onSubmit={submit} noValidate aria-label="Sign in">
+    <form onSubmit={submit} noValidate aria-label="Sign in" ref={fields.formRef}>
       <Stack gap="md">
         {refused ? (
           <Alert color="orange" variant="light" title="Could not sign you in" role="alert">
             {error.detail} {lockedHelp}
           </Alert>
         ) : (
-          error && !fieldMessage("username") && !fieldMessage("password") && <ProblemAlert error={error} title="Could not sign you in" />
+          error && (fields.alert || !isApiError(error) || error.code !== "validation-failed") && <ProblemAlert error={error} title="Could not sign you in" />
         )}
         <TextInput
           label="Username"

@@ -1,0 +1,30 @@
+import { expect, test } from "@playwright/test";
+import { signInAs } from "./support/sign-in.js";
+
+/** A refused form says what to correct at the field (aria-invalid, described by the sentence) and puts focus there. */
+test("the new account form marks the field the server refused and focuses it", async ({ page }) => {
+  await signInAs(page, "admin", "/security/users");
+  await page.getByRole("button", { name: "Create account" }).click();
+  const dialog = page.getByRole("dialog", { name: "Create a staff account" });
+  await dialog.getByRole("textbox", { name: "Name", exact: true }).fill("Pat Example");
+  await dialog.getByRole("textbox", { name: "Email" }).fill("not an email");
+  await dialog.getByRole("button", { name: "Create account" }).click();
+  const username = dialog.getByRole("textbox", { name: "Username" });
+  await expect(username).toHaveAttribute("aria-invalid", "true");
+  await expect(username).toBeFocused();
+  await expect(username).not.toHaveAccessibleDescription(/body\.|expected|Invalid/);
+  await expect(dialog.getByRole("textbox", { name: "Email" })).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText(/body\.|expected string|Invalid input/)).toHaveCount(0);
+});
+
+test("an access review with no due day is refused at the Due on field", async ({ page }) => {
+  await signInAs(page, "admin", "/security/campaigns");
+  await page.getByRole("button", { name: "Start an access review" }).click();
+  const dialog = page.getByRole("dialog", { name: "Start an access review" });
+  await dialog.getByRole("textbox", { name: "Name" }).fill("Field message check");
+  await dialog.getByRole("button", { name: "Start the review" }).click();
+  const due = dialog.getByLabel("Due on");
+  await expect(due).toHaveAttribute("aria-invalid", "true");
+  await expect(due).toBeFocused();
+  await expect(page.getByText(/body\.|expected string|Invalid input/)).toHaveCount(0);
+});
