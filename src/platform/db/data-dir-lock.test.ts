@@ -72,16 +72,23 @@ describe("lockDataDir", () => {
     fs.writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: deadPid(), startedAt: "x", command: "gatehouse serve", port: 1, socket: null }));
     const script = `
       const { lockDataDir } = await import(${JSON.stringify(new URL("./data-dir-lock.ts", import.meta.url).pathname)});
-      try { await lockDataDir(${JSON.stringify(dir)}, "racer"); console.log("got"); setTimeout(() => {}, 1500); }
+      try { await lockDataDir(${JSON.stringify(dir)}, "racer"); console.log("got"); setTimeout(() => {}, 120_000); }
       catch (e) { console.log(e.name); }`;
     const { spawn } = await import("node:child_process");
-    const runs = Array.from({ length: 4 }, () => {
-      const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "inherit"] });
+    // The one that gets the lock holds it until every process has answered: on a busy machine
+    // their starts can be seconds apart, and a holder that let go early would be a fair handover.
+    const children = Array.from({ length: 4 }, () => spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "inherit"] }));
+    const runs = children.map((child) => {
       let out = "";
-      child.stdout.on("data", (d) => (out += d));
-      return new Promise<string>((resolve) => child.on("close", () => resolve(out.trim())));
+      return new Promise<string>((resolve) => {
+        child.stdout.on("data", (d) => {
+          out += d;
+          if (out.includes("\n")) resolve(out.trim());
+        });
+        child.on("close", () => resolve(out.trim()));
+      });
     });
-    const results = await Promise.all(runs);
+    const results = await Promise.all(runs).finally(() => children.forEach((child) => child.kill()));
     expect(results.filter((r) => r === "got")).toHaveLength(1);
     expect(results.filter((r) => r === "DataDirLockedError")).toHaveLength(3);
   }, 60_000);

@@ -111,8 +111,10 @@ function createExclusive(file: string, holder: LockHolder): boolean {
 function takeOverStale(file: string, seen: string, holder: LockHolder) {
   const guard = `${file}.takeover`;
   if (!createExclusive(guard, holder)) {
+    // A guard that vanished was let go (try again); only a dead process's guard is removed, or a
+    // guard just taken by a third process could be removed and two would take over at once.
     const other = parse(readRaw(guard));
-    if (!other || !pidExists(other.pid)) fs.rmSync(guard, { force: true });
+    if (other && !pidExists(other.pid)) fs.rmSync(guard, { force: true });
     return;
   }
   try {
