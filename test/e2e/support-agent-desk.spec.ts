@@ -4,7 +4,9 @@ import { openCaseForKim } from "./support-e2e-helpers.js";
 
 test("an agent sorts the queue by a column, saves the filters as a named view and opens it again", async ({ page }) => {
   const name = `My urgent cases ${Date.now()}`;
-  await signInAs(page, "vendor", "/vendor/cases");
+  await signInAs(page, "vendor");
+  await openCaseForKim(page, `Urgent for a view ${Date.now()}`, "urgent"); // so the view lists a case
+  await page.goto("/vendor/cases");
   const caseHeader = page.getByRole("columnheader", { name: /Case/ });
   await caseHeader.getByRole("button").click();
   await expect(caseHeader).toHaveAttribute("aria-sort", "ascending");

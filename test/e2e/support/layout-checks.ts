@@ -56,7 +56,9 @@ export async function layoutProblems(page: Page): Promise<string[]> {
     }
 
     const TARGETS = "a[href], button, input:not([type=hidden]), select, textarea, [role=button], [role=tab], [role=checkbox], [role=switch], [role=radio], [role=menuitem], [role=option]";
-    const targets = [...document.querySelectorAll(TARGETS)].filter((el) => shown(el) && !offScreenOnPurpose(el) && !(el as HTMLInputElement).disabled && !el.closest("[inert], [aria-hidden=true]"));
+    // With a dialog open, the page behind it cannot be reached: only the dialog's targets count.
+    const openDialog = [...document.querySelectorAll("[role=dialog]")].filter(shown).at(-1);
+    const targets = [...(openDialog ?? document).querySelectorAll(TARGETS)].filter((el) => shown(el) && !offScreenOnPurpose(el) && !(el as HTMLInputElement).disabled && !el.closest("[inert], [aria-hidden=true]"));
     // A link inside a sentence is exempt; an input's target includes its label.
     const inSentence = (el: Element) => el.tagName === "A" && (el.parentElement?.textContent ?? "").trim().length > (el.textContent ?? "").trim().length + 2 && getComputedStyle(el).display.startsWith("inline");
     const boxOf = (el: Element) => {

@@ -11,10 +11,19 @@ import { findLoginUser } from "../../../src/features/auth/repo.js";
 import { loadConfig } from "../../../src/platform/config.js";
 import { users } from "../../../src/platform/db/schema/users.js";
 import { districts } from "../../../src/platform/db/schema/districts.js";
+import { sisCalendars, sisSchools, sisSchoolYears } from "../../../src/platform/db/schema/sis.js";
 import { authorizedContacts } from "../../../src/platform/db/schema/contacts.js";
 import { ACCOUNTS, DEMO_SLUG, E2E_DISTRICTS } from "./accounts.js";
 import { seedLifecycleFixtures } from "./lifecycle-fixtures.js";
 import { seedSupportFixtures } from "./support-fixtures.js";
+
+/** One school with one calendar, so Ad hoc fields (read through calendars) can be used in the district. */
+async function seedOneCalendar(districtId: string) {
+  const [year] = await database.db.insert(sisSchoolYears).values({ districtId, name: "2025-26", startDate: "2025-08-15", endDate: "2026-06-15" }).onConflictDoNothing().returning();
+  const [school] = await database.db.insert(sisSchools).values({ districtId, name: "XSS High", level: "high" }).onConflictDoNothing().returning();
+  if (!year || !school) return; // seeded by an earlier run
+  await database.db.insert(sisCalendars).values({ districtId, schoolId: school.id, yearId: year.id, schoolName: school.name, yearName: year.name, name: "25-26 XSS High" });
+}
 
 const config = loadConfig();
 const database = await openDatabase(config);
@@ -26,6 +35,7 @@ try {
     const id = row?.id ?? (await database.db.select({ id: districts.id }).from(districts).where(eq(districts.slug, d.slug)))[0]!.id;
     districtIds.set(d.slug, id);
   }
+  await seedOneCalendar(districtIds.get("e2e-xss")!);
   await seedLifecycleFixtures(database, config);
   await seedSupportFixtures(database.db, districtId);
   for (const account of Object.values(ACCOUNTS)) {

@@ -21,7 +21,8 @@ export function SavedViews({ values, defaults, onApply }: { values: Record<strin
   const [naming, setNaming] = useState(false);
   const [name, setName] = useState("");
   const current = changed(values, defaults);
-  const active = views.data?.find((v) => sameParams(v.params, current)) ?? null;
+  // The server fills in the defaults it assumes (status "active"…), so compare what differs from them.
+  const active = views.data?.find((v) => sameParams(changed(v.params, defaults), current)) ?? null;
   const save = useMutation({
     mutationFn: () => api.post<QueueView>("/api/vendor/queue-views", { name: name.trim(), params: current }),
     onSuccess: () => {
