@@ -58,7 +58,7 @@ export function FieldPicker({ groups, selected, onToggle }: Props) {
                     {parent}
                   </Text>
                 )}
-                <Stack gap={8} pl={2}>
+                <Stack gap={12} pl={2}>
                   {g.fields.map((f) => (
                     <Checkbox key={f.id} size="xs" label={f.label} checked={chosen.has(f.id)} onChange={(e) => onToggle(f.id, e.currentTarget.checked)} />
                   ))}
