@@ -12,7 +12,8 @@ step "typecheck"
 npx tsc --noEmit -p . || status=1
 
 step "unit and feature tests on PGlite"
-npx vitest run --reporter=default --reporter=json --outputFile="$results/pglite.json" || status=1
+# TEST_DATABASE_URL set for the next step must not turn this one into a second PostgreSQL run
+TEST_DATABASE_URL= npx vitest run --reporter=default --reporter=json --outputFile="$results/pglite.json" || status=1
 
 pg_url="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
 if node scripts/pg-reachable.mjs "$pg_url"; then

@@ -106,6 +106,7 @@ for (const account of ["admin", "groupadmin", "teacher", "viewer", "a11yContact"
 }
 
 test("the sign-in pages pass axe, with a wrong password shown", async ({ browser }) => {
+  test.setTimeout(180_000); // seven pages through axe: about a minute on a loaded two-core machine
   const page = await (await browser.newContext()).newPage();
   const found: Found = [];
   for (const [pathname, route] of [["/login", "/login"], ["/login/vendor", "/login/vendor"], ["/login/demo", "/login/:slug"], ["/set-password/not-a-real-token", "/set-password/:token"], ["/sign-in/mfa", "/sign-in/mfa"], ["/sign-in/mfa-setup", "/sign-in/mfa-setup"]] as const) {

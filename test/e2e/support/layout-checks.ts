@@ -74,7 +74,19 @@ export async function layoutProblems(page: Page): Promise<string[]> {
       }
       return { left, top, right, bottom, width: right - left, height: bottom - top };
     };
-    const boxes = targets.map((el) => ({ el, box: boxOf(el) }));
+    // A box that scrolls or clips hides what lies outside it: a target scrolled out of its box cannot be touched.
+    const inView = (el: Element, b: ReturnType<typeof boxOf>) => {
+      let { left, top, right, bottom } = b;
+      for (let p = el.parentElement; p && p !== document.body && p !== document.documentElement; p = p.parentElement) {
+        const style = getComputedStyle(p);
+        if (style.overflowX === "visible" && style.overflowY === "visible") continue;
+        const c = p.getBoundingClientRect();
+        if (style.overflowX !== "visible") [left, right] = [Math.max(left, c.left), Math.min(right, c.right)];
+        if (style.overflowY !== "visible") [top, bottom] = [Math.max(top, c.top), Math.min(bottom, c.bottom)];
+      }
+      return right > left && bottom > top;
+    };
+    const boxes = targets.map((el) => ({ el, box: boxOf(el) })).filter(({ el, box }) => inView(el, box));
     const small = boxes.filter(({ el, box }) => (box.width < 24 || box.height < 24) && !inSentence(el));
     const nearest = (x: number, y: number, b: { left: number; top: number; right: number; bottom: number }) => Math.hypot(Math.max(b.left - x, 0, x - b.right), Math.max(b.top - y, 0, y - b.bottom));
     const reported: string[] = [];

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Box, Button, Group, Loader, Text } from "@mantine/core";
+import { Anchor, Badge, Box, Button, Flex, Group, Loader, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { Link, Navigate, useParams } from "react-router-dom";
@@ -94,7 +94,8 @@ export function StudentPage() {
           )
         }
       />
-      <Group align="flex-start" gap="lg" wrap="nowrap">
+      {/* beside the record on a laptop, above it on a phone (the record needs the whole width there) */}
+      <Flex direction={{ base: "column", sm: "row" }} align={{ base: "stretch", sm: "flex-start" }} gap="lg">
         <StudentToolNav personId={personId} tabs={tabs} current={current.id} />
         <Box style={{ flex: 1, minWidth: 0 }}>
           <Text size="xs" c="dimmed" mb="sm" data-testid="tool-path">
@@ -102,7 +103,7 @@ export function StudentPage() {
           </Text>
           {tabContent(current.id, personId, current.tool)}
         </Box>
-      </Group>
+      </Flex>
     </>
   );
 }

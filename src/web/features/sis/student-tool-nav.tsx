@@ -6,7 +6,7 @@ import type { StudentTab, StudentTabId } from "./student-tabs.js";
 export function StudentToolNav({ personId, tabs, current }: { personId: string; tabs: StudentTab[]; current: StudentTabId }) {
   const groups = [...new Set(tabs.map((t) => t.group))];
   return (
-    <Paper withBorder radius="md" p={6} w={210} style={{ flexShrink: 0 }} component="nav" aria-label="Student tools">
+    <Paper withBorder radius="md" p={6} w={{ base: "100%", sm: 210 }} style={{ flexShrink: 0 }} component="nav" aria-label="Student tools">
       {groups.map((group) => (
         <div key={group}>
           <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt={8} pb={2}>
