@@ -112,7 +112,7 @@ describe("the FERPA access log", () => {
   it("records which protected fields a filter read, never the values it compared them with", async () => {
     expect((await author.post("/api/adhoc/preview", { definition: secretDefinition })).statusCode).toBe(200);
     const log = (await auditor.get("/api/access-log?limit=500")).json();
-    expect(log.entries.map((e: { field: string }) => e.field)).toContain("demographics.ssn");
+    expect(log.items.map((e: { field: string }) => e.field)).toContain("demographics.ssn");
     const text = JSON.stringify(log);
     for (const secret of SECRETS) expect(text).not.toContain(secret);
   });

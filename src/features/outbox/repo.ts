@@ -1,5 +1,10 @@
+import { and, eq, ilike, or, sql } from "drizzle-orm";
 import type { Database } from "../../platform/db/connect.js";
-import type { OutboxItem, OutboxQuery } from "./schema.js";
+import { districts } from "../../platform/db/schema/districts.js";
+import { outbox } from "../../platform/db/schema/outbox.js";
+import { countAll, keyset, toPage, type Page, type SortKey } from "../../platform/http/paging.js";
+import { escapeLike } from "../contacts/repo.js";
+import type { OUTBOX_SORTS, OutboxItem, OutboxQuery } from "./schema.js";
 
 /**
  * The outbox across all districts: only vendor staff read it (routes.ts). Messages that belong
@@ -8,22 +13,45 @@ import type { OutboxItem, OutboxQuery } from "./schema.js";
 const ITEM_COLUMNS = `o.id, o.created_at as "createdAt", d.name as district, o.kind, o.to_address as "to", o.subject, o.status,
   o.attempts, o.next_attempt_at as "nextAttemptAt", o.last_error as "lastError", o.sent_at as "sentAt"`;
 
-const MATCHES = `($1 = 'all' or o.status = $1)
-  and ($2 = '' or o.to_address ilike '%' || $2 || '%' or o.subject ilike '%' || $2 || '%' or d.name ilike '%' || $2 || '%')`;
+const outboxSortKeys: Record<(typeof OUTBOX_SORTS)[number], SortKey> = {
+  created: { expr: outbox.createdAt, type: "timestamptz" },
+  district: { expr: sql`lower(${districts.name})`, type: "text" },
+  to: { expr: sql`lower(${outbox.toAddress})`, type: "text" },
+  subject: { expr: sql`lower(${outbox.subject})`, type: "text" },
+  status: { expr: outbox.status, type: "text" },
+};
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-export async function listOutbox(database: Database, q: OutboxQuery): Promise<{ items: OutboxItem[]; total: number }> {
-  const params = [q.status, escapeLike(q.search)];
-  const items = await database.query<OutboxItem>(
-    `select ${ITEM_COLUMNS} from outbox o left join districts d on d.id = o.district_id
-     where ${MATCHES}
-     order by o.created_at desc, o.id
-     limit $3 offset $4`,
-    [...params, q.pageSize, (q.page - 1) * q.pageSize],
+/** One page of the outbox matching the status and search, with the total that matches. */
+export async function pageOutbox(database: Database, q: OutboxQuery): Promise<Page<OutboxItem>> {
+  const db = database.db;
+  const pattern = `%${escapeLike(q.search)}%`;
+  const where = and(
+    q.status === "all" ? undefined : eq(outbox.status, q.status),
+    q.search ? or(ilike(outbox.toAddress, pattern), ilike(outbox.subject, pattern), ilike(districts.name, pattern)) : undefined,
   );
-  const [count] = await database.query<{ n: number }>(`select count(*)::int as n from outbox o left join districts d on d.id = o.district_id where ${MATCHES}`, params);
-  return { items, total: count!.n };
+  const page = keyset(q, outboxSortKeys, { column: outbox.id, type: "uuid" });
+  const rows = await db
+    .select({
+      id: outbox.id,
+      createdAt: outbox.createdAt,
+      district: districts.name,
+      kind: outbox.kind,
+      to: outbox.toAddress,
+      subject: outbox.subject,
+      status: outbox.status,
+      attempts: outbox.attempts,
+      nextAttemptAt: outbox.nextAttemptAt,
+      lastError: outbox.lastError,
+      sentAt: outbox.sentAt,
+      pageKey: page.key,
+    })
+    .from(outbox)
+    .leftJoin(districts, eq(districts.id, outbox.districtId))
+    .where(and(where, page.after))
+    .orderBy(...page.orderBy)
+    .limit(page.limit);
+  const [counted] = await db.select({ n: countAll }).from(outbox).leftJoin(districts, eq(districts.id, outbox.districtId)).where(where);
+  return toPage(rows, q, counted?.n ?? 0);
 }
 
 export async function countOutboxByStatus(database: Database): Promise<Record<"pending" | "sending" | "sent" | "failed", number>> {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppDeps } from "../../platform/deps.js";
 import { access } from "../../platform/http/access.js";
+import { linkNext } from "../../platform/http/paging.js";
 import { getOutboxMessage, listOutboxPage } from "./list-outbox.js";
 import { retryMessage } from "./retry-message.js";
 import { ZOutboxMessage, ZOutboxPage, ZOutboxQuery } from "./schema.js";
@@ -14,8 +15,8 @@ export function outboxRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       "/api/vendor/outbox",
-      { config: vendor, schema: { tags: ["outbox"], summary: "Outgoing email: pending, sent and failed, newest first", querystring: ZOutboxQuery, response: { 200: ZOutboxPage } } },
-      async (request) => listOutboxPage(deps.database, deps.config, request.query),
+      { config: vendor, schema: { tags: ["outbox"], summary: "Outgoing email: pending, sent and failed, newest first, a page at a time", querystring: ZOutboxQuery, response: { 200: ZOutboxPage } } },
+      async (request, reply) => linkNext(request, reply, await listOutboxPage(deps.database, deps.config, request.query)),
     );
     app.get(
       "/api/vendor/outbox/:messageId",

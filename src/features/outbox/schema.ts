@@ -1,12 +1,12 @@
 import { z } from "zod";
+import { zPage, zPageQuery } from "../../platform/http/paging.js";
 
 export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed"] as const;
+export const OUTBOX_SORTS = ["created", "district", "to", "subject", "status"] as const;
 
-export const ZOutboxQuery = z.object({
+export const ZOutboxQuery = zPageQuery(OUTBOX_SORTS, { sort: "created", order: "desc", limit: 50, max: 200 }).extend({
   status: z.enum([...OUTBOX_STATUSES, "all"]).default("all"),
   search: z.string().trim().max(200).default("").describe("matches the recipient, subject or district"),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
 export const ZOutboxItem = z.object({
@@ -26,9 +26,7 @@ export const ZOutboxItem = z.object({
 export const ZOutboxPage = z.object({
   smtpConfigured: z.boolean().describe("false: nothing is sent; messages stay here to be read"),
   counts: z.object({ pending: z.number(), sending: z.number(), sent: z.number(), failed: z.number() }),
-  total: z.number(),
-  items: z.array(ZOutboxItem),
-});
+}).extend(zPage(ZOutboxItem).shape);
 
 export const ZOutboxMessage = ZOutboxItem.extend({ text: z.string(), html: z.string(), messageId: z.string() });
 

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppDeps } from "../../platform/deps.js";
 import { access } from "../../platform/http/access.js";
+import { linkNext } from "../../platform/http/paging.js";
 import { districtActor } from "./district-actor.js";
 import { getDemographics, saveDemographics } from "./demographics.js";
 import { getEnrollmentSection, saveEnrollmentSection } from "./enrollment-sections.js";
@@ -60,18 +61,10 @@ export function sisRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       config: { access: access.tool(TOOLS.accessLog, "R") },
       schema: {
         tags: ["audit"],
-        summary: "FERPA access log: who read which protected field of whose record, and when",
-        querystring: z.object({
-          personId: z.uuid().optional(),
-          actor: z.string().max(64).optional(),
-          field: z.string().max(64).optional(),
-          from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
-          to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
-          before: z.coerce.number().int().positive().optional(),
-          limit: z.coerce.number().int().min(1).max(500).default(100),
-        }),
+        summary: "FERPA access log: who read which protected field of whose record, and when, a page at a time",
+        querystring: S.ZAccessLogQuery,
         response: { 200: S.ZAccessLog },
       },
-    }, async (request) => listAccessLog(db, districtActor(request.actor), request.query));
+    }, async (request, reply) => linkNext(request, reply, await listAccessLog(db, districtActor(request.actor), request.query)));
   };
 }

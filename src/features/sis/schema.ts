@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZDay } from "../../domain/calendar-day.js";
+import { zPage, zPageQuery } from "../../platform/http/paging.js";
 
 export const ZActions = z.object({ canSave: z.boolean(), canCreate: z.boolean(), canDelete: z.boolean() });
 export const ZCalendar = z.object({ id: z.uuid(), schoolName: z.string(), yearName: z.string(), name: z.string() });
@@ -167,22 +168,28 @@ export const ZDemographicsSave = z.object({
   ssn: z.string().max(11).nullable().optional(),
 });
 
-export const ZAccessLog = z.object({
-  entries: z.array(
-    z.object({
-      id: z.number(),
-      at: z.string(),
-      actorName: z.string(),
-      personId: z.uuid(),
-      personName: z.string().nullable(),
-      localId: z.string().nullable(),
-      field: z.string(),
-      tool: z.string(),
-      route: z.string(),
-      filterId: z.uuid().nullable(),
-    }),
-  ),
-  nextBefore: z.number().nullable(),
+export const ZAccessLogEntry = z.object({
+  id: z.number(),
+  at: z.string(),
+  actorName: z.string(),
+  personId: z.uuid(),
+  personName: z.string().nullable(),
+  localId: z.string().nullable(),
+  field: z.string(),
+  tool: z.string(),
+  route: z.string(),
+  filterId: z.uuid().nullable(),
 });
+export const ZAccessLog = zPage(ZAccessLogEntry);
+
+export const ACCESS_LOG_SORTS = ["at", "actor", "person", "field", "route"] as const;
+export const ZAccessLogQuery = zPageQuery(ACCESS_LOG_SORTS, { sort: "at", order: "desc", limit: 100, max: 500 }).extend({
+  personId: z.uuid().optional(),
+  actor: z.string().max(64).optional(),
+  field: z.string().max(64).optional(),
+  from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+});
+export type AccessLogQuery = z.infer<typeof ZAccessLogQuery>;
 
 export const ZSisTools = z.object({ tools: z.array(z.object({ tool: z.string(), level: z.string() })) });

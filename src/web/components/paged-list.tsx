@@ -32,20 +32,21 @@ export function useListParams<K extends string>(defaults: Record<K, string>) {
 
 /**
  * The pages of `url` loaded so far (the query string carries sort and filters), with "Load more"
- * following `nextCursor`. `key` must change whenever the query string does.
+ * following `nextCursor`. `key` must change whenever the query string does. A route whose page
+ * carries more than the list (the outbox's counts) names its page type as `P`; `first` is that page.
  */
-export function usePagedList<T>(key: readonly unknown[], url: string, options: { enabled?: boolean } = {}) {
+export function usePagedList<T, P extends Page<T> = Page<T>>(key: readonly unknown[], url: string, options: { enabled?: boolean } = {}) {
   const query = useInfiniteQuery({
     queryKey: [...key, url],
-    queryFn: ({ pageParam }) => api.get<Page<T>>(pageParam ? `${url}${url.includes("?") ? "&" : "?"}cursor=${encodeURIComponent(pageParam)}` : url),
+    queryFn: ({ pageParam }) => api.get<P>(pageParam ? `${url}${url.includes("?") ? "&" : "?"}cursor=${encodeURIComponent(pageParam)}` : url),
     initialPageParam: "",
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
     enabled: options.enabled ?? true,
   });
-  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
-  const total = query.data?.pages[0]?.total ?? 0;
-  return { query, items, total };
+  const items: T[] = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const first: P | undefined = query.data?.pages[0];
+  return { query, items, total: first?.total ?? 0, first };
 }
 
 /** "136 groups" and, under the table, "Showing 100 of 136" with Load more while more follow. */

@@ -1,8 +1,6 @@
 import { Anchor, Badge, Button, Group, Loader, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput } from "@mantine/core";
-import { useInfiniteQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router-dom";
-import { api } from "../../api.js";
 import { DownloadCsvButton } from "../../components/download-csv-button.js";
 import { EmptyState } from "../../components/empty-state.js";
 import { PageHeader } from "../../components/page-header.js";
@@ -14,13 +12,13 @@ import {
   loggedFields,
   NO_FILTERS,
   ROUTE_LABELS,
+  SORT_DEFAULTS,
   type AccessLogEntry,
   type AccessLogFilters,
-  type AccessLogPage,
 } from "./access-log-query.js";
 import { StudentPicker } from "./student-picker.js";
 import { useProtectedAreas } from "../security/protected-areas-page.js";
-import { OlderEntriesButton } from "../../components/older-entries-button.js";
+import { ListTotal, LoadMore, listQuery, SortableTh, usePagedList } from "../../components/paged-list.js";
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
 
@@ -46,15 +44,14 @@ export function AccessLogPage() {
   // the form follows the address, so a row's "only this record" and Back both show in it
   const [draft, setDraft] = useState(filters);
   useEffect(() => setDraft(filters), [filters]);
-  const query = useInfiniteQuery({
-    queryKey: ["access-log", filters],
-    queryFn: ({ pageParam }) => api.get<AccessLogPage>(`/api/access-log?${accessLogQuery(filters, pageParam)}`),
-    initialPageParam: undefined as number | undefined,
-    getNextPageParam: (last) => last.nextBefore ?? undefined,
-  });
-  const entries = query.data?.pages.flatMap((p) => p.entries) ?? [];
+  const order = { sort: params.get("sort") ?? SORT_DEFAULTS.sort, order: params.get("order") ?? SORT_DEFAULTS.order };
+  const { query, items: entries, total } = usePagedList<AccessLogEntry>(["access-log"], `/api/access-log?${accessLogQuery(filters)}&${listQuery(order)}`);
   const districtProtected = useProtectedAreas().data?.district.map((d) => d.toolPath) ?? [];
-  const apply = (next: AccessLogFilters) => setParams(Object.fromEntries(Object.entries(next).filter(([, v]) => v.trim())), { replace: true });
+  // filters and the order share the address; a value equal to its default stays out of it
+  const setAddress = (next: Record<string, string>) =>
+    setParams(Object.fromEntries(Object.entries(next).filter(([k, v]) => v.trim() && v !== SORT_DEFAULTS[k as keyof typeof SORT_DEFAULTS])), { replace: true });
+  const apply = (next: AccessLogFilters) => setAddress({ ...next, ...order });
+  const sorting = { sort: order.sort, order: order.order, onSort: (sort: string, dir: "asc" | "desc") => setAddress({ ...filters, sort, order: dir }) };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     apply(draft);
@@ -101,17 +98,32 @@ export function AccessLogPage() {
       </Paper>
       <ProblemAlert error={query.error} />
       {query.isPending && <Loader size="sm" aria-label="Loading the access log" />}
+      {query.data && (
+        <Group mb="xs">
+          <ListTotal total={total} noun={["reading", "readings"]} />
+        </Group>
+      )}
       {query.data && entries.length === 0 && <EmptyState title="No readings match" message="Nobody read a protected field with these filters. Widen the dates or clear a filter." />}
       {entries.length > 0 && (
         <Stack gap="sm">
           <Table striped withTableBorder aria-label="Access log entries">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>When</Table.Th>
-                <Table.Th>Who</Table.Th>
-                <Table.Th>Whose record</Table.Th>
-                <Table.Th>Field</Table.Th>
-                <Table.Th>Through</Table.Th>
+                <SortableTh column="at" {...sorting}>
+                  When
+                </SortableTh>
+                <SortableTh column="actor" {...sorting}>
+                  Who
+                </SortableTh>
+                <SortableTh column="person" {...sorting}>
+                  Whose record
+                </SortableTh>
+                <SortableTh column="field" {...sorting}>
+                  Field
+                </SortableTh>
+                <SortableTh column="route" {...sorting}>
+                  Through
+                </SortableTh>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -145,7 +157,7 @@ export function AccessLogPage() {
               ))}
             </Table.Tbody>
           </Table>
-          <OlderEntriesButton query={query} />
+          <LoadMore query={query} shown={entries.length} total={total} />
         </Stack>
       )}
     </>

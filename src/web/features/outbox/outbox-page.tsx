@@ -1,30 +1,27 @@
-import { Alert, Anchor, Badge, Card, Group, Pagination, SegmentedControl, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Alert, Anchor, Badge, Card, Group, Loader, SegmentedControl, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
-import { api } from "../../api.js";
+import { useEffect, useState } from "react";
 import { EmptyState } from "../../components/empty-state.js";
+import { ListTotal, LoadMore, listQuery, SortableTh, useListParams, usePagedList } from "../../components/paged-list.js";
 import { PageHeader } from "../../components/page-header.js";
 import { ProblemAlert } from "../../components/problem-alert.js";
 import { MessageView } from "./message-view.js";
-import { formatMoment, STATUS_COLORS, type OutboxPage as Page } from "./types.js";
+import { formatMoment, STATUS_COLORS, type OutboxItem, type OutboxPage } from "./types.js";
 
-const PAGE_SIZE = 50;
+/** The outbox's filters and order as kept in the URL; defaults stay out of it. */
+const OUTBOX_DEFAULTS = { status: "all", search: "", sort: "created", order: "desc" };
 
 /** Vendor staff: every email Gatehouse writes — waiting, sent, failed with the reason — and retry. */
 export function OutboxPage() {
-  const [status, setStatus] = useState("all");
-  const [search, setSearch] = useState("");
+  const { values, set } = useListParams(OUTBOX_DEFAULTS);
+  const [search, setSearch] = useState(values.search);
   const [debounced] = useDebouncedValue(search, 300);
-  const [page, setPage] = useState(1);
+  useEffect(() => set({ search: debounced }), [debounced]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => setSearch(values.search), [values.search]);
   const [open, setOpen] = useState<string | null>(null);
-  const list = useQuery({
-    queryKey: ["outbox", "list", status, debounced, page],
-    queryFn: () => api.get<Page>(`/api/vendor/outbox?status=${status}&search=${encodeURIComponent(debounced)}&page=${page}&pageSize=${PAGE_SIZE}`),
-    placeholderData: keepPreviousData,
-  });
-  const data = list.data;
+  const { query: list, items, total, first: data } = usePagedList<OutboxItem, OutboxPage>(["outbox", "list"], `/api/vendor/outbox?${listQuery(values)}`);
   const counts = data?.counts;
+  const sorting = { sort: values.sort, order: values.order, onSort: (sort: string, order: "asc" | "desc") => set({ sort, order }) };
   return (
     <Stack gap="lg">
       <PageHeader
@@ -39,11 +36,8 @@ export function OutboxPage() {
       )}
       <Group justify="space-between">
         <SegmentedControl
-          value={status}
-          onChange={(v) => {
-            setStatus(v);
-            setPage(1);
-          }}
+          value={values.status}
+          onChange={(v) => set({ status: v })}
           aria-label="Which messages"
           data={[
             { value: "all", label: "All" },
@@ -57,30 +51,41 @@ export function OutboxPage() {
           placeholder="Search recipient, subject or district"
           aria-label="Search messages"
           value={search}
-          onChange={(e) => {
-            setSearch(e.currentTarget.value);
-            setPage(1);
-          }}
+          onChange={(e) => setSearch(e.currentTarget.value)}
           w={320}
         />
       </Group>
-      {data && data.items.length === 0 && <EmptyState title="No messages here" message="Messages appear as soon as Gatehouse writes them." />}
-      {data && data.items.length > 0 && (
+      <Group gap="sm">
+        {data && <ListTotal total={total} noun={["message", "messages"]} />}
+        {list.isFetching && <Loader size="xs" aria-label="Loading messages" />}
+      </Group>
+      {data && items.length === 0 && <EmptyState title="No messages here" message="Messages appear as soon as Gatehouse writes them." />}
+      {data && items.length > 0 && (
         <Card withBorder radius="md" padding={0}>
           <Table.ScrollContainer minWidth={960}>
             <Table striped highlightOnHover aria-label="Outbox messages">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Written</Table.Th>
-                  <Table.Th>District</Table.Th>
-                  <Table.Th>To</Table.Th>
-                  <Table.Th>Subject</Table.Th>
-                  <Table.Th>Status</Table.Th>
+                  <SortableTh column="created" {...sorting}>
+                    Written
+                  </SortableTh>
+                  <SortableTh column="district" {...sorting}>
+                    District
+                  </SortableTh>
+                  <SortableTh column="to" {...sorting}>
+                    To
+                  </SortableTh>
+                  <SortableTh column="subject" {...sorting}>
+                    Subject
+                  </SortableTh>
+                  <SortableTh column="status" {...sorting}>
+                    Status
+                  </SortableTh>
                   <Table.Th>Delivery</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {data.items.map((m) => (
+                {items.map((m) => (
                   <Table.Tr key={m.id}>
                     <Table.Td style={{ whiteSpace: "nowrap" }}>{formatMoment(m.createdAt)}</Table.Td>
                     <Table.Td>{m.district ?? "—"}</Table.Td>
@@ -115,7 +120,7 @@ export function OutboxPage() {
           </Table.ScrollContainer>
         </Card>
       )}
-      {data && data.total > PAGE_SIZE && <Pagination total={Math.ceil(data.total / PAGE_SIZE)} value={page} onChange={setPage} />}
+      <LoadMore query={list} shown={items.length} total={total} />
       {open && <MessageView id={open} smtpConfigured={data?.smtpConfigured ?? false} onClose={() => setOpen(null)} />}
     </Stack>
   );

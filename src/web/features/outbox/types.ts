@@ -15,7 +15,7 @@ export type OutboxItem = {
   sentAt: string | null;
 };
 
-export type OutboxPage = { smtpConfigured: boolean; counts: Record<OutboxStatus, number>; total: number; items: OutboxItem[] };
+export type OutboxPage = { smtpConfigured: boolean; counts: Record<OutboxStatus, number>; total: number; items: OutboxItem[]; nextCursor: string | null };
 export type OutboxMessage = OutboxItem & { text: string; html: string; messageId: string };
 
 export const STATUS_COLORS: Record<OutboxStatus, string> = { pending: "blue", sending: "violet", sent: "green", failed: "red" };

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildDistrict, buildUser } from "../../../test/support/factories.js";
+import { buildSisDistrict } from "../../../test/support/sis-fixtures.js";
+import { createTestApp, signIn, type Client, type TestApp } from "../../../test/support/test-app.js";
+import { walkPages } from "../../../test/support/walk-pages.js";
+
+let t: TestApp;
+let admin: Client;
+let ava = "";
+type Entry = { id: number; at: string; actorName: string; personId: string; personName: string | null; field: string };
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const district = await buildDistrict(t.database.db);
+  const fx = await buildSisDistrict(t.database.db, district.id);
+  ava = fx.ava.id;
+  const readings: [string, string, string, string][] = [
+    ["nurse", fx.ava.id, "health.conditions", "2026-03-01T09:00:00Z"],
+    ["clerk", fx.ben.id, "demographics.ssn", "2026-03-01T10:00:00Z"],
+    ["nurse", fx.ben.id, "health.conditions", "2026-03-02T09:00:00Z"],
+    ["advisor", fx.ava.id, "el.status", "2026-03-02T11:00:00Z"],
+    ["clerk", fx.ava.id, "demographics.ssn", "2026-03-03T08:00:00Z"],
+  ];
+  for (const [actor, personId, field, at] of readings) {
+    await t.database.query(
+      "insert into sis_access_log (district_id, at, actor_id, actor_name, person_id, field, tool, route) values ($1, $2::timestamptz, gen_random_uuid(), $3, $4, $5, 'Student Information', 'screen')",
+      [district.id, at, actor, personId, field],
+    );
+  }
+  // another district's reading is never counted nor shown
+  const other = await buildDistrict(t.database.db);
+  await t.database.query(
+    "insert into sis_access_log (district_id, actor_id, actor_name, person_id, field, tool, route) values ($1, gen_random_uuid(), 'stranger', $2, 'health.conditions', 'Student Information', 'screen')",
+    [other.id, fx.ava.id],
+  );
+  const u = await buildUser(t.database.db, { districtId: district.id, role: "student-information-system" });
+  admin = await signIn(t.app, { district: district.slug, username: u.username });
+}, 120_000);
+afterAll(() => t?.close());
+
+describe("access log paging", () => {
+  it("walks the log newest first with the total on every page and a Link to the next", async () => {
+    const { items, pages, totals } = await walkPages<Entry>(admin, "/api/access-log?limit=2");
+    expect(pages).toBe(3);
+    expect(totals).toEqual([5, 5, 5]);
+    expect(items.map((e) => e.at)).toEqual(["2026-03-03T08:00:00.000Z", "2026-03-02T11:00:00.000Z", "2026-03-02T09:00:00.000Z", "2026-03-01T10:00:00.000Z", "2026-03-01T09:00:00.000Z"]);
+    expect(items.some((e) => e.actorName === "stranger")).toBe(false);
+  });
+
+  it("sorts by who and by whose record, and keeps the filters across pages", async () => {
+    const byWho = await walkPages<Entry>(admin, "/api/access-log?limit=2&sort=actor&order=asc");
+    expect(byWho.items.map((e) => e.actorName)).toEqual(["advisor", "clerk", "clerk", "nurse", "nurse"]);
+    const byWhose = await walkPages<Entry>(admin, "/api/access-log?limit=1&sort=person&order=desc");
+    expect(byWhose.items.map((e) => e.personName)).toEqual(["Brooks, Ben", "Brooks, Ben", "Anders, Ava", "Anders, Ava", "Anders, Ava"]);
+    const avaOnly = await walkPages<Entry>(admin, `/api/access-log?limit=1&personId=${ava}&from=2026-03-02`);
+    expect(avaOnly.totals).toEqual([2, 2]);
+    expect(avaOnly.items.map((e) => e.field)).toEqual(["demographics.ssn", "el.status"]);
+  });
+
+  it("refuses a cursor made for another sort", async () => {
+    const first = (await admin.get("/api/access-log?limit=1")).json() as { nextCursor: string };
+    const moved = await admin.get(`/api/access-log?limit=1&sort=actor&cursor=${first.nextCursor}`);
+    expect(moved.statusCode).toBe(400);
+    expect(moved.json()).toMatchObject({ code: "cursor-invalid" });
+  });
+});
