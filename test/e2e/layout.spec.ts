@@ -5,6 +5,7 @@ import { expect, test, type Page } from "@playwright/test";
 import type { AccountName } from "./support/accounts.js";
 import { layoutProblems } from "./support/layout-checks.js";
 import { makeDetailPages, settle, walkRoutes } from "./support/route-walk.js";
+import { signInAs } from "./support/sign-in.js";
 
 /**
  * Every page, for each kind of user, on a laptop (1280×800) and a phone (390×844): a screenshot of
@@ -106,4 +107,19 @@ test("the sign-in pages read well on a phone", async ({ browser }) => {
     await shoot(page, "phone", "signed-out", fileName(pathname));
   }
   expect(found, found.join("\n")).toEqual([]);
+});
+
+test("the Create group dialog's choices are read in full on a phone", async ({ browser }) => {
+  const page = await (await browser.newContext({ viewport: SCREENS.phone })).newPage();
+  await signInAs(page, "admin", "/security/groups");
+  await page.getByRole("main").getByRole("button", { name: "Create group", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Create a user group" });
+  await expect(dialog.getByRole("radio")).toHaveCount(3);
+  await page.screenshot({ path: path.join(SHOTS, "phone", "create-group-choices.png") });
+  // each choice's words lie inside the dialog and inside their own box, nothing cut off
+  const cut = await dialog.locator(".mantine-SegmentedControl-label").evaluateAll((els) => {
+    const body = els[0]!.closest(".mantine-Modal-content")!.getBoundingClientRect();
+    return els.filter((el) => { const r = el.getBoundingClientRect(); return el.scrollWidth > el.clientWidth + 1 || r.left < body.left || r.right > body.right; }).map((el) => el.textContent);
+  });
+  expect(cut).toEqual([]);
 });

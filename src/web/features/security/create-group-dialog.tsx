@@ -1,4 +1,5 @@
 import { Alert, Button, Group, List, Modal, NumberInput, SegmentedControl, Select, Stack, Text, TextInput, Textarea } from "@mantine/core";
+import { useMediaQuery } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useNavigate } from "react-router-dom";
@@ -14,6 +15,8 @@ type Props = { opened: boolean; onClose(): void; groups: GroupSummary[]; onCreat
 /** New group: empty, from one of the seed's 21 example groups (with its notes), or as a copy of another group. */
 export function CreateGroupDialog({ opened, onClose, groups, onCreated }: Props) {
   const navigate = useNavigate();
+  // three choices side by side do not fit a phone: stacked there
+  const narrow = useMediaQuery("(max-width: 30em)");
   const [start, setStart] = useState<Start>("template");
   const [template, setTemplate] = useState<string | null>(null);
   const [copyOf, setCopyOf] = useState<string | null>(null);
@@ -69,6 +72,8 @@ export function CreateGroupDialog({ opened, onClose, groups, onCreated }: Props)
       <form onSubmit={submit} ref={fields.formRef}>
         <Stack gap="sm">
           <SegmentedControl
+            orientation={narrow ? "vertical" : "horizontal"}
+            fullWidth
             value={start}
             onChange={(v) => setStart(v as Start)}
             data={[
