@@ -20,6 +20,20 @@ export const REPORTS = [
     description: "Each enrollment with its start and end dates and statuses",
     columns: ["Student number", "Last name", "First name", "School", "Calendar", "Grade", "Start date", "Start status", "End date", "End status"],
   },
+  {
+    slug: "attendance",
+    title: "Attendance",
+    tool: "Attendance > Reports",
+    description: "Absences and tardies per student and calendar, by excuse",
+    columns: ["Student number", "Last name", "First name", "School", "Calendar", "Absent excused", "Absent unexcused", "Tardy", "Exempt"],
+  },
+  {
+    slug: "behavior",
+    title: "Behavior",
+    tool: "Behavior > Reports",
+    description: "Behavior events per school, calendar and event type",
+    columns: ["School", "Calendar", "Event type", "Events", "Students"],
+  },
 ] as const;
 
 export type ReportDef = (typeof REPORTS)[number];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFakeRights, type RightsTable } from "../../../test/support/fake-rights.js";
-import { BALLARD, buildSisDistrict, SECRETS } from "../../../test/support/sis-fixtures.js";
+import { BALLARD, buildSisDistrict, LINCOLN, SECRETS } from "../../../test/support/sis-fixtures.js";
 import { startSisApp } from "../../../test/support/sis-app.js";
 import type { Client, TestApp } from "../../../test/support/test-app.js";
 
@@ -59,6 +59,19 @@ describe("Student Information reports need only R", () => {
     expect((await user.get("/api/sis/reports")).json().reports.map((r: { slug: string }) => r.slug)).toEqual(["enrollment-status"]);
     expect((await user.get("/api/sis/reports/enrollment-summary")).statusCode).toBe(404);
     expect((await user.get("/api/sis/reports/enrollment-summary.csv")).statusCode).toBe(404);
+  });
+
+  it("Attendance > Reports and Behavior > Reports each generate with R alone, within calendar rights", async () => {
+    as({ "Attendance > Reports": "R", "Behavior > Reports": "R", Attendance: "", Behavior: "" });
+    const attendance = (await user.get("/api/sis/reports/attendance")).json();
+    expect(attendance.rows).toEqual([
+      [fx.ava.localId, "Anders", "Ava", BALLARD.school, BALLARD.calendar, 1, 0, 0, 0],
+      [fx.ben.localId, "Brooks", "Ben", fx.lincoln.schoolName, fx.lincoln.name, 0, 0, 1, 0],
+    ]);
+    expect((await user.get("/api/sis/reports/behavior")).json().rows).toEqual([[BALLARD.school, BALLARD.calendar, "Tardiness", 1, 1]]);
+    as({ "Attendance > Reports": "R" }, [{ ...LINCOLN, modify: false }]);
+    expect((await user.get("/api/sis/reports/attendance")).json().rows.map((r: unknown[]) => r[0])).toEqual([fx.ben.localId]);
+    expect((await user.get("/api/sis/reports/behavior")).statusCode).toBe(404);
   });
 
   it("without calendar rights a report with R generates no rows", async () => {

@@ -1,12 +1,14 @@
 import type { Db } from "../../platform/db/connect.js";
 import type { DistrictActor } from "../../platform/http/actor.js";
 import { calendarIdsWith, listCalendars } from "../sis/calendar-access.js";
-import { enrollmentStatusRows, enrollmentSummaryRows } from "./repo.js";
+import { attendanceRows, behaviorRows, enrollmentStatusRows, enrollmentSummaryRows } from "./repo.js";
 import { REPORTS, type ReportCell, type ReportDef, type ReportSlug } from "./report-definitions.js";
 
 const ROWS: Record<ReportSlug, typeof enrollmentSummaryRows> = {
   "enrollment-summary": enrollmentSummaryRows,
   "enrollment-status": enrollmentStatusRows,
+  attendance: attendanceRows,
+  behavior: behaviorRows,
 };
 
 export type ReportResult = { slug: string; title: string; columns: string[]; rows: ReportCell[][]; calendars: string[]; generatedAt: string };

@@ -12,7 +12,7 @@ export const sisReportRoutes: FeatureRoute[] = [
       section: "Student Information",
       anyTool: REPORTS.map((r) => r.tool),
       audience: "district",
-      description: "Enrollment Summary and Enrollment Status: generate, print and download with R alone",
+      description: "Enrollment, attendance and behavior reports: generate, print and download with R alone",
     },
   },
   { path: "/reports/:slug", element: <ReportPage /> },
