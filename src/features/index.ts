@@ -11,6 +11,7 @@ import { contactRoutes } from "./contacts/routes.js";
 import { supportRoutes } from "./support/routes.js";
 import { sisRoutes } from "./sis/routes.js";
 import { sisReportRoutes } from "./sis-reports/routes.js";
+import { myDataRoutes } from "./my-data/routes.js";
 import { adhocRoutes } from "./adhoc/routes.js";
 import { reviewRoutes } from "./reviews/routes.js";
 import { lifecycleRoutes } from "./lifecycle/routes.js";
@@ -37,6 +38,7 @@ export async function registerFeatures(app: FastifyInstance, deps: AppDeps): Pro
   await app.register(supportRoutes(deps));
   await app.register(sisRoutes(deps));
   await app.register(sisReportRoutes(deps));
+  await app.register(myDataRoutes(deps));
   await app.register(adhocRoutes(deps));
   await app.register(reviewRoutes(deps));
   await app.register(lifecycleRoutes(deps));

@@ -52,3 +52,20 @@ test("R alone on Enrollment Summary lets a person generate, print and download i
   await expect(reader.getByRole("table", { name: "Enrollment Summary" })).toHaveCount(0);
   await expect(reader.getByRole("alert")).toBeVisible();
 });
+
+// Seed, All Campus Users: "My Data". The viewer is in All Campus Users; Rory is in no group.
+test("My Data shows a person their own groups and rights; without the right it says why", async ({ page, browser }) => {
+  await signInAs(page, "viewer", "/");
+  await page.getByRole("link", { name: "My data", exact: true }).first().click();
+  await expect(page.getByRole("heading", { level: 2, name: "My data" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "My groups" })).toContainText("All Campus Users");
+  await expect(page.getByRole("region", { name: "My groups" })).toContainText("Student Information Read-Only");
+  const tools = page.getByRole("table", { name: "My tool rights" });
+  await expect(tools.getByRole("row").filter({ hasText: /^My Data/ })).toContainText("RW");
+
+  const rory = await (await browser.newContext()).newPage();
+  await signInAs(rory, "seedReportsReader", "/");
+  await expect(rory.getByRole("link", { name: "My data", exact: true })).toHaveCount(0);
+  await rory.goto("/my-data");
+  await expect(rory.getByText("This view needs R on the My Data tool")).toBeVisible();
+});

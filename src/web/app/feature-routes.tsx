@@ -7,6 +7,7 @@ import { lifecycleFeatureRoutes } from "../features/lifecycle/routes.js";
 import { outboxFeatureRoutes } from "../features/outbox/routes.js";
 import { sisFeatureRoutes } from "../features/sis/routes.js";
 import { sisReportRoutes } from "../features/sis-reports/routes.js";
+import { myDataRoutes } from "../features/my-data/routes.js";
 import { adhocFeatureRoutes } from "../features/adhoc/routes.js";
 import { installationFeatureRoutes } from "../features/installation/routes.js";
 import { ssoFeatureRoutes } from "../features/sso/routes.js";
@@ -60,6 +61,7 @@ export const featureRoutes: FeatureRoute[] = [
   ...securityRoutes,
   ...sisFeatureRoutes,
   ...sisReportRoutes,
+  ...myDataRoutes,
   ...adhocFeatureRoutes,
   ...installationFeatureRoutes,
   ...ssoFeatureRoutes,
