@@ -10,6 +10,8 @@ import { setPasswordRoutes } from "./users/set-password-routes.js";
 import { contactRoutes } from "./contacts/routes.js";
 import { supportRoutes } from "./support/routes.js";
 import { sisRoutes } from "./sis/routes.js";
+import { sisReportRoutes } from "./sis-reports/routes.js";
+import { myDataRoutes } from "./my-data/routes.js";
 import { adhocRoutes } from "./adhoc/routes.js";
 import { reviewRoutes } from "./reviews/routes.js";
 import { lifecycleRoutes } from "./lifecycle/routes.js";
@@ -35,6 +37,8 @@ export async function registerFeatures(app: FastifyInstance, deps: AppDeps): Pro
   await app.register(contactRoutes(deps));
   await app.register(supportRoutes(deps));
   await app.register(sisRoutes(deps));
+  await app.register(sisReportRoutes(deps));
+  await app.register(myDataRoutes(deps));
   await app.register(adhocRoutes(deps));
   await app.register(reviewRoutes(deps));
   await app.register(lifecycleRoutes(deps));

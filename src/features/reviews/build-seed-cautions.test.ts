@@ -62,8 +62,14 @@ describe("the seed's cautions as checks", () => {
 
   it("a limited group over its limit", () => {
     expect(byCode(rows, "limited-group-over-limit")).toEqual([
-      { code: "limited-group-over-limit", seedSays: "This group should have limited members.", subject: "SSN Staff", finding: "The group SSN Staff has 2 members in force; its limit is 1." },
+      { code: "limited-group-over-limit", seedSays: "This group should have limited members.", subject: "SSN Staff", finding: "The group SSN Staff has 2 members in force; its limit is 1.", groupIds: ["g-ssn"], userIds: [] },
     ]);
+  });
+
+  it("each finding names whom it concerns, so the rights editor can show a group's own", () => {
+    expect(byCode(rows, "schedule-wizard-holders")[0]!.userIds.sort()).toEqual(["ann", "bo"]);
+    expect(byCode(rows, "schedule-delete-outside-schedulers").map((r) => r.groupIds)).toEqual([["g-counsel"]]);
+    expect(byCode(rows, "ssn-without-calendar-rights").map((r) => r.userIds)).toEqual([["di"]]);
   });
 
   it("SSN rights to a user without calendar rights, not to one with them", () => {

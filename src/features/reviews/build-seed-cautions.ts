@@ -20,13 +20,22 @@ export const SEED_CAUTIONS = {
 } as const;
 
 export type SeedCautionCode = keyof typeof SEED_CAUTIONS;
-export type SeedCaution = { code: SeedCautionCode; seedSays: string; subject: string; finding: string };
+/** `groupIds` / `userIds`: whom the finding concerns, so a group's editor shows the findings about it and its members. */
+export type SeedCaution = { code: SeedCautionCode; seedSays: string; subject: string; finding: string; groupIds: string[]; userIds: string[] };
+type Concerns = { groupIds?: string[]; userIds?: string[] };
 
 const SCHEDULE_WIZARD = "Scheduling > Schedule Wizard";
 const SSN_TOOLS = ["SSN Rights > SSN for All People", "SSN Rights > SSN for Staff", "SSN Rights > SSN for Students"];
 const SCHEDULERS = "schedulers";
 
-const caution = (code: SeedCautionCode, subject: string, finding: string): SeedCaution => ({ code, seedSays: SEED_CAUTIONS[code], subject, finding });
+const caution = (code: SeedCautionCode, subject: string, finding: string, concerns: Concerns = {}): SeedCaution => ({
+  code,
+  seedSays: SEED_CAUTIONS[code],
+  subject,
+  finding,
+  groupIds: concerns.groupIds ?? [],
+  userIds: concerns.userIds ?? [],
+});
 
 export function buildSeedCautions(source: ReviewSource): SeedCaution[] {
   const { catalog, model, asOf } = source;
@@ -35,9 +44,10 @@ export function buildSeedCautions(source: ReviewSource): SeedCaution[] {
   const level = (userId: string, path: string) => checkRight(compiled, userIndexOf(compiled, userId), findNode(catalog, path)!.index);
   const out: SeedCaution[] = [];
 
-  const wizard = model.users.filter((u) => level(u.id, SCHEDULE_WIZARD) >= 1).map((u) => nameOf(u.id).username);
+  const holders = model.users.filter((u) => level(u.id, SCHEDULE_WIZARD) >= 1);
+  const wizard = holders.map((u) => nameOf(u.id).username);
   if (wizard.length > 1) {
-    out.push(caution("schedule-wizard-holders", SCHEDULE_WIZARD, `${wizard.length} users hold rights to the Schedule Wizard: ${wizard.sort().join(", ")}.`));
+    out.push(caution("schedule-wizard-holders", SCHEDULE_WIZARD, `${wizard.length} users hold rights to the Schedule Wizard: ${wizard.sort().join(", ")}.`, { userIds: holders.map((u) => u.id) }));
   }
 
   const deleteTools = catalog.nodes.filter((n) => n.dangerous?.right === "D");
@@ -47,7 +57,7 @@ export function buildSeedCautions(source: ReviewSource): SeedCaution[] {
     const at = (i: number) => (levels.deny?.[i] === 1 ? 0 : levels.levels[i]!);
     if (g.name.trim().toLowerCase() !== SCHEDULERS) {
       for (const n of deleteTools) {
-        if (at(n.index) >= 4) out.push(caution("schedule-delete-outside-schedulers", g.name, `The group ${g.name} has Delete on ${n.path} and is not Schedulers.`));
+        if (at(n.index) >= 4) out.push(caution("schedule-delete-outside-schedulers", g.name, `The group ${g.name} has Delete on ${n.path} and is not Schedulers.`, { groupIds: [g.id] }));
       }
     }
   }
@@ -56,23 +66,23 @@ export function buildSeedCautions(source: ReviewSource): SeedCaution[] {
   if (end && asOf > end) {
     const day = end.toISOString().slice(0, 10);
     const grantees = [
-      ...model.groups.map((g) => ({ label: `group ${g.name}`, entries: g.entries })),
-      ...model.users.map((u) => ({ label: `user ${nameOf(u.id).username}`, entries: u.entries })),
+      ...model.groups.map((g) => ({ label: `group ${g.name}`, entries: g.entries, concerns: { groupIds: [g.id] } })),
+      ...model.users.map((u) => ({ label: `user ${nameOf(u.id).username}`, entries: u.entries, concerns: { userIds: [u.id] } })),
     ];
-    for (const { label, entries } of grantees) {
+    for (const { label, entries, concerns } of grantees) {
       for (const e of entries) {
         if (e.deny || e.rights === "" || !isActiveAt(e, asOf)) continue;
         const node = findNode(catalog, e.toolPath);
         const reached = masterTools.filter((m) => node && (m.index === node.index || m.path.startsWith(`${node.path} > `)));
         for (const m of reached) {
-          out.push(caution("master-scheduling-ended", m.path, `The ${label} still holds ${e.rights} on ${m.path} after the master scheduling period ended on ${day}.`));
+          out.push(caution("master-scheduling-ended", m.path, `The ${label} still holds ${e.rights} on ${m.path} after the master scheduling period ended on ${day}.`, concerns));
         }
       }
     }
   }
 
   for (const g of buildGroupsOverLimit(source)) {
-    out.push(caution("limited-group-over-limit", g.name, `The group ${g.name} has ${g.members} members in force; its limit is ${g.memberLimit}.`));
+    out.push(caution("limited-group-over-limit", g.name, `The group ${g.name} has ${g.members} members in force; its limit is ${g.memberLimit}.`, { groupIds: [g.groupId] }));
   }
 
   const groupsById = new Map(model.groups.map((g) => [g.id, g]));
@@ -81,7 +91,7 @@ export function buildSeedCautions(source: ReviewSource): SeedCaution[] {
     if (!ssn.length || u.productSecurityRole === "student-information-system") continue;
     const grants = [...u.calendarGrants, ...u.memberships.filter((m) => isActiveAt(m, asOf)).flatMap((m) => groupsById.get(m.groupId)?.calendarGrants ?? [])];
     if (grants.length === 0) {
-      out.push(caution("ssn-without-calendar-rights", nameOf(u.id).username, `${nameOf(u.id).username} holds ${ssn.join(", ")} with no calendar rights, so no person's SSN can be shown to them.`));
+      out.push(caution("ssn-without-calendar-rights", nameOf(u.id).username, `${nameOf(u.id).username} holds ${ssn.join(", ")} with no calendar rights, so no person's SSN can be shown to them.`, { userIds: [u.id] }));
     }
   }
   return out;

@@ -10,6 +10,8 @@ let app: TestApp;
 let admin: Client;
 let teacher: Client;
 let slug: string;
+let healthOfficeId: string;
+let schedulersId: string;
 
 beforeAll(async () => {
   app = await createTestApp({ clock: fixedClock(now) });
@@ -21,14 +23,14 @@ beforeAll(async () => {
   const nurse = await buildUser(db, { districtId: district.id, username: "nurse", displayName: "Nia Nurse" });
   const clerk = await buildUser(db, { districtId: district.id, username: "clerk" });
   await buildUser(db, { districtId: district.id, username: "teach" });
-  await insertGroup(db, district.id, {
+  healthOfficeId = await insertGroup(db, district.id, {
     name: "Health Office",
     memberLimit: 1,
     entries: [{ toolPath: "Student Information > Health", rights: "RW" }],
     calendars: [{ school: "*", year: "*", calendar: "*", modify: true }],
     members: [{ userId: nurse.id }, { userId: clerk.id, until: inDays(7) }],
   });
-  await insertGroup(db, district.id, { name: "Schedulers", entries: [{ toolPath: "Scheduling", rights: "RWAD" }] });
+  schedulersId = await insertGroup(db, district.id, { name: "Schedulers", entries: [{ toolPath: "Scheduling", rights: "RWAD" }] });
   await insertUserEntry(db, district.id, clerk.id, { toolPath: "Attendance", rights: "R" });
   // another district's group must never show up
   const stranger = await buildUser(db, { districtId: other.id, username: "stranger" });
@@ -90,10 +92,19 @@ describe("the seed's cautions review", () => {
     const res = await admin.get("/api/reviews/seed-cautions");
     expect(res.statusCode).toBe(200);
     const over = res.json().rows.find((r: { code: string }) => r.code === "limited-group-over-limit");
-    expect(over).toEqual({ code: "limited-group-over-limit", seedSays: "This group should have limited members.", subject: "Health Office", finding: "The group Health Office has 2 members in force; its limit is 1." });
+    expect(over).toMatchObject({ code: "limited-group-over-limit", seedSays: "This group should have limited members.", subject: "Health Office", finding: "The group Health Office has 2 members in force; its limit is 1." });
     expect(res.json().rows.some((r: { subject: string }) => r.subject === "Elsewhere")).toBe(false);
     const csv = await admin.get("/api/reviews/seed-cautions.csv");
     expect(csv.body).toContain("This group should have limited members.");
     expect((await teacher.get("/api/reviews/seed-cautions")).statusCode).toBe(404);
+  });
+
+  it("the rights editor's cautions for one group: the findings about it, none about another; 404 without the editor's right", async () => {
+    const health = await admin.get(`/api/groups/${healthOfficeId}/seed-cautions`);
+    expect(health.statusCode).toBe(200);
+    expect(health.json().rows).toEqual([expect.objectContaining({ code: "limited-group-over-limit", seedSays: "This group should have limited members.", groupIds: [healthOfficeId] })]);
+    expect((await admin.get(`/api/groups/${schedulersId}/seed-cautions`)).json().rows).toEqual([]);
+    expect((await admin.get("/api/groups/00000000-0000-4000-8000-000000000000/seed-cautions")).statusCode).toBe(404);
+    expect((await teacher.get(`/api/groups/${healthOfficeId}/seed-cautions`)).statusCode).toBe(404);
   });
 });

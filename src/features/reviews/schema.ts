@@ -73,7 +73,16 @@ export const ZHeatMapReview = z.object({
   ),
 });
 
+export const ZSeedCautionRow = z.object({
+  code: z.string(),
+  seedSays: z.string(),
+  subject: z.string(),
+  finding: z.string(),
+  groupIds: z.array(z.uuid()).describe("groups the finding is about"),
+  userIds: z.array(z.uuid()).describe("users the finding is about"),
+});
+
 export const ZSeedCautionsReview = z.object({
   asOf: z.date(),
-  rows: z.array(z.object({ code: z.string(), seedSays: z.string(), subject: z.string(), finding: z.string() })),
+  rows: z.array(ZSeedCautionRow),
 });

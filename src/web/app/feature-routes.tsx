@@ -6,6 +6,8 @@ import { vendorFeatureRoutes } from "../features/vendor/routes.js";
 import { lifecycleFeatureRoutes } from "../features/lifecycle/routes.js";
 import { outboxFeatureRoutes } from "../features/outbox/routes.js";
 import { sisFeatureRoutes } from "../features/sis/routes.js";
+import { sisReportRoutes } from "../features/sis-reports/routes.js";
+import { myDataRoutes } from "../features/my-data/routes.js";
 import { adhocFeatureRoutes } from "../features/adhoc/routes.js";
 import { installationFeatureRoutes } from "../features/installation/routes.js";
 import { ssoFeatureRoutes } from "../features/sso/routes.js";
@@ -24,6 +26,8 @@ export type FeatureNav = {
   icon?: ReactNode;
   /** A district item naming a tool path is shown only to users with at least R on that tool. */
   tool?: string;
+  /** Shown to users with at least R on any of these tools (a menu of separately granted tools). */
+  anyTool?: string[];
   audience: NavAudience;
   /** One line for the home page card; defaults to nothing. */
   description?: string;
@@ -56,6 +60,8 @@ export const featureRoutes: FeatureRoute[] = [
   ...outboxFeatureRoutes,
   ...securityRoutes,
   ...sisFeatureRoutes,
+  ...sisReportRoutes,
+  ...myDataRoutes,
   ...adhocFeatureRoutes,
   ...installationFeatureRoutes,
   ...ssoFeatureRoutes,

@@ -29,6 +29,13 @@ describe("canSeeNav", () => {
     expect(canSeeNav(item, person("district"), {})).toBe(false);
   });
 
+  it("an item over several tools (Reports) needs R on any one of them", () => {
+    const SUMMARY = "Student Information > Reports > Enrollment Summary";
+    const item = nav({ anyTool: [SUMMARY, "Student Information > Reports > Enrollment Status"], audience: "district" });
+    expect(canSeeNav(item, person("district"), { [SUMMARY]: "R" })).toBe(true);
+    expect(canSeeNav(item, person("district"), { [SUMMARY]: "" })).toBe(false);
+  });
+
   it("shows tool items while the rights are unknown (no /api/me/tools on the server)", () => {
     expect(canSeeNav(nav({ tool: GROUPS, audience: "district" }), person("district"), null)).toBe(true);
   });

@@ -25,6 +25,7 @@ export function useToolRights(enabled: boolean) {
 export function canSeeNav(nav: FeatureNav, me: Me, rights: ToolRights | null | undefined): boolean {
   const kind = me.user.kind;
   if (nav.audience !== "all" && nav.audience !== kind) return false;
-  if (kind !== "district" || !nav.tool || !rights) return true;
-  return (rights[nav.tool] ?? "").includes("R");
+  if (kind !== "district" || !rights) return true;
+  const tools = [...(nav.tool ? [nav.tool] : []), ...(nav.anyTool ?? [])];
+  return tools.length === 0 || tools.some((t) => (rights[t] ?? "").includes("R"));
 }

@@ -101,6 +101,8 @@ export const ACCOUNTS = {
   actionsStaffB: { username: "e2e-actions-dos", password: "Actions-Dos-E2E-Pass-31", displayName: "Dos Bulk", district: DEMO_DISTRICT.slug },
   // accessibility.spec.ts: a technical contact with MFA on, to look at every Support Case Portal page.
   a11yContact: { username: "e2e-a11y-contact", password: "Contact-A11y-Pass-62", displayName: "Ari Access", district: DEMO_DISTRICT.slug, mfaSecret: "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U", contact: "technical" },
+  // seed-reports.spec.ts: staff given R on one report only, then on none.
+  seedReportsReader: { username: "e2e-report-reader", password: "Reports-E2E-Pass-44", displayName: "Rory Reports", district: DEMO_DISTRICT.slug },
 } satisfies Record<string, Account>;
 
 export type AccountName = keyof typeof ACCOUNTS;
