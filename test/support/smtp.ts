@@ -5,10 +5,14 @@ export type ReceivedMail = { to: string[]; raw: string; messageId: string | null
 
 /**
  * A real SMTP server on localhost for delivery tests. `refuse` decides, per recipient, an SMTP
- * reply code to refuse it with (e.g. 550 permanent, 451 try later); null accepts.
+ * reply code to refuse it with (e.g. 550 permanent, 451 try later); null accepts. `hold` never
+ * answers a message's DATA, so a test can kill the sender mid-delivery; `holding` resolves when
+ * the first message is held.
  */
-export async function startSmtpServer(options: { port?: number; refuse?: (to: string) => number | null } = {}) {
+export async function startSmtpServer(options: { port?: number; refuse?: (to: string) => number | null; hold?: boolean } = {}) {
   const received: ReceivedMail[] = [];
+  let held: () => void = () => undefined;
+  const holding = new Promise<void>((resolve) => (held = resolve));
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
@@ -20,6 +24,11 @@ export async function startSmtpServer(options: { port?: number; refuse?: (to: st
       return callback(error);
     },
     onData(stream, session, callback) {
+      if (options.hold) {
+        stream.resume();
+        held();
+        return; // no reply: the sender waits mid-delivery
+      }
       let raw = "";
       stream.setEncoding("utf8");
       stream.on("data", (chunk: string) => (raw += chunk));
@@ -39,6 +48,7 @@ export async function startSmtpServer(options: { port?: number; refuse?: (to: st
     port,
     url: `smtp://127.0.0.1:${port}`,
     received,
+    holding,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
