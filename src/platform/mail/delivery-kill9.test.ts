@@ -1,19 +1,32 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
-import { connectDatabase } from "../db/connect.js";
+import { connectDatabase, type Database } from "../db/connect.js";
 import { migrateDatabase } from "../db/migrate.js";
 import { buildDistrict } from "../../../test/support/factories.js";
 import { cliSandbox } from "../../../test/support/cli-process.js";
+import { createTestDatabase } from "../../../test/support/test-db.js";
 import { startSmtpServer } from "../../../test/support/smtp.js";
 import { enqueueEmail } from "./enqueue-email.js";
 import { messageIdFor } from "./smtp-sender.js";
 
-// A real server process killed with SIGKILL in the middle of an SMTP conversation: the mail it was
-// sending is neither lost nor left stuck. The embedded database is what a killed process can
-// leave half-written, so this runs on PGlite.
-const PGLITE = !process.env.TEST_DATABASE_URL;
+// A real server process killed with SIGKILL in the middle of an SMTP conversation or a webhook
+// request: what it was sending is neither lost nor left stuck. On both databases: a PGlite folder
+// the killed process held, or a database of its own on TEST_DATABASE_URL's server.
 const sandbox = cliSandbox();
+
+type Place = { env: Record<string, string>; open(): Promise<Database>; drop(): Promise<void> };
+async function dataPlace(prefix: string): Promise<Place> {
+  const dir = sandbox.dataDir(prefix);
+  if (!process.env.TEST_DATABASE_URL) {
+    const database = await connectDatabase({ dataDir: dir });
+    await migrateDatabase(database);
+    await database.close();
+    return { env: { DATABASE_URL: "", GATEHOUSE_DATA_DIR: dir }, open: () => connectDatabase({ dataDir: dir }), drop: async () => undefined };
+  }
+  const held = await createTestDatabase();
+  return { env: { DATABASE_URL: held.url!, GATEHOUSE_DATA_DIR: dir }, open: async () => ({ ...held, close: async () => undefined }), drop: () => held.close() };
+}
 
 type Row = { id: string; status: string; attempts: number };
 const waitFor = async (what: () => boolean, ms: number) => {
@@ -38,11 +51,10 @@ async function startReceiver(hold: boolean) {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, received, holding, close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }) };
 }
 
-describe.runIf(PGLITE)("mail and webhook delivery across kill -9", () => {
+describe("mail and webhook delivery across kill -9", () => {
   it("a server killed mid-delivery leaves its messages to the next one, which sends each once with the same Message-ID", async () => {
-    const dir = sandbox.dataDir("mail-kill9");
-    let database = await connectDatabase({ dataDir: dir });
-    await migrateDatabase(database);
+    const place = await dataPlace("mail-kill9");
+    let database = await place.open();
     const district = await buildDistrict(database.db);
     for (const n of [1, 2, 3]) {
       await enqueueEmail(database.db, { districtId: district.id, kind: "test", to: `contact${n}@example.test`, subject: `Notice ${n}`, text: `Notice ${n}`, html: `<p>Notice ${n}</p>` });
@@ -51,7 +63,7 @@ describe.runIf(PGLITE)("mail and webhook delivery across kill -9", () => {
 
     // The first mail server takes the message and never answers its DATA; the server is killed then.
     const stalled = await startSmtpServer({ hold: true });
-    const env = { DATABASE_URL: "", GATEHOUSE_DATA_DIR: dir, GATEHOUSE_PUBLIC_URL: "https://gatehouse.example.test" };
+    const env = { ...place.env, GATEHOUSE_PUBLIC_URL: "https://gatehouse.example.test" };
     const first = await sandbox.server({ ...env, SMTP_URL: stalled.url });
     await Promise.race([stalled.holding, new Promise((_, reject) => setTimeout(() => reject(new Error(`no delivery began: ${first.output()}`)), 60_000))]);
     expect((await first.kill9()).signal).toBe("SIGKILL");
@@ -59,7 +71,7 @@ describe.runIf(PGLITE)("mail and webhook delivery across kill -9", () => {
     expect(stalled.received).toEqual([]);
 
     // What the killed server left: claimed messages, reserved for it until its lease runs out.
-    database = await connectDatabase({ dataDir: dir });
+    database = await place.open();
     const left = await database.query<Row>("select id, status, attempts from outbox order by subject");
     expect(left.some((r) => r.status === "sending")).toBe(true);
     expect(left.every((r) => r.status !== "sent")).toBe(true);
@@ -78,18 +90,18 @@ describe.runIf(PGLITE)("mail and webhook delivery across kill -9", () => {
       await second.stop();
       await smtp.close();
     }
-    database = await connectDatabase({ dataDir: dir });
+    database = await place.open();
     const after = await database.query<Row>("select id, status, attempts from outbox order by subject");
     await database.close();
+    await place.drop();
     expect(after.map((r) => r.status)).toEqual(["sent", "sent", "sent"]);
     // each message the killed server had claimed counts that interrupted attempt
     for (const r of after) expect(r.attempts).toBe(left.find((l) => l.id === r.id)!.status === "sending" ? 2 : 1);
   }, 300_000);
 
   it("a server killed mid-request leaves its webhook messages to the next one, which delivers each once with the same webhook-id", async () => {
-    const dir = sandbox.dataDir("hook-kill9");
-    let database = await connectDatabase({ dataDir: dir });
-    await migrateDatabase(database);
+    const place = await dataPlace("hook-kill9");
+    let database = await place.open();
     const district = await buildDistrict(database.db);
     const stalled = await startReceiver(true);
     const [endpoint] = await database.query<{ id: string }>(
@@ -106,13 +118,13 @@ describe.runIf(PGLITE)("mail and webhook delivery across kill -9", () => {
     }
     await database.close();
 
-    const env = { DATABASE_URL: "", GATEHOUSE_DATA_DIR: dir, WEBHOOK_ALLOW_PRIVATE_URLS: "true" };
+    const env = { ...place.env, WEBHOOK_ALLOW_PRIVATE_URLS: "true" };
     const first = await sandbox.server(env);
     await Promise.race([stalled.holding, new Promise((_, reject) => setTimeout(() => reject(new Error(`no delivery began: ${first.output()}`)), 60_000))]);
     expect((await first.kill9()).signal).toBe("SIGKILL");
     await stalled.close();
 
-    database = await connectDatabase({ dataDir: dir });
+    database = await place.open();
     const left = await database.query<Row>("select id, status, attempts from webhook_deliveries order by message_id");
     expect(left.some((r) => r.status === "sending")).toBe(true);
     expect(left.every((r) => r.status !== "delivered")).toBe(true);
@@ -131,9 +143,10 @@ describe.runIf(PGLITE)("mail and webhook delivery across kill -9", () => {
       await second.stop();
       await receiver.close();
     }
-    database = await connectDatabase({ dataDir: dir });
+    database = await place.open();
     const after = await database.query<Row>("select id, status, attempts from webhook_deliveries order by message_id");
     await database.close();
+    await place.drop();
     expect(after.map((r) => r.status)).toEqual(["delivered", "delivered", "delivered"]);
   }, 300_000);
 });
