@@ -27,7 +27,7 @@ export type AutomationContext = { source: string; by: { id: string; name: string
  * Staff account automation (the seed's "Enable Automatic Creation of Staff Accounts"): while the
  * preference is on, an assignment creates the account, adds it to the calendar-only groups mapped
  * to the school and to the groups mapped to the title; an account with no assignment left is
- * disabled. A school mapping to a group that is not calendar-only (it grants a tool right) is
+ * disabled (never a Product Security Role holder's: the district's administrators stay). A school mapping to a group that is not calendar-only (it grants a tool right) is
  * skipped: the seed's rule keeps calendar groups free of tool rights. Every action is audited and
  * the run is kept for the run history.
  */
@@ -51,6 +51,10 @@ export async function applyStaffAssignments(tx: Db, scope: DistrictScope, staff:
   for (const s of staff) {
     let userId = s.userId;
     if (s.schools.length === 0) {
+      if (userId && (await holdsRole(tx, scope, userId))) {
+        actions.push({ username: s.username, action: "skipped", detail: "no school assignment is left, but the account holds a Product Security Role, so the automation leaves it enabled" });
+        continue;
+      }
       if (userId && (await disableAccount(tx, { id: userId, username: s.username, districtId: scope.districtId }, ctx.by, `staff account automation: no school assignment is left (${ctx.source})`, ctx.now))) {
         actions.push({ username: s.username, action: "account-disabled", detail: "no school assignment is left" });
       }
@@ -92,6 +96,11 @@ export async function applyStaffAssignments(tx: Db, scope: DistrictScope, staff:
     await recordAudit(tx, { districtId: scope.districtId, actor: ctx.by, action: "staff-automation.ran", target: { type: "district", id: scope.districtId }, after: { source: ctx.source, actions: actions.length } });
   }
   return { ran: true, actions };
+}
+
+async function holdsRole(tx: Db, scope: DistrictScope, userId: string): Promise<boolean> {
+  const [row] = await tx.select({ role: users.productSecurityRole }).from(users).where(inDistrict(users, scope, eq(users.id, userId)));
+  return Boolean(row && row.role !== "none");
 }
 
 /** Of these groups, those that hold calendar rights and grant no tool right: the seed's calendar groups. */

@@ -12,6 +12,7 @@ import { inDistrict, type DistrictScope } from "../../platform/db/tenancy.js";
 import { disableAccount } from "../governance/dormant-accounts.js";
 import { applyStaffAssignments, type StaffAssignment } from "./apply-staff-assignments.js";
 import { inBatches, readLinks, writeLinks, type Link } from "./repo-links.js";
+import { replaceSourceAssignments } from "./school-assignments.js";
 
 export type Tally = { created: number; changed: number; ended: number; unchanged: number };
 export type ImportSummary = Record<"schools" | "schoolYears" | "calendars" | "staff" | "students" | "staffAssignments" | "enrollments" | "links", Tally>;
@@ -66,7 +67,8 @@ export async function importOneRoster(db: Db, scope: DistrictScope, source: SetS
   }
   return db.transaction(async (tx) => {
     const { summary, assignments } = await writeSet(tx, scope, set, existing, options, progress);
-    const run = await applyStaffAssignments(tx, scope, assignments, { source: "oneroster", by: options.by, now: options.now });
+    const everySource = await replaceSourceAssignments(tx, scope, "oneroster", assignments);
+    const run = await applyStaffAssignments(tx, scope, everySource, { source: "oneroster", by: options.by, now: options.now });
     await recordAudit(tx, { districtId: scope.districtId, actor: options.by, action: "oneroster.imported", target: { type: "district", id: scope.districtId }, after: { modes: set.modes, summary } });
     return { ok: true as const, dryRun: false, summary, automation: { ran: run.ran, actions: run.actions.length } };
   });

@@ -7,8 +7,9 @@ import { districtActor, auditActor } from "../rights/guards.js";
 import { TOOLS } from "../rights/tools.js";
 import { findImportJob, startImportJob, type ImportJob } from "./import-jobs.js";
 import { openZip } from "./read-source.js";
-import { ZImportJob, ZImportRequest, ZMappings, ZMappingsInput, ZRuns } from "./schema.js";
+import { ZImportJob, ZImportRequest, ZMappings, ZMappingsInput, ZRuns, ZSchoolAssignments, ZSchoolAssignmentsInput } from "./schema.js";
 import { listMappings, listRuns, replaceMappings } from "./staff-automation-mappings.js";
+import { getSchoolAssignments, replaceWebSchoolAssignments } from "./web-school-assignments.js";
 
 const tags = ["oneroster"];
 /** A district's whole set as one zip: larger sets go through `gatehouse oneroster import`. */
@@ -65,6 +66,25 @@ export function onerosterRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       "/api/staff-automation/mappings",
       { config: { access: access.tool(TOOLS.preferences, "W", { administers: "preferences", role: "student-information-system" }) }, schema: { tags, summary: "Replace the staff account automation's mappings", body: ZMappingsInput, response: { 200: ZMappings } } },
       async (request) => replaceMappings(db, districtActor(request.actor), request.body.mappings),
+    );
+    app.get(
+      "/api/users/:userId/school-assignments",
+      { config: { access: access.tool(TOOLS.users, "R") }, schema: { tags, summary: "A staff member's school assignments from OneRoster, SCIM and the web app, and the district's schools", params: z.object({ userId: z.uuid() }), response: { 200: ZSchoolAssignments } } },
+      async (request) => getSchoolAssignments(db, districtActor(request.actor), request.params.userId),
+    );
+    app.put(
+      "/api/users/:userId/school-assignments",
+      {
+        config: { access: access.tool(TOOLS.users, "W", { administers: "accounts", role: "student-information-system" }) },
+        schema: {
+          tags,
+          summary: "Replace the school assignments set in the web app (OneRoster's and SCIM's stay); the staff account automation runs on all of them as source \"web\". A stale version answers 409 version-conflict",
+          params: z.object({ userId: z.uuid() }),
+          body: ZSchoolAssignmentsInput,
+          response: { 200: ZSchoolAssignments },
+        },
+      },
+      async (request) => replaceWebSchoolAssignments(db, districtActor(request.actor), request.params.userId, request.body, deps.clock.now()),
     );
     app.get(
       "/api/staff-automation/runs",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZVersion } from "../rights/schema.js";
 
 const ZTally = z.object({ created: z.number().int(), changed: z.number().int(), ended: z.number().int(), unchanged: z.number().int() });
 export const ZImportSummary = z.object({ schools: ZTally, schoolYears: ZTally, calendars: ZTally, staff: ZTally, students: ZTally, staffAssignments: ZTally, enrollments: ZTally, links: ZTally });
@@ -38,3 +39,19 @@ export const ZRuns = z.object({
   ),
 });
 export type Mapping = z.infer<typeof ZMapping>;
+
+/** A staff member's school assignments from every source, and the district's schools to choose from. */
+export const ZSchoolAssignments = z.object({
+  userId: z.uuid(),
+  username: z.string(),
+  version: z.number().int().describe("the account's version: send it back with a change"),
+  automaticStaffAccounts: z.boolean().describe("whether the staff account automation acts on these assignments now"),
+  assignments: z.array(z.object({ source: z.enum(["oneroster", "scim", "web"]), schoolId: z.uuid().nullable(), schoolName: z.string(), title: z.string() })),
+  schools: z.array(z.object({ id: z.uuid(), name: z.string() })),
+});
+export const ZSchoolAssignmentsInput = z.object({
+  version: ZVersion,
+  assignments: z
+    .array(z.object({ schoolId: z.uuid("Choose a school of the district"), title: z.string().trim().max(100, "Use at most 100 characters in a title").default("") }))
+    .max(100, "Give at most 100 school assignments"),
+});

@@ -11,7 +11,7 @@ import { createUser } from "../users/create-user.js";
 import { displayNameOf, type UserInput } from "./resources.js";
 import { ScimError } from "./scim-error.js";
 import { findDeletedByUsername, findScimUser } from "./scim-repo.js";
-import { runScimStaffAutomation } from "./scim-staff-automation.js";
+import { endScimAssignments, runScimStaffAutomation } from "./scim-staff-automation.js";
 
 const notFound = () => new ScimError(404, "No such user here.");
 
@@ -68,6 +68,7 @@ export async function deleteScimUser(db: Db, actor: DistrictActor, userId: strin
     const [account] = await tx.select({ username: users.username, productSecurityRole: users.productSecurityRole }).from(users).where(eq(users.id, userId));
     refuseDisablingAdministrator(account!);
     await disableAccount(tx, { id: userId, username: found.username, districtId: actor.districtId }, auditActor(actor), "deleted over SCIM", now);
+    await endScimAssignments(tx, actor, { id: userId, username: found.username });
     await tx.insert(scimUsers).values({ userId, districtId: actor.districtId, deletedAt: now, updatedAt: now }).onConflictDoUpdate({ target: scimUsers.userId, set: { deletedAt: now, updatedAt: now } });
     await recordAudit(tx, { districtId: actor.districtId, actor: auditActor(actor), action: "user.deprovisioned", target: { type: "user", id: userId, name: found.username } });
   });

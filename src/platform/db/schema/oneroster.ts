@@ -1,6 +1,8 @@
 import { index, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { districts } from "./districts.js";
 import { userGroups } from "./rights.js";
+import { sisSchools } from "./sis.js";
+import { users } from "./users.js";
 
 const districtId = () => uuid("district_id").notNull().references(() => districts.id, { onDelete: "cascade" });
 
@@ -56,4 +58,29 @@ export const staffAutomationRuns = pgTable(
     actions: jsonb("actions").$type<AutomationAction[]>().notNull().default([]),
   },
   (t) => [index("staff_automation_runs_district_idx").on(t.districtId, t.ranAt)],
+);
+
+export const ASSIGNMENT_SOURCES = ["oneroster", "scim", "web"] as const;
+export type AssignmentSource = (typeof ASSIGNMENT_SOURCES)[number];
+
+/**
+ * A staff member's school assignments, each kept under the source that gave it: a OneRoster
+ * import, SCIM (the enterprise department and title) or an administrator in the web app. A
+ * source replaces only its own rows; the automation works from all of them together, so one
+ * source ending its assignment does not end another's.
+ */
+export const staffSchoolAssignments = pgTable(
+  "staff_school_assignments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    districtId: districtId(),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    source: text("source", { enum: ASSIGNMENT_SOURCES }).notNull(),
+    /** the school as the mappings match it (SCIM's department need not be a school of the SIS) */
+    schoolName: text("school_name").notNull(),
+    schoolId: uuid("school_id").references(() => sisSchools.id, { onDelete: "set null" }),
+    title: text("title").notNull().default(""),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique("staff_school_assignments_key").on(t.districtId, t.userId, t.source, t.schoolName, t.title), index("staff_school_assignments_user_idx").on(t.userId)],
 );
