@@ -130,6 +130,7 @@ const WALK: [string, () => Promise<LightMyRequestResponse>][] = [
   ["PUT /api/users/:userId/role", async () => admin.put(`/api/users/${staffId}/role`, { role: "sis-group-assignment", version: await userVersion() })],
   ["PUT /api/users/:userId/rights", async () => admin.put(`/api/users/${staffId}/rights`, { version: await userVersion(), entries: [{ toolPath: "Attendance", rights: "R" }] })],
   ["PUT /api/users/:userId/calendar-rights", async () => admin.put(`/api/users/${staffId}/calendar-rights`, { version: await userVersion(), calendarGrants: [] })],
+  ["PUT /api/users/:userId/school-assignments", async () => admin.put(`/api/users/${staffId}/school-assignments`, { version: await userVersion(), assignments: [] })],
   ["POST /api/users/:userId/unlock", async () => {
     await lockOutUser(t.database.db, (await t.database.db.select().from(users).where(sql`${users.id} = ${staffId}`))[0]!);
     return admin.post(`/api/users/${staffId}/unlock`);
