@@ -47,6 +47,7 @@ describe("route access declarations", () => {
         "POST /api/groups/:groupId/members membership sis-group-assignment",
         "DELETE /api/groups/:groupId/members/:userId membership sis-group-assignment",
         sis("PUT /api/users/:userId/role", "roles"),
+        sis("PUT /api/users/:userId/school-assignments", "accounts"),
         sis("PUT /api/users/:userId/rights", "rights"),
         sis("PUT /api/users/:userId/calendar-rights", "rights"),
         sis("POST /api/users/:userId/password-link", "accounts"),
