@@ -33,6 +33,13 @@ const waitFor = async (what: () => boolean, ms: number) => {
   for (let waited = 0; !what() && waited < ms; waited += 100) await new Promise((r) => setTimeout(r, 100));
 };
 
+/** Starts a server, waits until its first message is held by the peer, and kills it with SIGKILL then. */
+async function killMidDelivery(env: Record<string, string>, holding: Promise<void>) {
+  const server = await sandbox.server(env);
+  await Promise.race([holding, new Promise((_, reject) => setTimeout(() => reject(new Error(`no delivery began: ${server.output()}`)), 60_000))]);
+  expect((await server.kill9()).signal).toBe("SIGKILL");
+}
+
 /** A webhook receiver on localhost: `hold` never answers, so the sender can be killed mid-request. */
 async function startReceiver(hold: boolean) {
   const received: { id: string; body: string }[] = [];
@@ -64,9 +71,7 @@ describe("mail and webhook delivery across kill -9", () => {
     // The first mail server takes the message and never answers its DATA; the server is killed then.
     const stalled = await startSmtpServer({ hold: true });
     const env = { ...place.env, GATEHOUSE_PUBLIC_URL: "https://gatehouse.example.test" };
-    const first = await sandbox.server({ ...env, SMTP_URL: stalled.url });
-    await Promise.race([stalled.holding, new Promise((_, reject) => setTimeout(() => reject(new Error(`no delivery began: ${first.output()}`)), 60_000))]);
-    expect((await first.kill9()).signal).toBe("SIGKILL");
+    await killMidDelivery({ ...env, SMTP_URL: stalled.url }, stalled.holding);
     await stalled.close();
     expect(stalled.received).toEqual([]);
 
@@ -119,9 +124,7 @@ describe("mail and webhook delivery across kill -9", () => {
     await database.close();
 
     const env = { ...place.env, WEBHOOK_ALLOW_PRIVATE_URLS: "true" };
-    const first = await sandbox.server(env);
-    await Promise.race([stalled.holding, new Promise((_, reject) => setTimeout(() => reject(new Error(`no delivery began: ${first.output()}`)), 60_000))]);
-    expect((await first.kill9()).signal).toBe("SIGKILL");
+    await killMidDelivery(env, stalled.holding);
     await stalled.close();
 
     database = await place.open();
