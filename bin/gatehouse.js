@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Runs the compiled CLI (dist/server). In a source checkout it first rebuilds the server when a
-// source changed since the last build (a hash check, ~20 ms), so `npx gatehouse` never runs stale code.
+// Runs the compiled CLI (dist/server). In a source checkout it first rebuilds the server (and,
+// for `serve`, the web app) when a source changed since the last build (a hash check, ~20 ms), so
+// `npx gatehouse` never runs stale code; `npm start` is this with `serve`, in one process.
 import fs from "node:fs";
 import module from "node:module";
 
@@ -10,6 +11,7 @@ module.enableCompileCache?.();
 const checkout = new URL("../scripts/build.mjs", import.meta.url);
 if (fs.existsSync(checkout) && fs.existsSync(new URL("../node_modules/esbuild", import.meta.url))) {
   const { ensureBuilt } = await import(checkout.href);
+  if (process.argv[2] === "serve") await ensureBuilt("web");
   await ensureBuilt("server", { quiet: true });
 }
 const main = new URL("../dist/server/main.js", import.meta.url);

@@ -1,8 +1,8 @@
 import { Option, type Command } from "commander";
 import { findDistrictBySlug } from "../features/auth/repo.js";
 import { csvLine, EXPORT_COLUMNS, exportAudit, jsonLine } from "../features/audit/export-audit.js";
-import { fail, withDatabase } from "./context.js";
-import { cli, type CliStream } from "./io.js";
+import { withDatabase } from "./context.js";
+import { cli, type CliStream, fail } from "./io.js";
 
 const EXIT_BAD_INPUT = 2;
 

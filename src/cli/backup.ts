@@ -6,8 +6,8 @@ import { checkClientVersion, dumpPostgres, restorePostgres } from "../platform/d
 import { connectDatabase, type Database } from "../platform/db/connect.js";
 import { describeHolder } from "../platform/db/data-dir-lock.js";
 import { holdsData } from "../platform/db/holds-data.js";
-import { fail, openDatabase, withDatabase } from "./context.js";
-import { cli, out, resolvePath } from "./io.js";
+import { openDatabase, withDatabase } from "./context.js";
+import { cli, fail, out, resolvePath } from "./io.js";
 import { progressBar } from "./progress-bar.js";
 
 const EXIT_BAD_FILE = 2;

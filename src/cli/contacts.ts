@@ -2,8 +2,8 @@ import type { Command } from "commander";
 import { parseDay } from "../domain/contacts/calendar-day.js";
 import { sweepContacts } from "../features/lifecycle/sweep-contacts.js";
 import { sweepOptionsFor } from "../features/lifecycle/sweep-options.js";
-import { fail, withDatabase } from "./context.js";
-import { out } from "./io.js";
+import { withDatabase } from "./context.js";
+import { fail, out } from "./io.js";
 
 const ACTION_LABELS = { notice: "notices of pending deactivation", reminder: "reminders", "final-notice": "final notices", deactivate: "deactivations" } as const;
 

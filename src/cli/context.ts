@@ -3,7 +3,7 @@ import { loadConfig, type Config } from "../platform/config.js";
 import { connectDatabase, type Database } from "../platform/db/connect.js";
 import { grantAppRole, mayMigrate } from "../platform/db/app-role.js";
 import { hasPendingMigrations, migrateDatabase } from "../platform/db/migrate.js";
-import { cli, err, setExitCode } from "./io.js";
+import { cli } from "./io.js";
 
 /**
  * Opens the configured database (PostgreSQL at DATABASE_URL, else PGlite in GATEHOUSE_DATA_DIR),
@@ -59,12 +59,6 @@ export async function withDatabase<T>(work: (database: Database, config: Config)
   } finally {
     await database.close();
   }
-}
-
-/** Prints a one-line error the operator can act on and sets a failing exit code. */
-export function fail(message: string, exitCode = 1): void {
-  err(`gatehouse: ${message}\n`);
-  setExitCode(exitCode);
 }
 
 /** "gatehouse contacts sweep": the command words of this process, without its values. */

@@ -3,7 +3,7 @@ import { loadConfig } from "../platform/config.js";
 import { grantAppRole } from "../platform/db/app-role.js";
 import { connectDatabase } from "../platform/db/connect.js";
 import { migrateDatabase } from "../platform/db/migrate.js";
-import { fail } from "./context.js";
+import { fail } from "./io.js";
 
 export function registerDb(program: Command) {
   const db = program.command("db").description("PostgreSQL roles: the owner migrates, a least-privilege role serves");

@@ -50,5 +50,11 @@ export function runWithIo<T>(io: CliIo, work: () => Promise<T>): Promise<T> {
 export const out = (text: string) => void cli().stdout.write(text);
 export const err = (text: string) => void cli().stderr.write(text);
 export const setExitCode = (code: number) => void (cli().exitCode = code);
+
+/** Prints a one-line error the operator can act on and sets a failing exit code. */
+export function fail(message: string, exitCode = 1): void {
+  err(`gatehouse: ${message}\n`);
+  setExitCode(exitCode);
+}
 /** A path the operator typed, from the folder they typed it in. */
 export const resolvePath = (file: string) => path.resolve(cli().cwd, file);

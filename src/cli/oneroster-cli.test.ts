@@ -35,5 +35,5 @@ describe.runIf(PGLITE)("gatehouse oneroster import while a server holds the embe
 
     const again = await runCli(["oneroster", "import", "valid", "--district", district.slug], env, { cwd: FIXTURES });
     expect(again.stdout).toContain("21 unchanged");
-  });
+  }, 240_000); // a server and four CLI processes, each through tsx
 });

@@ -12,9 +12,9 @@ import type { Database } from "../platform/db/connect.js";
 import { issueMissingPasswordLinks } from "../features/users/password-links.js";
 import { portalBaseUrl } from "../features/lifecycle/sweep-options.js";
 import { loadConfig } from "../platform/config.js";
-import { fail, withDatabase } from "./context.js";
+import { withDatabase } from "./context.js";
+import { err, fail, out, resolvePath, setExitCode } from "./io.js";
 import { formatPasswordLinks } from "./password-link-output.js";
-import { err, out, resolvePath, setExitCode } from "./io.js";
 
 /** Exit code for a file that is not a valid policy (as opposed to assertions that fail). */
 export const EXIT_BAD_FILE = 2;

@@ -1,7 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { DataDirLockedError } from "../platform/db/data-dir-lock.js";
-import { fail } from "./context.js";
-import { cli, err, out } from "./io.js";
+import { cli, err, fail, out } from "./io.js";
 import { COMMANDS } from "./commands.js";
 
 /** Every `gatehouse` command, writing through `cli()` so the same program runs in a server. */

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { seedDemo } from "../features/demo/seed-demo.js";
-import { fail, withDatabase } from "./context.js";
-import { out } from "./io.js";
+import { withDatabase } from "./context.js";
+import { fail, out } from "./io.js";
 import { DEMO_STUDENTS, parseStudentCount, seedStudents } from "./seed-students.js";
 
 export function registerSeed(program: Command) {

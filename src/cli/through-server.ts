@@ -1,5 +1,4 @@
 import net from "node:net";
-import { loadConfig } from "../platform/config.js";
 import { readLockHolder } from "../platform/db/data-dir-lock.js";
 import { jsonLines, type AdminFrame, type AdminRequest } from "./admin-frames.js";
 
@@ -14,6 +13,8 @@ export async function runThroughServer(argv: string[]): Promise<number | null> {
   if (!command || command.startsWith("-") || command === "serve" || command === "help") return null;
   let dataDir: string;
   try {
+    // loaded here, not at the top: `gatehouse --help` and `serve` never need it before the command runs
+    const { loadConfig } = await import("../platform/config.js");
     const config = loadConfig();
     if (config.databaseUrl) return null; // PostgreSQL: every process may write
     dataDir = config.dataDir;

@@ -7,8 +7,8 @@ import { DEFAULT_TOKEN_DAYS, MAX_TOKEN_DAYS, ZScope } from "../features/tokens/s
 import { API_TOKEN_SCOPES, type ApiTokenScope } from "../platform/db/schema/api-tokens.js";
 import type { Database } from "../platform/db/connect.js";
 import { AppError } from "../platform/http/errors.js";
-import { fail, withDatabase } from "./context.js";
-import { out } from "./io.js";
+import { withDatabase } from "./context.js";
+import { fail, out } from "./io.js";
 
 const OPERATOR = null; // audited with no signed-in actor: the operator at the console
 

@@ -8,9 +8,9 @@ import type { Config } from "../platform/config.js";
 import { PRODUCT_SECURITY_ROLES, type ProductSecurityRole } from "../platform/db/schema/users.js";
 import type { Database } from "../platform/db/connect.js";
 import { AppError } from "../platform/http/errors.js";
-import { fail, withDatabase } from "./context.js";
+import { withDatabase } from "./context.js";
+import { cli, fail, out } from "./io.js";
 import { formatPasswordLinks } from "./password-link-output.js";
-import { cli, out } from "./io.js";
 
 const OPERATOR = null; // CLI changes are audited with no signed-in actor: the operator at the console
 

@@ -20,6 +20,8 @@ function findMigrations(from: string): string {
  * starts of several servers safe: one migrates, the others wait and find nothing to do.
  */
 export async function migrateDatabase(database: Database): Promise<void> {
+  // One query on an up-to-date database instead of the migrator reading and hashing every file.
+  if (!(await hasPendingMigrations(database))) return;
   if (database.kind === "pglite") {
     const { migrate: migratePglite } = await import("drizzle-orm/pglite/migrator");
     await migratePglite(database.db as never, { migrationsFolder: MIGRATIONS });
