@@ -21,6 +21,27 @@ export const REPORTS = [
     columns: ["Student number", "Last name", "First name", "School", "Calendar", "Grade", "Start date", "Start status", "End date", "End status"],
   },
   {
+    slug: "duplicate-ids",
+    title: "Duplicate IDs",
+    tool: "Student Information > Reports > Duplicate IDs",
+    description: "Possible duplicate person records: the same name and birth date under more than one local ID",
+    columns: ["Last name", "First name", "Birth date", "Person type", "Local IDs", "Records"],
+  },
+  {
+    slug: "counselor",
+    title: "Counselor",
+    tool: "Student Information > Reports > Counselor",
+    description: "Each counselor's students: the active enrollments of the calendars where the counselor is assigned",
+    columns: ["Counselor", "School", "Calendar", "Student number", "Last name", "First name", "Grade"],
+  },
+  {
+    slug: "caseload-summary",
+    title: "Caseload Summary",
+    tool: "Student Information > Reports > Caseload Summary",
+    description: "Students per counselor, calendar and grade",
+    columns: ["Counselor", "School", "Calendar", "Grade", "Students"],
+  },
+  {
     slug: "attendance",
     title: "Attendance",
     tool: "Attendance > Reports",

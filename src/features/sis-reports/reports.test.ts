@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sisEnrollments, sisPeople, sisStaffAssignments } from "../../platform/db/schema/sis.js";
 import { createFakeRights, type RightsTable } from "../../../test/support/fake-rights.js";
 import { BALLARD, buildSisDistrict, LINCOLN, SECRETS } from "../../../test/support/sis-fixtures.js";
 import { startSisApp } from "../../../test/support/sis-app.js";
@@ -79,5 +80,63 @@ describe("Student Information reports need only R", () => {
     const res = await user.get("/api/sis/reports/enrollment-summary");
     expect(res.statusCode).toBe(200);
     expect(res.json().rows).toEqual([]);
+  });
+});
+
+describe("Duplicate IDs, Counselor and Caseload Summary need only R", () => {
+  const DUPLICATES = "Student Information > Reports > Duplicate IDs";
+  const COUNSELOR = "Student Information > Reports > Counselor";
+  const CASELOAD = "Student Information > Reports > Caseload Summary";
+
+  beforeAll(async () => {
+    const db = t.database.db;
+    const districtId = fx.ballard.districtId;
+    // Ava's double: same name and birth date, another local ID, at Lincoln; a counselor at each school
+    const [double, cora, cole] = await db
+      .insert(sisPeople)
+      .values([
+        { districtId, kind: "student", localId: "S1999", firstName: "ava", lastName: "ANDERS", birthDate: "2009-04-02", gender: "F", ssn: SECRETS.ava.ssn },
+        { districtId, kind: "staff", localId: "T9100", firstName: "Cora", lastName: "Counsel", birthDate: "1975-03-03", gender: "F" },
+        { districtId, kind: "staff", localId: "T9200", firstName: "Cole", lastName: "Guide", birthDate: "1978-06-06", gender: "M" },
+      ])
+      .returning();
+    await db.insert(sisEnrollments).values({ districtId, personId: double!.id, calendarId: fx.lincoln.id, grade: "04", startDate: "2025-08-25" });
+    await db.insert(sisStaffAssignments).values([
+      { districtId, personId: cora!.id, calendarId: fx.ballard.id, title: "Counselor" },
+      { districtId, personId: cole!.id, calendarId: fx.lincoln.id, title: "Counselor" },
+    ]);
+  });
+
+  it("Duplicate IDs lists the same name and birth date under two local IDs, only when both are within calendar rights, never by SSN", async () => {
+    as({ [DUPLICATES]: "R" });
+    const body = (await user.get("/api/sis/reports/duplicate-ids")).json();
+    expect(body.columns).toEqual(["Last name", "First name", "Birth date", "Person type", "Local IDs", "Records"]);
+    expect(body.rows).toEqual([["Anders", "Ava", "2009-04-02", "student", `${fx.ava.localId}, S1999`, 2]]);
+    expect(JSON.stringify(body)).not.toContain(SECRETS.ava.ssn);
+    as({ [DUPLICATES]: "R" }, [{ ...BALLARD, modify: false }]);
+    expect((await user.get("/api/sis/reports/duplicate-ids")).json().rows).toEqual([]);
+  });
+
+  it("Counselor lists each counselor's students in the calendars they serve; Caseload Summary counts them", async () => {
+    as({ [COUNSELOR]: "R", [CASELOAD]: "R" });
+    expect((await user.get("/api/sis/reports/counselor")).json().rows).toEqual([
+      ["Counsel, Cora", BALLARD.school, BALLARD.calendar, fx.ava.localId, "Anders", "Ava", "10"],
+      ["Guide, Cole", fx.lincoln.schoolName, fx.lincoln.name, fx.ben.localId, "Brooks", "Ben", "03"],
+      ["Guide, Cole", fx.lincoln.schoolName, fx.lincoln.name, "S1999", "ANDERS", "ava", "04"],
+    ]);
+    expect((await user.get("/api/sis/reports/caseload-summary")).json().rows).toEqual([
+      ["Counsel, Cora", BALLARD.school, BALLARD.calendar, "10", 1],
+      ["Guide, Cole", fx.lincoln.schoolName, fx.lincoln.name, "03", 1],
+      ["Guide, Cole", fx.lincoln.schoolName, fx.lincoln.name, "04", 1],
+    ]);
+    const csv = await user.get("/api/sis/reports/caseload-summary.csv");
+    expect(csv.body.split("\r\n")[0]).toBe("Counselor,School,Calendar,Grade,Students");
+  });
+
+  it("honours calendar rights and R on each report's own tool", async () => {
+    as({ [COUNSELOR]: "R" }, [{ ...LINCOLN, modify: false }]);
+    expect((await user.get("/api/sis/reports/counselor")).json().rows.map((r: unknown[]) => r[0])).toEqual(["Guide, Cole", "Guide, Cole"]);
+    expect((await user.get("/api/sis/reports/caseload-summary")).statusCode).toBe(404);
+    expect((await user.get("/api/sis/reports")).json().reports.map((r: { slug: string }) => r.slug)).toEqual(["counselor"]);
   });
 });

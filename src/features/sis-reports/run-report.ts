@@ -2,11 +2,15 @@ import type { Db } from "../../platform/db/connect.js";
 import type { DistrictActor } from "../../platform/http/actor.js";
 import { calendarIdsWith, listCalendars } from "../sis/calendar-access.js";
 import { attendanceRows, behaviorRows, enrollmentStatusRows, enrollmentSummaryRows } from "./repo.js";
+import { caseloadSummaryRows, counselorRows, duplicateIdRows } from "./repo-people.js";
 import { REPORTS, type ReportCell, type ReportDef, type ReportSlug } from "./report-definitions.js";
 
 const ROWS: Record<ReportSlug, typeof enrollmentSummaryRows> = {
   "enrollment-summary": enrollmentSummaryRows,
   "enrollment-status": enrollmentStatusRows,
+  "duplicate-ids": duplicateIdRows,
+  counselor: counselorRows,
+  "caseload-summary": caseloadSummaryRows,
   attendance: attendanceRows,
   behavior: behaviorRows,
 };
