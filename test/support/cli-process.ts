@@ -46,12 +46,14 @@ export function tempDataDir(prefix: string): string {
 export type ServerProcess = { child: ChildProcess; port: number; output(): string; stop(): Promise<Run>; kill9(): Promise<Run> };
 
 /**
- * Starts `gatehouse serve --no-demo` on a data folder and waits until it answers /healthz (or
- * exits: then the promise resolves with the run so a test can read why).
+ * Starts `gatehouse serve --no-demo` (or with the demo district, `demo`) on a data folder and
+ * waits until it answers /healthz (or exits: then the promise resolves with the run so a test can
+ * read why).
  */
-export async function startServer(env: Record<string, string>, port?: number): Promise<ServerProcess> {
+export async function startServer(env: Record<string, string>, port?: number, options: { demo?: boolean } = {}): Promise<ServerProcess> {
   const listenOn = port ?? (await freePort());
-  const child = spawn(process.execPath, ["--import", TSX, path.join(ROOT, "src/cli/main.ts"), "serve", "--no-demo", "--port", String(listenOn)], {
+  const demo = options.demo ? [] : ["--no-demo"];
+  const child = spawn(process.execPath, ["--import", TSX, path.join(ROOT, "src/cli/main.ts"), "serve", ...demo, "--port", String(listenOn)], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: "silent", HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -63,7 +65,8 @@ export async function startServer(env: Record<string, string>, port?: number): P
   const exited = new Promise<Run>((resolve) => child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr })));
   let gone: Run | null = null;
   void exited.then((r) => (gone = r));
-  for (let i = 0; i < 600 && !gone; i++) {
+  // seeding the demo district comes before listening
+  for (let i = 0; i < (options.demo ? 3000 : 600) && !gone; i++) {
     try {
       const res = await fetch(`http://127.0.0.1:${listenOn}/healthz`);
       if (res.ok) break;
@@ -105,8 +108,8 @@ export function cliSandbox() {
       dirs.push(dir);
       return dir;
     },
-    async server(env: Record<string, string>, port?: number): Promise<ServerProcess> {
-      const server = await startServer(env, port);
+    async server(env: Record<string, string>, port?: number, options: { demo?: boolean } = {}): Promise<ServerProcess> {
+      const server = await startServer(env, port, options);
       servers.push(server);
       return server;
     },

@@ -6,7 +6,7 @@ import { z } from "zod";
  * mixed at every level with hostile ones — control characters, numbers past int4, days that do
  * not exist, very long strings and values of the wrong type.
  */
-type JsonSchema = {
+export type JsonSchema = {
   type?: string | string[];
   properties?: Record<string, JsonSchema>;
   required?: string[];
