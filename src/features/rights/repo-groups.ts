@@ -10,19 +10,16 @@ import { GROUP_SORTS, MEMBER_SORTS } from "./sorts.js";
 export type GroupRow = typeof userGroups.$inferSelect;
 export type Grantee = { groupId: string } | { userId: string };
 
-const count = (table: typeof rightEntries | typeof calendarGrants | typeof userGroupMembers) =>
-  // column refs in a single-table select render unqualified, so the correlation is spelled out
-  sql<number>`(select count(*) from ${table} x where x.group_id = "user_groups"."id")`.mapWith(Number);
-
+/** The counts are columns kept by triggers in the writing transaction (migration 0027), not counted per request. */
 const summaryColumns = {
   id: userGroups.id,
   name: userGroups.name,
   description: userGroups.description,
   memberLimit: userGroups.memberLimit,
   template: userGroups.template,
-  memberCount: count(userGroupMembers),
-  entryCount: count(rightEntries),
-  calendarGrantCount: count(calendarGrants),
+  memberCount: userGroups.memberCount,
+  entryCount: userGroups.entryCount,
+  calendarGrantCount: userGroups.calendarGrantCount,
   version: userGroups.version,
   updatedAt: userGroups.updatedAt,
   updatedBy: userGroups.updatedByName,
@@ -32,8 +29,8 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 const groupSortKeys: Record<(typeof GROUP_SORTS)[number], SortKey> = {
   name: { expr: sql`lower(${userGroups.name})`, type: "text" },
-  members: { expr: sql`cast(${summaryColumns.memberCount} as integer)`, type: "integer" },
-  entries: { expr: sql`cast(${summaryColumns.entryCount} as integer)`, type: "integer" },
+  members: { expr: userGroups.memberCount, type: "integer" },
+  entries: { expr: userGroups.entryCount, type: "integer" },
   updated: { expr: userGroups.updatedAt, type: "timestamptz" },
 };
 
