@@ -22,7 +22,8 @@ const summaryColumns = {
   entryCount: userGroups.entryCount,
   calendarGrantCount: userGroups.calendarGrantCount,
   version: userGroups.version,
-  updatedAt: userGroups.updatedAt,
+  // node-postgres parses a timestamptz by regular expression (≈ half the list's cost at 100 rows); epoch milliseconds are one parseFloat
+  updatedAt: sql<Date>`extract(epoch from ${userGroups.updatedAt}) * 1000`.mapWith((ms) => new Date(Number(ms))),
   updatedBy: userGroups.updatedByName,
 };
 
