@@ -29,6 +29,11 @@ export type BuiltQuery = {
   page(after: KeyValue[] | null, limit: number): SQL;
   /** the keyset position of a returned row */
   keyOf(row: Record<string, unknown>): KeyValue[];
+  /**
+   * The people name index serves the sort and no condition filters rows out, so a page reads
+   * about `limit` rows whatever the district's size (its plan stays far below jit_above_cost).
+   */
+  boundedByLimit: boolean;
 };
 
 const CAST: Record<FieldType, string> = { text: "text", number: "float8", date: "date", boolean: "boolean" };
@@ -96,6 +101,7 @@ export function buildQuery(actor: DistrictActor, calendars: CalendarRow[], def: 
     loggedColumns,
     readableIn,
     keyOf: (row) => [...sorts.map((_, i) => row[`k${i}`] as KeyValue), row._id as string],
+    boundedByLimit: seekable && where.length === 0,
     page(after, limit) {
       const conditions: (SQL | undefined)[] = [
         sql`e.district_id = ${actor.districtId}::uuid`,

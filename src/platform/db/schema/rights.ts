@@ -48,6 +48,14 @@ export const userGroups = pgTable(
     updatedById: uuid("updated_by_id"),
     updatedByName: text("updated_by_name"),
     version: integer("version").notNull().default(1),
+    /**
+     * Rows of user_group_members, right_entries and calendar_grants naming the group, kept by
+     * statement triggers on those tables (migration 0027) in the writing transaction, so the
+     * group list reads them instead of counting per group.
+     */
+    memberCount: integer("member_count").notNull().default(0),
+    entryCount: integer("entry_count").notNull().default(0),
+    calendarGrantCount: integer("calendar_grant_count").notNull().default(0),
   },
   (t) => [uniqueIndex("user_groups_district_name_idx").on(t.districtId, sql`lower(${t.name})`), index("user_groups_district_idx").on(t.districtId)],
 );
