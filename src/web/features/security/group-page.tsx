@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams, useSearchParams } from "react-router-dom";
 import { PageHeader } from "../../components/page-header.js";
 import { CalendarGrantsEditor } from "./calendar-grants-editor.js";
+import { GroupCautions } from "./group-cautions.js";
 import { GroupMembers } from "./group-members.js";
 import { GroupSettings } from "./group-settings.js";
 import { RightsEditor } from "./rights-editor.js";
@@ -75,6 +76,7 @@ export function GroupPage() {
         }
       />
       <RoleNotice />
+      <GroupCautions groupId={g.id} />
       <Tabs value={tab} onChange={(v) => v && setParams({ tab: v }, { replace: true })} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="rights">Tool rights</Tabs.Tab>

@@ -17,6 +17,7 @@ import type { ZEffectiveRights, ZExplanation, ZUserDetail, ZUserSummary } from "
 import { api } from "../../api.js";
 import type { Page } from "../../components/paged-list.js";
 import type { EntryDto } from "./rights-diff.js";
+import type { SeedCaution } from "./seed-cautions-table.js";
 import { confirmingPastUntil } from "./confirm-past-until.js";
 
 /** A server type as JSON delivers it: Date → ISO string. */
@@ -43,6 +44,7 @@ export const keys = {
   catalog: ["security", "catalog"] as const,
   groups: (search = "") => ["security", "groups", search] as const,
   group: (id: string) => ["security", "group", id] as const,
+  groupCautions: (id: string) => ["security", "group", id, "seed-cautions"] as const,
   users: (search = "") => ["security", "users", search] as const,
   user: (id: string) => ["security", "user", id] as const,
   effective: (id: string) => ["security", "user", id, "effective"] as const,
@@ -101,6 +103,7 @@ export const securityApi = {
   /** Up to 500 groups, for pickers; the User groups screen pages through all of them. */
   groups: async (search: string) => (await api.get<Page<GroupSummary>>(`/api/groups?limit=500&search=${encodeURIComponent(search)}`)).items,
   group: (id: string) => api.get<GroupDetail>(`/api/groups/${id}`),
+  groupCautions: (id: string) => api.get<{ rows: SeedCaution[] }>(`/api/groups/${id}/seed-cautions`),
   createGroup: (body: { name: string; description?: string; memberLimit?: number | null; template?: string; copyOf?: string; masterSchedulingEnds?: string }) =>
     api.post<GroupDetail>("/api/groups", body),
   updateGroup: (id: string, body: { name?: string; description?: string; memberLimit?: number | null; ownerId?: string | null; version: number }) => api.patch<GroupDetail>(`/api/groups/${id}`, body),
