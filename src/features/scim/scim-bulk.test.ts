@@ -90,9 +90,18 @@ describe("SCIM Bulk", () => {
     expect(stopped[2]!.response).toMatchObject({ schemas: [ERROR], status: "404" });
     expect(await t.database.query("select 1 from users where district_id = $1 and username = 'bulk.ok2'", [districtId])).toEqual([]);
 
-    const all = await bulk([{ ...ops[0] }, newUser("ok3", "bulk.ok3"), { ...ops[2] }, newUser("ok1again", "bulk.ok1")]);
-    expect(all.map((a) => a.status)).toEqual(["400", "201", "404", "409"]);
+    const all = await bulk([
+      { ...ops[0] },
+      newUser("ok3", "bulk.ok3"),
+      { ...ops[2] },
+      newUser("ok1again", "bulk.ok1"),
+      newUser("ok3", "bulk.ok3.twice"),
+      { method: "PATCH", path: "/Users/bulkId:ok3", data: { schemas: [PATCH], Operations: [{ op: "replace", path: "displayName", value: "Ok Three" }] } },
+    ]);
+    expect(all.map((a) => a.status)).toEqual(["400", "201", "404", "409", "409", "200"]);
     expect(all[3]!.response).toMatchObject({ status: "409", scimType: "uniqueness" });
+    expect(all[4]!.response).toMatchObject({ status: "409", detail: expect.stringContaining('already uses bulkId "ok3"') });
+    expect(all[5]!.response).toMatchObject({ displayName: "Ok Three" });
   });
 
   it("checks each operation's version (412), refuses references it cannot resolve, and finds nothing in another district", async () => {

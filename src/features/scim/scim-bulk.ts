@@ -63,16 +63,16 @@ export async function runBulk(ops: ScimOperations, actor: DistrictActor, body: u
   const failed = new Set<string>();
   const answers: Answer[] = [];
   let errors = 0;
-  let pending = operations.map((op, index) => ({ op: (op ?? {}) as Operation, index }));
+  let pending = operations.map((op, index) => ({ op: (op ?? {}) as Operation, index, refs: [...referencesIn([op?.path, op?.data])] }));
 
-  const run = async (op: Operation, index: number): Promise<Answer> => {
+  const run = async ({ op, index, refs }: (typeof pending)[number]): Promise<Answer> => {
     const method = typeof op.method === "string" ? op.method.toUpperCase() : "";
     const head = { method: method || String(op.method), ...(typeof op.bulkId === "string" ? { bulkId: op.bulkId } : {}) };
     try {
       if (!METHODS.has(method)) throw new ScimError(400, `The method "${String(op.method)}" is not one of POST, PUT, PATCH, DELETE.`, "invalidValue");
       if (method === "POST" && (typeof op.bulkId !== "string" || !op.bulkId)) throw invalidValue("A POST in a bulk request carries a bulkId, by which later operations may name what it creates.");
       if (method === "POST" && defined.get(op.bulkId!) !== index) throw new ScimError(409, `Another operation of this request already uses bulkId "${op.bulkId}".`, "uniqueness");
-      const missing = [...referencesIn([op.path, op.data])].find((ref) => !defined.has(ref) || failed.has(ref));
+      const missing = refs.find((ref) => !defined.has(ref) || failed.has(ref));
       if (missing) throw new ScimError(409, defined.has(missing) ? `The operation with bulkId "${missing}" failed, so this one, which names it, was not done.` : `No POST of this request has bulkId "${missing}".`, "invalidValue");
       const { kind, id } = target({ ...op, method, path: resolve(op.path, created) as string });
       const data = resolve(op.data, created);
@@ -83,7 +83,8 @@ export async function runBulk(ops: ScimOperations, actor: DistrictActor, body: u
       const r = outcome.resource;
       return { ...head, ...(r ? { location: r.meta.location, version: r.meta.version, response: r } : {}), status: String(outcome.status) };
     } catch (error) {
-      if (typeof op.bulkId === "string") failed.add(op.bulkId);
+      // what names this operation's bulkId fails too (a second use of a bulkId is not the one named)
+      if (typeof op.bulkId === "string" && defined.get(op.bulkId) === index) failed.add(op.bulkId);
       errors++;
       const e = scimErrorOf(error as Error);
       if (!e) onUnexpected(error);
@@ -92,7 +93,7 @@ export async function runBulk(ops: ScimOperations, actor: DistrictActor, body: u
   };
 
   // in order, except that an operation waits until every POST it names has run; what can never run (a circle) fails
-  const ready = (p: (typeof pending)[number]) => [...referencesIn([p.op.path, p.op.data])].every((ref) => !defined.has(ref) || created.has(ref) || failed.has(ref) || defined.get(ref) === p.index);
+  const ready = (p: (typeof pending)[number]) => p.refs.every((ref) => !defined.has(ref) || created.has(ref) || failed.has(ref) || defined.get(ref) === p.index);
   while (pending.length > 0 && errors < failOnErrors) {
     const next = pending.find(ready);
     if (!next) {
@@ -104,7 +105,7 @@ export async function runBulk(ops: ScimOperations, actor: DistrictActor, body: u
       break;
     }
     pending = pending.filter((p) => p !== next);
-    answers.push(await run(next.op, next.index));
+    answers.push(await run(next));
   }
   return { schemas: [BULK_RESPONSE], Operations: answers };
 }
