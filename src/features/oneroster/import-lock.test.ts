@@ -1,6 +1,10 @@
+import fs from "node:fs";
+import path from "node:path";
 import { eq } from "drizzle-orm";
+import { zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildDistrict } from "../../../test/support/factories.js";
+import { buildDistrict, buildUser } from "../../../test/support/factories.js";
+import { createTestApp, signIn } from "../../../test/support/test-app.js";
 import { createTestDatabase } from "../../../test/support/test-db.js";
 import { connectDatabase, type Database } from "../../platform/db/connect.js";
 import { onerosterLinks } from "../../platform/db/schema/oneroster.js";
@@ -66,6 +70,18 @@ describe("one OneRoster import of a district at a time, across servers", () => {
       const started = new Date(/started at (\S+)\)/.exec((error as AppError).message)![1]!);
       expect(started.getTime()).toBeLessThanOrEqual(startedBefore.getTime() + 1000);
       expect(await database.db.$count(sisSchools, eq(sisSchools.districtId, d.id))).toBe(0);
+      // this server's web upload is refused at once, in the same words
+      const app = await createTestApp({ database: await connectDatabase({ databaseUrl: database.url! }) });
+      try {
+        const district = (await database.query<{ slug: string }>("select slug from districts where id = $1", [d.id]))[0]!;
+        await buildUser(database.db, { districtId: d.id, username: "lock.admin", role: "student-information-system" });
+        const admin = await signIn(app.app, { district: district.slug, username: "lock.admin" });
+        const upload = await admin.post("/api/oneroster/imports", { zipBase64: Buffer.from(zipSync(Object.fromEntries(fs.readdirSync(VALID).map((f) => [f, new Uint8Array(fs.readFileSync(path.join(VALID, f)))])))).toString("base64") });
+        expect(upload.statusCode).toBe(409);
+        expect(upload.json()).toMatchObject({ code: "import-running", detail: expect.stringMatching(/^An import for this district is running \(started at \d{4}-/) });
+      } finally {
+        await app.close();
+      }
       // another district imports meanwhile: the lock is the district's alone
       const e = await buildDistrict(database.db);
       expect((await importOn(database, e.id)).ok).toBe(true);
