@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import cliProgress from "cli-progress";
 import { formatProblem } from "../domain/oneroster/csv-files.js";
 import { findDistrictBySlug } from "../features/auth/repo.js";
+import { refuseWhileImporting } from "../features/oneroster/import-lock.js";
 import { startImportJob } from "../features/oneroster/import-jobs.js";
 import type { ImportSummary } from "../features/oneroster/import-oneroster.js";
 import { AppError } from "../platform/http/errors.js";
@@ -41,6 +42,7 @@ export async function runOneRosterImport(file: string, o: { district: string; dr
     let started;
     try {
       // the server's job list: a web upload of the same district running meanwhile refuses this one, and the other way round
+      await refuseWhileImporting(database.db, { districtId: district.id });
       started = startImportJob(database.db, { districtId: district.id }, source, {
         dryRun: Boolean(o.dryRun),
         by: null,
@@ -62,6 +64,10 @@ export async function runOneRosterImport(file: string, o: { district: string; dr
     }
     const job = await started.finished;
     if (stage) bar.stop();
+    if (failure instanceof AppError && failure.status < 500) {
+      err(`${failure.message}\n`);
+      return 1;
+    }
     if (failure) throw failure;
     if (job.problems) {
       for (const p of job.problems) err(`${formatProblem(p)}\n`);

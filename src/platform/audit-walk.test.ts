@@ -159,6 +159,7 @@ const WALK: [string, () => Promise<LightMyRequestResponse>][] = [
   ["PUT /scim/v2/Groups/:id", () => scim("PUT", `/Groups/${state.scimGroup}`, { schemas: [SCIM_GROUP], displayName: "Walked SCIM group", members: [{ value: state.scimUser }] })],
   ["DELETE /scim/v2/Groups/:id", () => scim("DELETE", `/Groups/${state.scimGroup}`)],
   ["DELETE /scim/v2/Users/:id", () => scim("DELETE", `/Users/${state.scimUser}`)],
+  ["POST /scim/v2/Bulk", () => scim("POST", "/Bulk", { schemas: ["urn:ietf:params:scim:api:messages:2.0:BulkRequest"], Operations: [{ method: "POST", path: "/Users", bulkId: "walked", data: { schemas: [SCIM_USER], userName: "walked.bulk", active: true } }] })],
   ["POST /api/users", () => admin.post("/api/users", { username: "walked.account", displayName: "Walked Account" })],
   ["POST /api/users/:userId/disable", () => admin.post(`/api/users/${staffId}/disable`, { reason: "walked" })],
   ["POST /api/users/:userId/enable", () => admin.post(`/api/users/${staffId}/enable`, {})],

@@ -4,6 +4,7 @@ import type { SetSource } from "../../domain/oneroster/parse-set.js";
 import type { Db } from "../../platform/db/connect.js";
 import type { DistrictScope } from "../../platform/db/tenancy.js";
 import { AppError } from "../../platform/http/errors.js";
+import { importRunning } from "./import-lock.js";
 import { importOneRoster, type ImportProgress, type ImportResult } from "./import-oneroster.js";
 
 export type ImportStage = { name: string; done: number; total: number };
@@ -41,7 +42,7 @@ export function startImportJob(db: Db, scope: DistrictScope, source: SetSource, 
   const busy = runningIn(scope.districtId);
   if (busy) {
     const stage = busy.stages.at(-1);
-    throw new AppError(409, "import-running", `An import of this district is already running (started ${busy.startedAt.toISOString()}${stage ? `, now ${stage.name}` : ""}). Wait for it to finish, then import again.`, { detail: { importId: busy.id } });
+    throw importRunning(busy.startedAt, stage ? `, now ${stage.name}` : "", busy.id);
   }
   const job: ImportJob = { id: randomUUID(), districtId: scope.districtId, state: "running", dryRun: options.dryRun, stages: [], startedAt: new Date(now), finishedAt: null, result: null, problems: null, error: null };
   jobs.set(job.id, job);
@@ -58,7 +59,8 @@ export function startImportJob(db: Db, scope: DistrictScope, source: SetSource, 
     })
     .catch((error: unknown) => {
       job.state = "failed";
-      job.error = "The import failed on the server and nothing was changed (its transaction was rolled back). The server's log has the cause.";
+      // another server's import of the district, say, is worded for the person who started this one
+      job.error = error instanceof AppError && error.status < 500 ? error.message : "The import failed on the server and nothing was changed (its transaction was rolled back). The server's log has the cause.";
       options.onFailure?.(error);
     })
     .then(() => {

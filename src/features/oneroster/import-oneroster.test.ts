@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/support/test-db.js";
@@ -120,5 +123,21 @@ describe("OneRoster 1.2 import", () => {
     expect(runs.flatMap((r) => r.actions)).toEqual(expect.arrayContaining([{ username: "mkim", action: "account-disabled", detail: "no school assignment is left" }]));
     const audit = await database.db.select().from(auditLog).where(eq(auditLog.districtId, d.id));
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["oneroster.imported", "group.member-added", "user.disabled", "staff-automation.ran"]));
+  });
+
+  it("names a staff member's school in their assignment when the set has no school year (so the school has no calendar yet)", async () => {
+    const d = await buildDistrict(database.db);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "oneroster-no-years-"));
+    const keep = ["orgs", "users", "roles"];
+    for (const f of keep) fs.copyFileSync(path.join(fixture("valid"), `${f}.csv`), path.join(dir, `${f}.csv`));
+    const manifest = fs.readFileSync(path.join(fixture("valid"), "manifest.csv"), "utf8").replace(/^file\.(\w+),bulk$/gm, (line, f: string) => (keep.includes(f) ? line : `file.${f},absent`));
+    fs.writeFileSync(path.join(dir, "manifest.csv"), manifest);
+    const result = await importOneRoster(database.db, { districtId: d.id }, await openSetPath(dir), { dryRun: false, by, now: new Date("2025-09-02T12:00:00Z") });
+    expect(result.ok).toBe(true);
+    const held = await database.query<{ school_name: string; title: string }>("select school_name, title from staff_school_assignments where district_id = $1 order by school_name", [d.id]);
+    expect(held).toEqual([
+      { school_name: "Adams Elementary", title: "aide" },
+      { school_name: "Ballard High", title: "teacher" },
+    ]);
   });
 });

@@ -12,6 +12,7 @@ import { inDistrict, type DistrictScope } from "../../platform/db/tenancy.js";
 import { disableAccount } from "../governance/dormant-accounts.js";
 import { applyStaffAssignments, type StaffAssignment } from "./apply-staff-assignments.js";
 import { inBatches, readLinks, writeLinks, type Link } from "./repo-links.js";
+import { lockDistrictImport } from "./import-lock.js";
 import { replaceSourceAssignments } from "./school-assignments.js";
 
 export type Tally = { created: number; changed: number; ended: number; unchanged: number };
@@ -48,30 +49,29 @@ const levelOf = (name: string): "elementary" | "middle" | "high" => (/elementary
 export async function importOneRoster(db: Db, scope: DistrictScope, source: SetSource, options: { dryRun: boolean; by: By; now: Date; onProgress?: ImportProgress }): Promise<ImportResult> {
   const progress = options.onProgress ?? (() => {});
   const set = await parseSet(source, (file, n) => progress(`reading ${file}`, n, 0));
-  const existing = await readLinks(db, scope);
-  const known = (file: OneRosterFile, id: string) => {
-    const l = existing.get(FILE_KIND[file])?.get(id);
-    return Boolean(l && !l.endedAt);
-  };
-  const problems = [...set.problems, ...(set.problems.length === 0 ? checkReferences(set, known) : [])];
-  if (problems.length > 0) return { ok: false, problems };
-  if (options.dryRun) {
-    try {
-      await db.transaction(async (tx) => {
-        throw new DryRun((await writeSet(tx, scope, set, existing, options, progress)).summary);
-      });
-    } catch (error) {
-      if (error instanceof DryRun) return { ok: true, dryRun: true, summary: error.summary, automation: { ran: false, actions: 0 } };
-      throw error;
-    }
+  if (set.problems.length > 0) return { ok: false, problems: set.problems };
+  try {
+    // the district's lock first, then what was imported before: a second import reads this one's links
+    return await db.transaction(async (tx) => {
+      await lockDistrictImport(tx, scope);
+      const existing = await readLinks(tx, scope);
+      const known = (file: OneRosterFile, id: string) => {
+        const l = existing.get(FILE_KIND[file])?.get(id);
+        return Boolean(l && !l.endedAt);
+      };
+      const problems = checkReferences(set, known);
+      if (problems.length > 0) return { ok: false as const, problems };
+      const { summary, assignments } = await writeSet(tx, scope, set, existing, options, progress);
+      if (options.dryRun) throw new DryRun(summary);
+      const everySource = await replaceSourceAssignments(tx, scope, "oneroster", assignments);
+      const run = await applyStaffAssignments(tx, scope, everySource, { source: "oneroster", by: options.by, now: options.now });
+      await recordAudit(tx, { districtId: scope.districtId, actor: options.by, action: "oneroster.imported", target: { type: "district", id: scope.districtId }, after: { modes: set.modes, summary } });
+      return { ok: true as const, dryRun: false, summary, automation: { ran: run.ran, actions: run.actions.length } };
+    });
+  } catch (error) {
+    if (error instanceof DryRun) return { ok: true, dryRun: true, summary: error.summary, automation: { ran: false, actions: 0 } };
+    throw error;
   }
-  return db.transaction(async (tx) => {
-    const { summary, assignments } = await writeSet(tx, scope, set, existing, options, progress);
-    const everySource = await replaceSourceAssignments(tx, scope, "oneroster", assignments);
-    const run = await applyStaffAssignments(tx, scope, everySource, { source: "oneroster", by: options.by, now: options.now });
-    await recordAudit(tx, { districtId: scope.districtId, actor: options.by, action: "oneroster.imported", target: { type: "district", id: scope.districtId }, after: { modes: set.modes, summary } });
-    return { ok: true as const, dryRun: false, summary, automation: { ran: run.ran, actions: run.actions.length } };
-  });
 }
 
 /** Thrown to roll back a dry run's transaction once it has counted what it would change. */
@@ -177,7 +177,8 @@ async function writeSet(tx: Db, scope: DistrictScope, set: ParsedSet, existing: 
   const calendars = await tx.select({ id: sisCalendars.id, schoolId: sisCalendars.schoolId, yearId: sisCalendars.yearId, name: sisCalendars.name, schoolName: sisCalendars.schoolName }).from(sisCalendars).where(inDistrict(sisCalendars, scope));
   const calendarAt = new Map(calendars.map((c) => [`${c.schoolId}|${c.yearId}`, c]));
   const schoolIdOf = (orgSid: string) => current("org", orgSid)?.targetId ?? null;
-  const schoolNameOf = new Map(calendars.map((c) => [c.schoolId, c.schoolName]));
+  // from the schools, not their calendars: a set with no school year makes no calendar
+  const schoolNameOf = new Map((await tx.select({ id: sisSchools.id, name: sisSchools.name }).from(sisSchools).where(inDistrict(sisSchools, scope))).map((sc) => [sc.id, sc.name]));
   const yearOfSchoolYear = new Map(activeYears.map((y) => [y.schoolYear, y]));
 
   // 3. People: who is staff and who is a student comes from roles.

@@ -5,6 +5,7 @@ import { access } from "../../platform/http/access.js";
 import { AppError } from "../../platform/http/errors.js";
 import { districtActor, auditActor } from "../rights/guards.js";
 import { TOOLS } from "../rights/tools.js";
+import { refuseWhileImporting } from "./import-lock.js";
 import { findImportJob, startImportJob, type ImportJob } from "./import-jobs.js";
 import { openZip } from "./read-source.js";
 import { ZImportJob, ZImportRequest, ZMappings, ZMappingsInput, ZRuns, ZSchoolAssignments, ZSchoolAssignmentsInput } from "./schema.js";
@@ -44,6 +45,7 @@ export function onerosterRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         } catch (error) {
           throw new AppError(422, "not-a-zip", `The upload is not a zip file (${(error as Error).message}). Zip the folder that holds manifest.csv and the other OneRoster files.`, { path: "body.zipBase64" });
         }
+        await refuseWhileImporting(db, actor);
         const { job } = startImportJob(db, actor, source, { dryRun: request.body.dryRun, by: auditActor(actor), now: deps.clock.now(), onFailure: (error) => request.log.error({ err: error }, "OneRoster import failed") });
         return reply.code(202).send(jobView(job));
       },

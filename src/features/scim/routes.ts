@@ -6,15 +6,14 @@ import { access } from "../../platform/http/access.js";
 import type { DistrictActor } from "../../platform/http/actor.js";
 import { portalBaseUrl } from "../lifecycle/sweep-options.js";
 import { districtActor } from "../rights/guards.js";
-import { applyPatch } from "./apply-patch.js";
 import { filterToSql } from "./filter-sql.js";
 import { projectAttributes, wantsAttribute, type AttributeQuery } from "./project-attributes.js";
-import { createScimGroup, deleteScimGroup, replaceScimGroup, type GroupInput } from "./provision-group.js";
-import { createScimUser, deleteScimUser, replaceScimUser } from "./provision-user.js";
-import { groupResource, readUser, userResource } from "./resources.js";
-import { handleScimError, invalidValue, ScimError } from "./scim-error.js";
+import { groupResource, userResource } from "./resources.js";
+import { handleScimError, ScimError } from "./scim-error.js";
+import { BULK_MAX_OPERATIONS, BULK_MAX_PAYLOAD, runBulk } from "./scim-bulk.js";
+import { scimOperations, type ScimOutcome } from "./scim-operations.js";
 import { sortToSql } from "./sort-sql.js";
-import { findScimGroup, findScimUser, GROUP_FILTERS, pageGroups, pageUsers, USER_FILTERS } from "./scim-repo.js";
+import { GROUP_FILTERS, pageGroups, pageUsers, USER_FILTERS } from "./scim-repo.js";
 import { MAX_PAGE, resourceTypes, SCIM_CONTENT_TYPE, SCIM_LIST, schemas, serviceProviderConfig } from "./scim-schemas.js";
 
 const tags = ["scim"];
@@ -46,15 +45,6 @@ function send(reply: FastifyReply, status: number, body: { meta?: { version: str
   return reply.status(status).type(SCIM_CONTENT_TYPE).send(projectAttributes(body as Record<string, unknown>, query));
 }
 
-/** If-Match (RFC 7644 §3.14): a change is made only to the version the client read. */
-function checkIfMatch(request: FastifyRequest, current: { meta: { version: string } }) {
-  const sent = request.headers["if-match"];
-  if (typeof sent !== "string" || sent.trim() === "*") return;
-  if (!sent.split(",").map((s) => s.trim()).includes(current.meta.version)) {
-    throw new ScimError(412, "The resource changed since you read it: its ETag is not the one in If-Match. Read it again, then retry.");
-  }
-}
-
 const list = (resources: object[], total: number, start: number, query: AttributeQuery = {}) => ({
   schemas: [SCIM_LIST],
   totalResults: total,
@@ -62,15 +52,6 @@ const list = (resources: object[], total: number, start: number, query: Attribut
   itemsPerPage: resources.length,
   Resources: resources.map((r) => projectAttributes(r as Record<string, unknown>, query)),
 });
-
-function readGroup(resource: unknown): GroupInput {
-  const r = (resource ?? {}) as Record<string, unknown>;
-  if (typeof r.displayName !== "string" || !r.displayName.trim()) throw invalidValue("displayName is required.");
-  if (r.externalId !== undefined && r.externalId !== null && typeof r.externalId !== "string") throw invalidValue("externalId must be a string.");
-  const members = Array.isArray(r.members) ? (r.members as { value?: unknown }[]) : [];
-  if (members.some((m) => typeof m?.value !== "string")) throw invalidValue("Each member has a string value: the user's id.");
-  return { displayName: r.displayName.trim(), externalId: (r.externalId as string | undefined)?.trim() || null, members: [...new Set(members.map((m) => m.value as string))] };
-}
 
 /**
  * SCIM 2.0 (RFC 7643/7644) at /scim/v2 for a token with the scim scope. Users and group
@@ -81,16 +62,9 @@ export function scimRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const { db } = deps.database;
   const base = () => `${portalBaseUrl(deps.config).replace(/\/+$/, "")}/scim/v2`;
   const actorOf = (request: FastifyRequest): DistrictActor => districtActor(request.actor);
-  const userOr404 = async (actor: DistrictActor, id: string) => {
-    const row = await findScimUser(db, actor, id);
-    if (!row) throw new ScimError(404, `No user "${id}" here.`);
-    return userResource(row, base());
-  };
-  const groupOr404 = async (actor: DistrictActor, id: string, withMembers = true) => {
-    const row = await findScimGroup(db, actor, id);
-    if (!row) throw new ScimError(404, `No group "${id}" here.`);
-    return groupResource(row, base(), withMembers);
-  };
+  const ops = scimOperations(db, () => deps.clock.now(), base);
+  const ifMatch = (request: FastifyRequest) => (typeof request.headers["if-match"] === "string" ? request.headers["if-match"] : undefined);
+  const answer = (reply: FastifyReply, outcome: ScimOutcome) => (outcome.resource ? send(reply, outcome.status, outcome.resource) : reply.status(outcome.status).send());
   return async (app) => {
     app.setErrorHandler(handleScimError);
     app.addContentTypeParser("application/scim+json", { parseAs: "string" }, app.getDefaultJsonParser("error", "ignore"));
@@ -116,6 +90,11 @@ export function scimRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       return send(reply, 200, found);
     });
 
+    app.post(
+      "/scim/v2/Bulk",
+      { ...route, bodyLimit: BULK_MAX_PAYLOAD, schema: { tags, summary: `Many User and Group changes in one request (RFC 7644 §3.7): POST, PUT, PATCH, DELETE with bulkId references and failOnErrors; at most ${BULK_MAX_OPERATIONS} operations and ${BULK_MAX_PAYLOAD} bytes` } },
+      async (request, reply) => send(reply, 200, await runBulk(ops, actorOf(request), request.body, (error) => request.log.error({ err: error }, "SCIM bulk operation failed"))),
+    );
     app.get("/scim/v2/Users", { ...route, schema: { tags, summary: "Find users (filter, sortBy, sortOrder, startIndex, count, attributes, excludedAttributes)", querystring: ZList } }, async (request, reply) => {
       const actor = actorOf(request);
       const q = request.query;
@@ -125,32 +104,19 @@ export function scimRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       return send(reply, 200, list(page.rows.map((r) => userResource(r, base())), page.total, start, q));
     });
     app.post("/scim/v2/Users", { ...route, schema: { tags, summary: "Create a user" } }, async (request, reply) => {
-      const actor = actorOf(request);
-      const id = await createScimUser(db, actor, readUser(request.body), deps.clock.now());
-      return send(reply, 201, await userOr404(actor, id));
+      return answer(reply, await ops.create("Users", actorOf(request), request.body));
     });
     app.get("/scim/v2/Users/:id", { ...route, schema: { tags, summary: "One user (attributes, excludedAttributes)", params: ZId, querystring: ZAttributes } }, async (request, reply) =>
-      send(reply, 200, await userOr404(actorOf(request), request.params.id), request.query),
+      send(reply, 200, await ops.user(actorOf(request), request.params.id), request.query),
     );
     app.put("/scim/v2/Users/:id", { ...route, schema: { tags, summary: "Replace a user (Okta deactivates with active:false here)", params: ZId } }, async (request, reply) => {
-      const actor = actorOf(request);
-      checkIfMatch(request, await userOr404(actor, request.params.id));
-      await replaceScimUser(db, actor, request.params.id, readUser(request.body), deps.clock.now());
-      return send(reply, 200, await userOr404(actor, request.params.id));
+      return answer(reply, await ops.replace("Users", actorOf(request), request.params.id, request.body, ifMatch(request)));
     });
     app.patch("/scim/v2/Users/:id", { ...route, schema: { tags, summary: "Change a user with PATCH operations (Entra's and Okta's shapes)", params: ZId } }, async (request, reply) => {
-      const actor = actorOf(request);
-      const current = await userOr404(actor, request.params.id);
-      checkIfMatch(request, current);
-      const patched = applyPatch(current as unknown as Record<string, unknown>, request.body, "User");
-      await replaceScimUser(db, actor, request.params.id, readUser(patched), deps.clock.now());
-      return send(reply, 200, await userOr404(actor, request.params.id));
+      return answer(reply, await ops.patch("Users", actorOf(request), request.params.id, request.body, ifMatch(request)));
     });
     app.delete("/scim/v2/Users/:id", { ...route, schema: { tags, summary: "Deprovision a user: disabled, sessions ended, hidden from SCIM", params: ZId } }, async (request, reply) => {
-      const actor = actorOf(request);
-      checkIfMatch(request, await userOr404(actor, request.params.id));
-      await deleteScimUser(db, actor, request.params.id, deps.clock.now());
-      return reply.status(204).send();
+      return answer(reply, await ops.remove("Users", actorOf(request), request.params.id, ifMatch(request)));
     });
 
     app.get("/scim/v2/Groups", { ...route, schema: { tags, summary: "Find groups (filter, sortBy, sortOrder, startIndex, count, attributes, excludedAttributes=members)", querystring: ZList } }, async (request, reply) => {
@@ -163,33 +129,19 @@ export function scimRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       return send(reply, 200, list(page.rows.map((r) => groupResource(r, base(), withMembers)), page.total, start, q));
     });
     app.post("/scim/v2/Groups", { ...route, schema: { tags, summary: "Create a group, or take on the user group of that name" } }, async (request, reply) => {
-      const actor = actorOf(request);
-      const id = await createScimGroup(db, actor, readGroup(request.body), deps.clock.now());
-      return send(reply, 201, await groupOr404(actor, id));
+      return answer(reply, await ops.create("Groups", actorOf(request), request.body));
     });
     app.get("/scim/v2/Groups/:id", { ...route, schema: { tags, summary: "One group (attributes, excludedAttributes=members)", params: ZId, querystring: ZAttributes } }, async (request, reply) =>
-      send(reply, 200, await groupOr404(actorOf(request), request.params.id, wantsAttribute(request.query, "members")), request.query),
+      send(reply, 200, await ops.group(actorOf(request), request.params.id, wantsAttribute(request.query, "members")), request.query),
     );
     app.put("/scim/v2/Groups/:id", { ...route, schema: { tags, summary: "Replace a group's name and members", params: ZId } }, async (request, reply) => {
-      const actor = actorOf(request);
-      checkIfMatch(request, await groupOr404(actor, request.params.id));
-      await replaceScimGroup(db, actor, request.params.id, readGroup(request.body), deps.clock.now());
-      return send(reply, 200, await groupOr404(actor, request.params.id));
+      return answer(reply, await ops.replace("Groups", actorOf(request), request.params.id, request.body, ifMatch(request)));
     });
     app.patch("/scim/v2/Groups/:id", { ...route, schema: { tags, summary: "Change a group's name or members with PATCH operations", params: ZId } }, async (request, reply) => {
-      const actor = actorOf(request);
-      const current = await groupOr404(actor, request.params.id);
-      checkIfMatch(request, current);
-      const working = { ...current, members: current.members?.map((m) => ({ value: m.value })) ?? [] };
-      const patched = applyPatch(working as unknown as Record<string, unknown>, request.body, "Group");
-      await replaceScimGroup(db, actor, request.params.id, readGroup(patched), deps.clock.now());
-      return send(reply, 200, await groupOr404(actor, request.params.id));
+      return answer(reply, await ops.patch("Groups", actorOf(request), request.params.id, request.body, ifMatch(request)));
     });
     app.delete("/scim/v2/Groups/:id", { ...route, schema: { tags, summary: "Stop managing a group over SCIM: its SCIM-visible members are removed; the group and its rights stay", params: ZId } }, async (request, reply) => {
-      const actor = actorOf(request);
-      checkIfMatch(request, await groupOr404(actor, request.params.id));
-      await deleteScimGroup(db, actor, request.params.id, deps.clock.now());
-      return reply.status(204).send();
+      return answer(reply, await ops.remove("Groups", actorOf(request), request.params.id, ifMatch(request)));
     });
   };
 }

@@ -20,37 +20,28 @@ export class ScimError extends Error {
 
 export const invalidValue = (message: string) => new ScimError(400, message, "invalidValue");
 
+/** An error as SCIM's error JSON says it; null for an unexpected one, which the problem+json path logs. */
+export function scimErrorOf(error: FastifyError | Error): { status: number; scimType?: string; detail: string } | null {
+  if (error instanceof ScimError) return { status: error.status, detail: error.message, ...(error.scimType ? { scimType: error.scimType } : {}) };
+  if (error instanceof AppError) {
+    if (error.status === 400 || error.status === 422) return { status: 400, scimType: "invalidValue", detail: error.message };
+    return { status: error.status, detail: error.message, ...(error.status === 409 && error.code === "username-taken" ? { scimType: "uniqueness" } : {}) };
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    return { status: 400, scimType: "invalidValue", detail: error.validation.map((v) => `${v.instancePath || "request"} ${v.message ?? "is not valid"}`).join("; ") };
+  }
+  const status = (error as FastifyError).statusCode;
+  if (status && status < 500) return { status, detail: error.message, ...(status === 400 ? { scimType: "invalidSyntax" } : {}) };
+  return null;
+}
+
+/** The body of a SCIM error response. */
+export const scimErrorBody = (e: { status: number; scimType?: string; detail: string }) => ({ schemas: [SCIM_ERROR], status: String(e.status), ...(e.scimType ? { scimType: e.scimType } : {}), detail: e.detail });
+
 /** Every error under /scim/v2, the access layer's 401/403 included, as SCIM clients read them. */
 export function handleScimError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
-  let status = 500;
-  let detail = "Something went wrong on our side.";
-  let scimType: string | undefined;
-  if (error instanceof ScimError) {
-    status = error.status;
-    detail = error.message;
-    scimType = error.scimType;
-  } else if (error instanceof AppError) {
-    status = error.status;
-    detail = error.message;
-    if (error.status === 409) scimType = error.code === "username-taken" ? "uniqueness" : undefined;
-    if (error.status === 400 || error.status === 422) {
-      status = 400;
-      scimType = "invalidValue";
-    }
-  } else if (hasZodFastifySchemaValidationErrors(error)) {
-    status = 400;
-    scimType = "invalidValue";
-    detail = error.validation.map((v) => `${v.instancePath || "request"} ${v.message ?? "is not valid"}`).join("; ");
-  } else if ((error as FastifyError).statusCode && (error as FastifyError).statusCode! < 500) {
-    status = (error as FastifyError).statusCode!;
-    detail = error.message;
-    if (status === 400) scimType = "invalidSyntax";
-  } else {
-    // the problem+json path logs it and answers 503 while the database is away; keep its status
-    return handleError(error, request, reply);
-  }
-  return reply
-    .status(status)
-    .type(SCIM_CONTENT_TYPE)
-    .send({ schemas: [SCIM_ERROR], status: String(status), ...(scimType ? { scimType } : {}), detail });
+  const e = scimErrorOf(error);
+  // the problem+json path logs it and answers 503 while the database is away; keep its status
+  if (!e) return handleError(error, request, reply);
+  return reply.status(e.status).type(SCIM_CONTENT_TYPE).send(scimErrorBody(e));
 }

@@ -47,8 +47,8 @@ describe("SCIM sorting", () => {
     expect((await scim("GET", "/Users?sortBy=userName&sortOrder=sideways")).json()).toMatchObject({ status: "400", scimType: "invalidValue" });
   });
 
-  it("says so in ServiceProviderConfig, and that bulk is not supported", async () => {
-    expect((await scim("GET", "/ServiceProviderConfig")).json()).toMatchObject({ sort: { supported: true }, bulk: { supported: false, maxOperations: 0 } });
+  it("says so in ServiceProviderConfig, and that bulk is supported with its limits", async () => {
+    expect((await scim("GET", "/ServiceProviderConfig")).json()).toMatchObject({ sort: { supported: true }, bulk: { supported: true, maxOperations: 1000 } });
   });
 });
 

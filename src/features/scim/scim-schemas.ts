@@ -1,3 +1,4 @@
+import { BULK_MAX_OPERATIONS, BULK_MAX_PAYLOAD } from "./scim-bulk.js";
 /** The URNs and static documents of RFC 7643/7644 that Gatehouse serves. */
 export const SCIM_CONTENT_TYPE = "application/scim+json";
 export const SCIM_ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
@@ -13,7 +14,7 @@ export function serviceProviderConfig(baseUrl: string) {
     schemas: ["urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig"],
     documentationUri: "https://gatehouse.example/README#scim-provisioning",
     patch: { supported: true },
-    bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 },
+    bulk: { supported: true, maxOperations: BULK_MAX_OPERATIONS, maxPayloadSize: BULK_MAX_PAYLOAD },
     filter: { supported: true, maxResults: MAX_PAGE },
     changePassword: { supported: false },
     sort: { supported: true },

@@ -50,7 +50,7 @@ describe("SCIM 2.0", () => {
 
   it("serves ServiceProviderConfig, ResourceTypes and Schemas", async () => {
     const config = (await scim("GET", "/ServiceProviderConfig")).json();
-    expect(config).toMatchObject({ patch: { supported: true }, filter: { supported: true }, etag: { supported: true }, bulk: { supported: false } });
+    expect(config).toMatchObject({ patch: { supported: true }, filter: { supported: true }, etag: { supported: true }, bulk: { supported: true } });
     const types = (await scim("GET", "/ResourceTypes")).json();
     expect(types.Resources.map((r: { id: string }) => r.id)).toEqual(["User", "Group"]);
     const schemas = (await scim("GET", "/Schemas")).json();

@@ -318,6 +318,7 @@ const SAMPLES: Record<string, Sample> = {
   "GET /scim/v2/ResourceTypes/:id": {},
   "GET /scim/v2/Schemas": {},
   "GET /scim/v2/Schemas/:id": {},
+  "POST /scim/v2/Bulk": { body: {} },
   "GET /scim/v2/Users": {},
   "POST /scim/v2/Users": { body: {} },
   "GET /scim/v2/Users/:id": {},

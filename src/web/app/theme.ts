@@ -1,4 +1,4 @@
-import { Anchor, createTheme, darken, defaultVariantColorsResolver, Modal, parseThemeColor, type VariantColorsResolver } from "@mantine/core";
+import { Anchor, createTheme, darken, defaultVariantColorsResolver, Modal, Notification, parseThemeColor, type VariantColorsResolver } from "@mantine/core";
 
 const TINTED = new Set(["light", "subtle", "outline", "transparent"]);
 
@@ -36,6 +36,8 @@ export const theme = createTheme({
     // a link inside a sentence is told apart by more than its colour (WCAG 1.4.1)
     Anchor: Anchor.extend({ defaultProps: { underline: "always" } }),
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { "aria-label": "Close" } } }),
+    // the close button of a toast (notifications.show) is a button with only an icon
+    Notification: Notification.extend({ defaultProps: { closeButtonProps: { "aria-label": "Dismiss this message" } } }),
     Table: { defaultProps: { verticalSpacing: "xs", highlightOnHover: true } },
   },
 });

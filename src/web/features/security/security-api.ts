@@ -13,6 +13,7 @@ import type {
   ZRightsPreview,
   ZTemplateGroupsCreated,
 } from "../../../features/rights/schema.js";
+import type { ZSchoolAssignments } from "../../../features/oneroster/schema.js";
 import type { ZEffectiveRights, ZExplanation, ZUserDetail, ZUserSummary } from "../../../features/rights/schema-users.js";
 import { api } from "../../api.js";
 import type { Page } from "../../components/paged-list.js";
@@ -48,6 +49,7 @@ export const keys = {
   users: (search = "") => ["security", "users", search] as const,
   user: (id: string) => ["security", "user", id] as const,
   effective: (id: string) => ["security", "user", id, "effective"] as const,
+  schoolAssignments: (id: string) => ["security", "user", id, "school-assignments"] as const,
   preferences: ["security", "preferences"] as const,
   calendars: ["security", "calendars"] as const,
   all: ["security"] as const,
@@ -58,6 +60,7 @@ export type UserDetail = Wire<z.infer<typeof ZUserDetail>>;
 export type EffectiveRights = Wire<z.infer<typeof ZEffectiveRights>>;
 export type Explanation = Wire<z.infer<typeof ZExplanation>>;
 export type Role = UserSummary["productSecurityRole"];
+export type SchoolAssignments = Wire<z.infer<typeof ZSchoolAssignments>>;
 export type Template = { name: string; notes: string[]; memberLimit: number | null; entries: { path: string; rights: string; masterSchedulingPeriod: boolean }[] };
 
 /** One calendar as calendar grants name it. */
@@ -95,6 +98,10 @@ export const securityApi = {
   saveUserRights: (id: string, entries: EntryInput[], version: number) =>
     confirmingPastUntil((confirmPastUntil) => api.put<{ version: number; warning: string | null }>(`/api/users/${id}/rights`, { version, entries, confirmPastUntil })),
   saveUserGrants: (id: string, calendarGrants: GrantInput[], version: number) => api.put<{ version: number }>(`/api/users/${id}/calendar-rights`, { version, calendarGrants }),
+  schoolAssignments: (id: string) => api.get<SchoolAssignments>(`/api/users/${id}/school-assignments`),
+  /** Replaces the assignments entered in the web app (the other sources' stay), at the account version read. */
+  saveSchoolAssignments: (id: string, assignments: { schoolId: string; title: string }[], version: number) =>
+    api.put<SchoolAssignments>(`/api/users/${id}/school-assignments`, { version, assignments }),
   effectiveRights: (userId: string, lens: RightsLens) => api.get<EffectiveRights>(`/api/users/${userId}/effective-rights?${lensQuery(lens)}`),
   explain: (userId: string, tool: string, lens: RightsLens) => api.get<Explanation>(`/api/users/${userId}/explain?tool=${encodeURIComponent(tool)}&${lensQuery(lens)}`),
   calendars: () => api.get<CalendarRef[]>("/api/calendars"),

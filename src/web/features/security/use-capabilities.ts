@@ -34,6 +34,7 @@ export const CHANGES = {
   onerosterImport: "POST /api/oneroster/imports",
   automationMappings: "PUT /api/staff-automation/mappings",
   markProtected: "POST /api/protected-areas",
+  schoolAssignments: "PUT /api/users/:userId/school-assignments",
 } as const;
 
 export type Change = (typeof CHANGES)[keyof typeof CHANGES];

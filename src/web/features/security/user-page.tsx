@@ -13,6 +13,7 @@ import { keys, securityApi } from "./security-api.js";
 import { useCatalogTree } from "./use-catalog.js";
 import { UserAccountTab } from "./user-account-tab.js";
 import { UserGroupsTab } from "./user-groups-tab.js";
+import { UserSchoolAssignmentsTab } from "./user-school-assignments-tab.js";
 import { PreviewButton } from "../governance/preview-button.js";
 
 const INDIVIDUAL_ADVICE =
@@ -85,6 +86,7 @@ export function UserPage() {
           </Tabs.Tab>
           <Tabs.Tab value="calendars">Calendar rights</Tabs.Tab>
           <Tabs.Tab value="effective">Effective rights</Tabs.Tab>
+          <Tabs.Tab value="schools">School assignments</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="account">
           <UserAccountTab user={u} canManage={can(CHANGES.userRole)} onChanged={reload} />
@@ -119,6 +121,9 @@ export function UserPage() {
           <CalendarGrantsEditor grants={u.calendarGrants} readOnly={!can(CHANGES.userCalendarRights)} granteeLabel={u.displayName} save={(grants) => securityApi.saveUserGrants(u.id, grants, u.version)} onSaved={reload} />
         </Tabs.Panel>
         <Tabs.Panel value="effective">{tree.data && <EffectiveRightsTab userId={u.id} tree={tree.data} />}</Tabs.Panel>
+        <Tabs.Panel value="schools">
+          <UserSchoolAssignmentsTab user={u} />
+        </Tabs.Panel>
       </Tabs>
     </>
   );
