@@ -18,3 +18,24 @@ test("an administrator reads the seed's cautions in the reviews, under the seed'
   await expect(limited).toContainText("This group should have limited members.");
   await expect(limited.getByRole("row").filter({ hasText: name })).toContainText(`The group ${name} has 2 members in force; its limit is 1.`);
 });
+
+test("the rights editor shows the seed's cautions about the group it edits, and none for a group without any", async ({ page }) => {
+  await signInAs(page, "admin");
+  const name = `Limited here ${tag()}`;
+  const group = await callApi<Group>(page, "POST", "/api/groups", { name, memberLimit: 1 });
+  const [robin, avery] = [await findUser(page, "securityReviewed"), await findUser(page, "securityAuditor")];
+  await callApi(page, "POST", `/api/groups/${group.id}/members`, { userId: robin.id });
+  await callApi(page, "POST", `/api/groups/${group.id}/members`, { userId: avery.id, confirmOverLimit: true });
+
+  await page.goto(`/security/groups/${group.id}`);
+  const cautions = page.getByTestId("group-cautions");
+  await expect(cautions).toContainText("The seed's cautions: 1 finding about this group");
+  await expect(cautions.getByRole("region", { name: "Caution: limited-group-over-limit" })).toContainText("This group should have limited members.");
+  await expect(cautions).toContainText(`The group ${name} has 2 members in force; its limit is 1.`);
+
+  // one member removed: within its limit, the caution is gone once the page reloads its data
+  await callApi(page, "DELETE", `/api/groups/${group.id}/members/${avery.id}`);
+  await page.reload();
+  await expect(page.getByRole("tab", { name: "Tool rights" })).toBeVisible();
+  await expect(page.getByTestId("group-cautions")).toHaveCount(0);
+});
