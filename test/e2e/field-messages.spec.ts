@@ -28,3 +28,17 @@ test("an access review with no due day is refused at the Due on field", async ({
   await expect(due).toBeFocused();
   await expect(page.getByText(/body\.|expected string|Invalid input/)).toHaveCount(0);
 });
+
+test("single sign-on settings refuse a wrong issuer and domain at their fields, in plain words", async ({ page }) => {
+  await signInAs(page, "admin", "/security/sso");
+  const oidc = page.getByRole("region", { name: "OpenID Connect" });
+  await oidc.getByRole("textbox", { name: "Issuer URL" }).fill("login.example.org");
+  await oidc.getByRole("textbox", { name: "Allowed email domain (optional)" }).fill("not a domain");
+  await oidc.getByRole("button", { name: "Save OpenID Connect" }).click();
+  const issuer = oidc.getByRole("textbox", { name: "Issuer URL" });
+  await expect(issuer).toHaveAttribute("aria-invalid", "true");
+  await expect(issuer).toBeFocused();
+  await expect(issuer).toHaveAccessibleDescription(/web address/);
+  await expect(oidc.getByRole("textbox", { name: "Allowed email domain (optional)" })).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText(/body\.|expected string|Invalid input|oidc\./)).toHaveCount(0);
+});

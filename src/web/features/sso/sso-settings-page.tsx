@@ -3,12 +3,20 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { PageHeader } from "../../components/page-header.js";
+import { useFieldProblems } from "../../components/field-problems.js";
 import { ProblemAlert } from "../../components/problem-alert.js";
 import { securityApi } from "../security/security-api.js";
 import { UserPicker } from "../security/user-picker.js";
 import { CHANGES, useCapabilities } from "../security/use-capabilities.js";
 import { RoleNotice } from "../security/role-notice.js";
 import { ssoApi, ssoKeys, type SsoSettings } from "./sso-api.js";
+
+/** The server's sentence for one field of the saved change ("oidc.issuer"), shown at its input. */
+type FieldMessage = (path: string) => string | undefined;
+const SSO_FIELDS = [
+  "oidc.label", "oidc.issuer", "oidc.clientId", "oidc.clientSecret", "oidc.subjectClaim", "oidc.allowedDomain",
+  "saml.label", "saml.idpMetadataXml", "saml.idpMetadataUrl", "jit.groupIds",
+] as const;
 
 function Shown({ label, value }: { label: string; value: string | null }) {
   return (
@@ -19,7 +27,7 @@ function Shown({ label, value }: { label: string; value: string | null }) {
   );
 }
 
-function OidcCard({ s, disabled, save }: { s: SsoSettings["oidc"]; disabled: boolean; save(change: Record<string, unknown>): void }) {
+function OidcCard({ s, disabled, save, at }: { at: FieldMessage; s: SsoSettings["oidc"]; disabled: boolean; save(change: Record<string, unknown>): void }) {
   const [form, setForm] = useState({ enabled: s.enabled, label: s.label ?? "", issuer: s.issuer ?? "", clientId: s.clientId ?? "", clientSecret: "", subjectClaim: s.subjectClaim, allowedDomain: s.allowedDomain ?? "" });
   const set = (k: keyof typeof form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [k]: e.currentTarget.value });
   const submit = () =>
@@ -37,18 +45,19 @@ function OidcCard({ s, disabled, save }: { s: SsoSettings["oidc"]; disabled: boo
           <Switch label="Offer OpenID Connect sign-in" checked={form.enabled} disabled={disabled} onChange={(e) => setForm({ ...form, enabled: e.currentTarget.checked })} />
         </Group>
         <Shown label="Redirect URI (register it at the identity provider)" value={s.redirectUri} />
-        <TextInput label="Button label" description={`The sign-in page shows "Sign in with …"`} placeholder="Microsoft" value={form.label} onChange={set("label")} disabled={disabled} />
-        <TextInput label="Issuer URL" placeholder="https://login.microsoftonline.com/TENANT-ID/v2.0" value={form.issuer} onChange={set("issuer")} disabled={disabled} />
-        <TextInput label="Client id" value={form.clientId} onChange={set("clientId")} disabled={disabled} />
+        <TextInput label="Button label" description={`The sign-in page shows "Sign in with …"`} placeholder="Microsoft" value={form.label} onChange={set("label")} error={at("oidc.label")} disabled={disabled} />
+        <TextInput label="Issuer URL" placeholder="https://login.microsoftonline.com/TENANT-ID/v2.0" value={form.issuer} onChange={set("issuer")} error={at("oidc.issuer")} disabled={disabled} />
+        <TextInput label="Client id" value={form.clientId} onChange={set("clientId")} error={at("oidc.clientId")} disabled={disabled} />
         <PasswordInput
           label="Client secret"
           description={s.clientSecretSet ? "A secret is set. It is never shown; type a new one only to replace it." : "Not set yet."}
           value={form.clientSecret}
           onChange={set("clientSecret")}
+          error={at("oidc.clientSecret")}
           disabled={disabled}
         />
-        <TextInput label="Claim that names the user" description="Its value is what a user is linked by (sub unless your IdP recommends another, e.g. oid for Entra ID)" value={form.subjectClaim} onChange={set("subjectClaim")} disabled={disabled} />
-        <TextInput label="Allowed email domain (optional)" placeholder="district.example.org" value={form.allowedDomain} onChange={set("allowedDomain")} disabled={disabled} />
+        <TextInput label="Claim that names the user" description="Its value is what a user is linked by (sub unless your IdP recommends another, e.g. oid for Entra ID)" value={form.subjectClaim} onChange={set("subjectClaim")} error={at("oidc.subjectClaim")} disabled={disabled} />
+        <TextInput label="Allowed email domain (optional)" placeholder="district.example.org" value={form.allowedDomain} onChange={set("allowedDomain")} error={at("oidc.allowedDomain")} disabled={disabled} />
         {!disabled && (
           <Group>
             <Button onClick={submit}>Save OpenID Connect</Button>
@@ -59,7 +68,7 @@ function OidcCard({ s, disabled, save }: { s: SsoSettings["oidc"]; disabled: boo
   );
 }
 
-function SamlCard({ s, disabled, save }: { s: SsoSettings["saml"]; disabled: boolean; save(change: Record<string, unknown>): void }) {
+function SamlCard({ s, disabled, save, at }: { at: FieldMessage; s: SsoSettings["saml"]; disabled: boolean; save(change: Record<string, unknown>): void }) {
   const [form, setForm] = useState({ enabled: s.enabled, label: s.label ?? "", xml: "", url: s.idpMetadataUrl ?? "" });
   const submit = () => save({ saml: { enabled: form.enabled, label: form.label || null, ...(form.xml ? { idpMetadataXml: form.xml } : {}), idpMetadataUrl: form.url || null } });
   return (
@@ -88,9 +97,9 @@ function SamlCard({ s, disabled, save }: { s: SsoSettings["saml"]; disabled: boo
         ) : (
           <Text size="sm" c="dimmed">No identity provider metadata yet.</Text>
         )}
-        <TextInput label="Button label" placeholder="Google" value={form.label} onChange={(e) => setForm({ ...form, label: e.currentTarget.value })} disabled={disabled} />
-        <Textarea label="Identity provider metadata XML" description="Paste the federation metadata XML; it replaces what is stored" value={form.xml} onChange={(e) => setForm({ ...form, xml: e.currentTarget.value })} disabled={disabled} autosize minRows={3} maxRows={10} />
-        <TextInput label="…or its metadata URL (https)" value={form.url} onChange={(e) => setForm({ ...form, url: e.currentTarget.value })} disabled={disabled} />
+        <TextInput label="Button label" placeholder="Google" value={form.label} onChange={(e) => setForm({ ...form, label: e.currentTarget.value })} error={at("saml.label")} disabled={disabled} />
+        <Textarea label="Identity provider metadata XML" description="Paste the federation metadata XML; it replaces what is stored" value={form.xml} onChange={(e) => setForm({ ...form, xml: e.currentTarget.value })} error={at("saml.idpMetadataXml")} disabled={disabled} autosize minRows={3} maxRows={10} />
+        <TextInput label="…or its metadata URL (https)" value={form.url} onChange={(e) => setForm({ ...form, url: e.currentTarget.value })} error={at("saml.idpMetadataUrl")} disabled={disabled} />
         {!disabled && (
           <Group>
             <Button onClick={submit}>Save SAML</Button>
@@ -101,7 +110,7 @@ function SamlCard({ s, disabled, save }: { s: SsoSettings["saml"]; disabled: boo
   );
 }
 
-function JitCard({ s, disabled, save }: { s: SsoSettings["jit"]; disabled: boolean; save(change: Record<string, unknown>): void }) {
+function JitCard({ s, disabled, save, at }: { at: FieldMessage; s: SsoSettings["jit"]; disabled: boolean; save(change: Record<string, unknown>): void }) {
   const [enabled, setEnabled] = useState(s.enabled);
   const [groupIds, setGroupIds] = useState(s.groupIds);
   const groups = useQuery({ queryKey: ["security", "groups", ""], queryFn: () => securityApi.groups("") });
@@ -111,7 +120,7 @@ function JitCard({ s, disabled, save }: { s: SsoSettings["jit"]; disabled: boole
         <Title order={3}>Just-in-time accounts</Title>
         <Switch label="Create an account at a first single sign-on that has no link" checked={enabled} disabled={disabled} onChange={(e) => setEnabled(e.currentTarget.checked)} />
         <Text size="sm" c="dimmed">New accounts get no role and no rights of their own: only the groups chosen here. A username already taken is refused, never joined.</Text>
-        <MultiSelect label="Default groups" data={(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))} value={groupIds} onChange={setGroupIds} disabled={disabled} searchable />
+        <MultiSelect label="Default groups" data={(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))} value={groupIds} onChange={setGroupIds} error={at("jit.groupIds")} disabled={disabled} searchable />
         {!disabled && (
           <Group>
             <Button onClick={() => save({ jit: { enabled, groupIds } })}>Save just-in-time accounts</Button>
@@ -175,20 +184,21 @@ export function SsoSettingsPage() {
       notifications.show({ color: "green", message: "Single sign-on saved." });
     },
   });
+  const fields = useFieldProblems(save.error, SSO_FIELDS);
   return (
     <>
       <PageHeader title="Single sign-on" description="Let staff sign in with the district's identity provider. The local administrator always keeps password sign-in." />
       <RoleNotice changes={[CHANGES.sso]} />
-      <ProblemAlert error={settings.error ?? save.error} />
+      <ProblemAlert error={settings.error ?? (fields.alert ? save.error : null)} />
       {settings.isPending && <Loader aria-label="Loading single sign-on" />}
       {settings.data && (
-        <Stack maw={900}>
+        <Stack maw={900} ref={fields.formRef}>
           {settings.data.warnings.map((w) => (
             <Alert key={w} color="yellow" title="Certificate expiring">{w}</Alert>
           ))}
-          <OidcCard key={`oidc-${settings.dataUpdatedAt}`} s={settings.data.oidc} disabled={!canManage} save={save.mutate} />
-          <SamlCard key={`saml-${settings.dataUpdatedAt}`} s={settings.data.saml} disabled={!canManage} save={save.mutate} />
-          <JitCard key={`jit-${settings.dataUpdatedAt}`} s={settings.data.jit} disabled={!canManage} save={save.mutate} />
+          <OidcCard key={`oidc-${settings.dataUpdatedAt}`} s={settings.data.oidc} disabled={!canManage} save={save.mutate} at={fields.at} />
+          <SamlCard key={`saml-${settings.dataUpdatedAt}`} s={settings.data.saml} disabled={!canManage} save={save.mutate} at={fields.at} />
+          <JitCard key={`jit-${settings.dataUpdatedAt}`} s={settings.data.jit} disabled={!canManage} save={save.mutate} at={fields.at} />
           <Card withBorder radius="md" padding="lg" component="section" aria-label="Password sign-in">
             <Stack gap="xs">
               <Title order={3}>Password sign-in</Title>
