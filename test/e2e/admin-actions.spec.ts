@@ -54,7 +54,11 @@ test("an administrator adds several people to a group at once and removes the se
   const dialog = page.getByRole("dialog", { name: /Add people to Bulk/ });
   for (const name of ["Una Bulk", "Dos Bulk"]) {
     await dialog.getByRole("textbox", { name: "People" }).fill(name.split(" ")[0]!);
-    await page.getByRole("option", { name: new RegExp(name) }).click();
+    // the search answers after a pause: a click on an option of the list being replaced can be lost
+    await expect(async () => {
+      await page.getByRole("option", { name: new RegExp(name) }).click({ timeout: 5_000 });
+      await expect(dialog.getByText(new RegExp(`^${name} \\(`))).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
   }
   await dialog.getByRole("heading", { name: /Add people to Bulk/ }).click(); // closes the list of people
   await dialog.getByRole("button", { name: "Add 2 to group" }).click();

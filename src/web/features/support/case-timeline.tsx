@@ -54,7 +54,8 @@ export function CaseTimeline({ events, attachmentBase }: { events: CaseEvent[]; 
         const fileId = e.kind === "attachment-added" ? String(e.data?.attachmentId ?? "") : "";
         return (
           <li key={e.id}>
-            <Group gap={6} wrap="nowrap" align="baseline">
+            {/* wraps on a phone: a long name and the time do not fit one line of 390 px */}
+            <Group gap={6} wrap="wrap" align="baseline">
               <Text size="sm" fw={600} style={{ whiteSpace: "nowrap" }}>
                 {e.actorName}
               </Text>
