@@ -244,6 +244,7 @@ const WALK: [string, () => Promise<LightMyRequestResponse>][] = [
     return res;
   }],
   ["DELETE /api/vendor/queue-views/:viewId", () => vera.delete(`/api/vendor/queue-views/${state.view}`)],
+  ["PUT /api/vendor/notification-preferences", () => vera.put("/api/vendor/notification-preferences", { newCaseEmails: "emergency" })],
   ["POST /api/vendor/canned-replies", async () => {
     const res = await vera.post("/api/vendor/canned-replies", { title: "Walked reply", body: "Hello {{contact.name}}" });
     state.reply = json(res).id;

@@ -1,6 +1,8 @@
 import escapeHtml from "escape-html";
+import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Config } from "../../platform/config.js";
 import type { Db } from "../../platform/db/connect.js";
+import { users } from "../../platform/db/schema/users.js";
 import { enqueueEmail } from "../../platform/mail/enqueue-email.js";
 import type { CaseRow } from "./repo.js";
 
@@ -39,8 +41,20 @@ export async function notifyCase(tx: Db, config: Pick<Config, "publicUrl">, c: C
 
 /**
  * Tells the vendor's support team of a new case: the shared mailbox of SUPPORT_TEAM_EMAIL, when
- * set. An emergency or urgent case says so at the start of the subject.
+ * set, and every active agent who asked for new cases ("all", or "emergency" when it is one).
+ * An address is written once however many ways it qualifies. An emergency or urgent case says so
+ * at the start of the subject.
  */
 export async function notifyVendorTeam(tx: Db, config: Pick<Config, "publicUrl" | "supportTeamEmail">, c: CaseRow, notice: Omit<CaseNotice, "audience">) {
-  await notifyCase(tx, config, c, [config.supportTeamEmail ?? null], { ...notice, audience: "vendor" });
+  const wanted = c.emergency ? (["all", "emergency"] as const) : (["all"] as const);
+  const agents = await tx
+    .select({ email: users.email })
+    .from(users)
+    .where(and(eq(users.kind, "vendor"), eq(users.disabled, false), isNotNull(users.email), inArray(users.newCaseEmails, [...wanted])));
+  const byLower = new Map<string, string>();
+  for (const address of [config.supportTeamEmail, ...agents.map((a) => a.email)]) {
+    const trimmed = address?.trim();
+    if (trimmed && !byLower.has(trimmed.toLowerCase())) byLower.set(trimmed.toLowerCase(), trimmed);
+  }
+  await notifyCase(tx, config, c, [...byLower.values()], { ...notice, audience: "vendor" });
 }

@@ -75,7 +75,7 @@ export async function createCaseIn(tx: Db, deps: AppDeps, caller: PortalCaller, 
     });
     await notifyVendorTeam(tx, deps.config, c, {
       kind: "case-opened-vendor",
-      headline: `${actor.displayName} (${contact.type} contact) opened a ${kind === "modify-contact" ? "Modify Support Contact case" : `${c.priority}-priority case`}`,
+      headline: `${actor.displayName} (${contact.type} contact) opened ${kind === "modify-contact" ? "a Modify Support Contact case" : `${/^[aeiou]/i.test(c.priority) ? "an" : "a"} ${c.priority}-priority case`}`,
       body: c.description,
     });
     return c;

@@ -29,7 +29,7 @@ describe("support gaps", () => {
     const emergency = await vera.post("/api/vendor/cases", { districtId: d.id, contactId: owner.contact.id, subject: "District down", description: "Nobody can sign in", productArea: "Grading", reason: "Called the hotline" });
     expect(emergency.statusCode).toBe(201);
     const subjects = await mailTo(TEAM);
-    expect(subjects).toContainEqual(`[URGENT] [Case #${opened.number}] Gradebook slow — Tess Tech (technical contact) opened a urgent-priority case`);
+    expect(subjects).toContainEqual(`[URGENT] [Case #${opened.number}] Gradebook slow — Tess Tech (technical contact) opened an urgent-priority case`);
     expect(subjects).toContainEqual(expect.stringMatching(new RegExp(`^\\[EMERGENCY\\] \\[Case #${emergency.json().number}\\] District down — .+ opened an emergency case for Tess Tech$`)));
   });
 

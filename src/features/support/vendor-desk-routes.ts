@@ -4,9 +4,10 @@ import { z } from "zod";
 import type { AppDeps } from "../../platform/deps.js";
 import { access } from "../../platform/http/access.js";
 import { createCannedReply, deleteCannedReply, listCannedReplies, updateCannedReply, ZCannedReply, ZCannedReplyInput, ZCannedReplyUpdate } from "./canned-replies.js";
+import { getNotificationPreferences, setNotificationPreferences, ZNotificationPreferences } from "./notification-preferences.js";
 import { deleteQueueView, listQueueViews, saveQueueView, ZNewQueueView, ZQueueView } from "./queue-views.js";
 
-/** The agent's desk: their saved views of the queue, and the vendor's shared canned replies. */
+/** The agent's desk: their saved views of the queue, their new-case emails, and the vendor's shared canned replies. */
 export async function registerVendorDeskRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = deps.database;
@@ -34,4 +35,9 @@ export async function registerVendorDeskRoutes(app: FastifyInstance, deps: AppDe
     await deleteCannedReply(db, request.actor!, request.params.replyId);
     return reply.status(204).send(null);
   });
+
+  r.get("/api/vendor/notification-preferences", { config, schema: { tags, summary: "Which new cases the signed-in agent is emailed about (none, emergency, all)", response: { 200: ZNotificationPreferences } } }, async (request) => getNotificationPreferences(db, request.actor!));
+  r.put("/api/vendor/notification-preferences", { config, schema: { tags, summary: "Choose which new cases you are emailed about", body: ZNotificationPreferences, response: { 200: ZNotificationPreferences } } }, async (request) =>
+    setNotificationPreferences(db, request.actor!, request.body),
+  );
 }

@@ -157,6 +157,8 @@ const SAMPLES: Record<string, Sample> = {
   "GET /api/vendor/queue-views": {},
   "POST /api/vendor/queue-views": { body: {} },
   "DELETE /api/vendor/queue-views/:viewId": {},
+  "GET /api/vendor/notification-preferences": {},
+  "PUT /api/vendor/notification-preferences": { body: { newCaseEmails: "all" } },
   "GET /api/vendor/canned-replies": {},
   "POST /api/vendor/canned-replies": { body: {} },
   "PUT /api/vendor/canned-replies/:replyId": { body: {} },

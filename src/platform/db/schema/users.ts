@@ -5,6 +5,10 @@ import { districts } from "./districts.js";
 export const PRODUCT_SECURITY_ROLES = ["none", "student-information-system", "sis-group-assignment"] as const;
 export type ProductSecurityRole = (typeof PRODUCT_SECURITY_ROLES)[number];
 
+/** Which new cases a vendor agent is emailed about (district users are never asked). */
+export const NEW_CASE_EMAILS = ["none", "emergency", "all"] as const;
+export type NewCaseEmails = (typeof NEW_CASE_EMAILS)[number];
+
 /**
  * District staff carry their district; vendor support staff have no district (kind = 'vendor').
  * Usernames are unique within a district, and among vendor staff.
@@ -21,6 +25,7 @@ export const users = pgTable(
     passwordHash: text("password_hash"),
     productSecurityRole: text("product_security_role", { enum: PRODUCT_SECURITY_ROLES }).notNull().default("none"),
     disabled: boolean("disabled").notNull().default(false),
+    newCaseEmails: text("new_case_emails", { enum: NEW_CASE_EMAILS }).notNull().default("none"),
     mfaSecret: text("mfa_secret"),
     mfaPendingSecret: text("mfa_pending_secret"),
     mfaEnabledAt: timestamp("mfa_enabled_at", { withTimezone: true }),

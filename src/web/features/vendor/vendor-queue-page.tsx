@@ -9,6 +9,7 @@ import { ProblemAlert } from "../../components/problem-alert.js";
 import { CaseTable } from "../support/case-table.js";
 import { STATUS_LABELS } from "../support/labels.js";
 import type { CaseSummary } from "../support/types.js";
+import { NewCaseEmails } from "./new-case-emails.js";
 import { SavedViews } from "./saved-views.js";
 
 /** Every parameter of the queue, as kept in the URL (and in a saved view); defaults stay out of both. */
@@ -35,6 +36,7 @@ export function VendorQueuePage() {
         }
       />
       <SavedViews values={values} defaults={QUEUE_DEFAULTS} onApply={set} />
+      <NewCaseEmails />
       <Group align="flex-end" gap="sm" role="search" aria-label="Filter cases">
         <TextInput label="Search" placeholder="Subject, description or #number" value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={280} />
         <Select label="Status" w={190} value={values.status} onChange={(v) => set({ status: v ?? "active" })} allowDeselect={false} data={[{ value: "active", label: "Open (not resolved)" }, ...Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label })), { value: "all", label: "All" }]} />

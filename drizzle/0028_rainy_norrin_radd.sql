@@ -1,0 +1,1 @@
+ALTER TABLE "users" ADD COLUMN "new_case_emails" text DEFAULT 'none' NOT NULL;
