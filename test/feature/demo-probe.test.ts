@@ -15,7 +15,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_DISTRICT, DEMO_LOGINS } from "../../src/features/demo/demo-logins.js";
 import { cliSandbox, type ServerProcess } from "../support/cli-process.js";
-import { arbitraryFor, HOSTILE_STRINGS, type JsonSchema, type Pools } from "../support/fuzz-input.js";
+import { arbitraryFor, encodePart, HOSTILE_STRINGS, type JsonSchema, type Pools } from "../support/fuzz-input.js";
 
 const PGLITE = !process.env.TEST_DATABASE_URL; // the demo district is seeded into the embedded database only
 const sandbox = cliSandbox();
@@ -41,14 +41,6 @@ async function call(method: string, url: string, options: { cookie?: Session; bo
 async function signIn(username: string, password: string = login(username).password, from?: string) {
   return call("POST", "/api/auth/sign-in", { body: { district: DEMO_DISTRICT.slug, username, password }, from });
 }
-// a lone surrogate cannot be percent-encoded: send the bytes of one, which is hostile too
-const encodePart = (v: string) => {
-  try {
-    return encodeURIComponent(v);
-  } catch {
-    return "%ED%A0%80";
-  }
-};
 const sessions = new Map<string, Session>();
 async function as(username: string): Promise<Session> {
   if (!sessions.has(username)) {

@@ -150,7 +150,7 @@ export function jsonSchemaOf(schema: unknown): JsonSchema | null {
 }
 
 // a lone surrogate cannot be percent-encoded; send the bytes of one, which is hostile too
-const encodePart = (v: string) => {
+export const encodePart = (v: string) => {
   try {
     return encodeURIComponent(v);
   } catch {
