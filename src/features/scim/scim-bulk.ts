@@ -51,7 +51,7 @@ function target(op: Operation): { kind: ResourceKind; id: string | null } {
  * POST /scim/v2/Bulk (RFC 7644 §3.7): each operation is made by the same function as its single
  * route (and audited as the token's service account), in its own transaction; "bulkId:x" in a
  * path or in data names what the POST with bulkId x created, whichever order they come in. After
- * failOnErrors errors the rest is not attempted.
+ * failOnErrors errors the rest is not attempted. Only a failed operation's answer carries a body.
  */
 export async function runBulk(ops: ScimOperations, actor: DistrictActor, body: unknown, onUnexpected: (error: unknown) => void) {
   const { operations, failOnErrors } = readRequest(body);
@@ -80,8 +80,11 @@ export async function runBulk(ops: ScimOperations, actor: DistrictActor, body: u
       const outcome: ScimOutcome =
         method === "POST" ? await ops.create(kind, actor, data) : method === "PUT" ? await ops.replace(kind, actor, id!, data, version) : method === "PATCH" ? await ops.patch(kind, actor, id!, data, version) : await ops.remove(kind, actor, id!, version);
       if (method === "POST") created.set(op.bulkId!, outcome.resource!.id);
+      // a success answers with where the resource is and its version, not its body (RFC 7644 §3.7.3
+      // lets a server omit it): a group's body lists every member, so echoing it for each of a
+      // thousand member changes would make the response grow with the square of the request
       const r = outcome.resource;
-      return { ...head, ...(r ? { location: r.meta.location, version: r.meta.version, response: r } : {}), status: String(outcome.status) };
+      return { ...head, ...(r ? { location: r.meta.location, version: r.meta.version } : {}), status: String(outcome.status) };
     } catch (error) {
       // what names this operation's bulkId fails too (a second use of a bulkId is not the one named)
       if (typeof op.bulkId === "string" && defined.get(op.bulkId) === index) failed.add(op.bulkId);
