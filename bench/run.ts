@@ -21,6 +21,7 @@ const BENCHMARKS: { name: string; file: string; tsx?: boolean }[] = [
   { name: "sweep", file: "sweep-bench.ts", tsx: true },
   { name: "http", file: "http-bench.ts", tsx: true },
   { name: "oneroster", file: "oneroster-bench.ts", tsx: true },
+  { name: "scim-bulk", file: "scim-bulk-bench.ts", tsx: true },
   { name: "startup", file: "startup-bench.ts", tsx: true },
 ];
 
