@@ -53,6 +53,7 @@ export async function importOneRoster(db: Db, scope: DistrictScope, source: SetS
   try {
     // the district's lock first, then what was imported before: a second import reads this one's links
     return await db.transaction(async (tx) => {
+      progress("checking what the files name", 0, 0);
       await lockDistrictImport(tx, scope);
       const existing = await readLinks(tx, scope);
       const known = (file: OneRosterFile, id: string) => {

@@ -60,7 +60,7 @@ describe("OneRoster import and staff automation over HTTP", () => {
     const ok = await finished(admin, await admin.post("/api/oneroster/imports", { zipBase64: zipOf("valid") }));
     expect(ok.state).toBe("done");
     expect(ok.result.summary.schools.created).toBe(2);
-    expect(ok.stages.map((s: { name: string }) => s.name)).toEqual(expect.arrayContaining(["reading users", "people", "enrollments", "saving links"]));
+    expect(ok.stages.map((s: { name: string }) => s.name)).toEqual(expect.arrayContaining(["reading users", "checking what the files name", "people", "enrollments", "saving links"]));
     expect(ok.stages.find((s: { name: string }) => s.name === "saving links")).toMatchObject({ done: expect.any(Number), total: expect.any(Number) });
     const runs = (await admin.get("/api/staff-automation/runs")).json().runs;
     expect(runs[0].actions).toEqual(expect.arrayContaining([
