@@ -103,6 +103,9 @@ export interface EntryProblem {
   suggestion?: string;
 }
 
+/** A day as people type it in the app (the API takes the same form). */
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
 /**
  * Refuses entries the rules do not allow: unknown tool, a rights value that is not one of
  * the five closed values, partial rights on an all-or-nothing (Campus Instruction) tool,
@@ -119,7 +122,7 @@ export function validateEntry(catalog: Catalog, entry: RightEntry): EntryProblem
     };
   }
   if (!entry.deny && !isRights(entry.rights)) {
-    return { code: "bad-rights", message: `Rights on "${node.path}" must be "", R, RW, RWA or RWAD, got "${entry.rights}"` };
+    return { code: "bad-rights", message: `The rights on "${node.path}" are "${entry.rights}": use R, RW, RWA, RWAD, or none at all` };
   }
   if (!entry.deny && node.allOrNothing && entry.rights !== "" && entry.rights !== "RWAD") {
     return {
@@ -132,7 +135,7 @@ export function validateEntry(catalog: Catalog, entry: RightEntry): EntryProblem
   if (entry.from && entry.until && entry.from.getTime() >= entry.until.getTime()) {
     return {
       code: "bad-time-bounds",
-      message: `Entry on "${node.path}" starts (${entry.from.toISOString()}) at or after it ends (${entry.until.toISOString()})`,
+      message: `The rights on "${node.path}" would end on ${day(entry.until)}, not after they start on ${day(entry.from)}: choose an end after the start`,
     };
   }
   return null;

@@ -21,9 +21,9 @@ export class InvalidRightsError extends Error {
     readonly badCharacters: string[],
   ) {
     super(
-      `Invalid rights "${input}": ${badCharacters.map((c) => `"${c}"`).join(", ")} ` +
+      `"${input}" is not a set of rights: ${badCharacters.map((c) => `"${c}"`).join(", ")} ` +
         `${badCharacters.length === 1 ? "is not a right" : "are not rights"}; ` +
-        `use letters R (read), W (write), A (add), D (delete), or "" for none`,
+        `use the letters R (read), W (write), A (add), D (delete), or none at all for no rights`,
     );
   }
 }

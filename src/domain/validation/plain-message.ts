@@ -25,6 +25,8 @@ const LABELS: Record<string, string> = {
   code: "code",
   q: "search",
   url: "web address",
+  expectedFrom: "membership's start as you last saw it",
+  expectedUntil: "membership's end as you last saw it",
 };
 
 /** "calendarGrants.1.year": where in the input, as the web app matches it to a field (no `body.`). */

@@ -1,8 +1,12 @@
 import { findNode, getCatalog, type Catalog } from "../../domain/rights/catalog.js";
 import { validateEntry } from "../../domain/rights/model.js";
 import { tryParseRights } from "../../domain/rights/rights.js";
+import { asSentence } from "../../domain/validation/plain-message.js";
 import { AppError, type FieldError } from "../../platform/http/errors.js";
 import type { Entry, EntryInput, Grant, GrantInput } from "./schema.js";
+
+/** "Nothing was saved: …" and every problem's own sentence (each names its tool or calendar; the paths stay in errors). */
+const nothingSaved = (errors: FieldError[]) => `Nothing was saved. ${errors.map((e) => asSentence(e.message)).join(" ")}`;
 
 /**
  * Client entries → stored entries: canonical catalog paths, rights closed upwards, and every
@@ -16,7 +20,7 @@ export function normaliseEntries(input: EntryInput[], where: string, catalog: Ca
   input.forEach((e, i) => {
     const at = `${where}[${i}]`;
     const parsed = tryParseRights(e.rights);
-    if (!e.deny && !parsed.ok) return void errors.push({ path: `${at}.rights`, message: parsed.error.message });
+    if (!e.deny && !parsed.ok) return void errors.push({ path: `${at}.rights`, message: `On "${e.toolPath}", ${parsed.error.message}` });
     const rights = e.deny || !parsed.ok ? "" : parsed.rights;
     const problem = validateEntry(catalog, { toolPath: e.toolPath, rights, deny: e.deny, ...(e.from ? { from: e.from } : {}), ...(e.until ? { until: e.until } : {}) });
     if (problem) return void errors.push({ path: `${at}.${problem.code === "bad-time-bounds" ? "until" : problem.code === "unknown-tool" ? "toolPath" : "rights"}`, message: problem.message });
@@ -27,7 +31,7 @@ export function normaliseEntries(input: EntryInput[], where: string, catalog: Ca
     out.push({ toolPath, rights, deny: e.deny, from: e.from ?? null, until: e.until ?? null });
   });
   if (errors.length > 0) {
-    throw new AppError(422, "invalid-rights", `Nothing was saved: ${errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`, { errors });
+    throw new AppError(422, "invalid-rights", nothingSaved(errors), { errors });
   }
   return out;
 }
@@ -39,10 +43,10 @@ export function normaliseGrants(input: GrantInput[], where: string): Grant[] {
     const key = `${g.school}|${g.year}|${g.calendar}`.toLowerCase();
     if (seen.has(key)) errors.push({ path: `${where}[${i}]`, message: `Calendar rights for ${g.school} / ${g.year} / ${g.calendar} are listed twice; keep one.` });
     seen.add(key);
-    if (g.from && g.until && g.from >= g.until) errors.push({ path: `${where}[${i}].until`, message: "The end date must be after the start date." });
+    if (g.from && g.until && g.from >= g.until) errors.push({ path: `${where}[${i}].until`, message: `The calendar rights for ${g.school} / ${g.year} / ${g.calendar} must end after they start.` });
     return { school: g.school, year: g.year, calendar: g.calendar, modify: g.modify, from: g.from ?? null, until: g.until ?? null };
   });
-  if (errors.length > 0) throw new AppError(422, "invalid-calendar-rights", `Nothing was saved: ${errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`, { errors });
+  if (errors.length > 0) throw new AppError(422, "invalid-calendar-rights", nothingSaved(errors), { errors });
   return out;
 }
 

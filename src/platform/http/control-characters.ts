@@ -1,4 +1,5 @@
 import type { FastifyRequest } from "fastify";
+import { fieldLabel } from "../../domain/validation/plain-message.js";
 import { AppError } from "./errors.js";
 
 // C0 controls but tab, line feed and carriage return; DEL; C1 controls. PostgreSQL refuses NUL
@@ -37,7 +38,10 @@ export async function refuseControlCharacters(request: FastifyRequest): Promise<
   for (const [where, value] of parts) {
     const hit = findControlCharacter(value, where);
     if (hit) {
-      throw new AppError(422, "control-character", `Remove the control character ${hit.char} from ${hit.path}: text may hold tabs and line breaks, nothing else that is invisible.`, { path: hit.path });
+      const [, ...field] = hit.path.split(".");
+      const what = field.length ? `the ${fieldLabel(field)}` : "it";
+      const part = where === "params" ? " in the address" : where === "querystring" ? " in the query" : "";
+      throw new AppError(422, "control-character", `Remove the invisible character ${hit.char} from ${what}${part}: text may hold tabs and line breaks, nothing else that is invisible.`, { path: hit.path });
     }
   }
 }

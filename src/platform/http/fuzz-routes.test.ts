@@ -3,8 +3,8 @@
  * seed): bodies, path parameters and query strings that mostly fit, mixed with NUL and other
  * control characters, numbers past int4, days that do not exist, long strings and wrong types.
  * Whatever arrives: never a 5xx; every 4xx is problem+json (validation ones with the field's
- * path), or SCIM's error JSON under /scim/v2 (fuzzed with a scim token); and a refused change
- * leaves the database as it was.
+ * path), or SCIM's error JSON under /scim/v2 (fuzzed with a scim token); a refusal reads as a
+ * sentence, never zod's or a type's words; and a refused change leaves the database as it was.
  */
 import fc from "fast-check";
 import type { LightMyRequestResponse } from "fastify";
@@ -99,6 +99,11 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(() => t.close());
 
+// the words of a message written for developers (zod's, a type's, a path's): a refusal reads as a sentence a person acts on
+const DEVELOPER_WORDS = /body\.|querystring\.|params\.|\bexpected\b|\breceived\b|Invalid (input|option|type|string|enum)|\bundefined\b|\bNaN\b|Too (big|small)|\[object /;
+/** Each route's refusals that read as developers' words, with the message, gathered over the whole walk. */
+const developerWording = new Map<string, string>();
+
 const fingerprint = async () => (await t.database.query<{ fp: string }>(fingerprintSql))[0]!.fp;
 
 function describeCall(call: { method: string; url: string; body: unknown }, res: LightMyRequestResponse) {
@@ -125,6 +130,9 @@ async function sendAndCheck(route: { method: string; url: string; access: { kind
     const problem = res.json();
     expect(problem, what).toMatchObject({ status: res.statusCode, code: expect.any(String), detail: expect.any(String), requestId: expect.any(String) });
     if ([400, 413, 414, 415, 422].includes(res.statusCode)) expect(typeof problem.path, `${what}\nan input error names no field`).toBe("string");
+    for (const message of [problem.detail, ...((problem.errors ?? []) as { message: string }[]).map((e) => e.message)]) {
+      if (DEVELOPER_WORDS.test(message)) developerWording.set(`${route.method} ${route.url}: ${message}`, what);
+    }
     if (watch) expect(await fingerprint(), `${what}\nchanged the database though refused`).toBe(before);
   }
 }
@@ -152,5 +160,6 @@ describe("every route under fuzzing", () => {
         { seed: SEED, numRuns: RUNS_PER_ROUTE, endOnFailure: true },
       );
     }
+    expect([...developerWording.keys()], "refusals worded for developers, not people").toEqual([]);
   }, 1_200_000);
 });

@@ -45,6 +45,7 @@ describe("text with control characters", () => {
     expectProblem(await t.app.inject({ method: "GET", url: "/api/public/districts/a%00b" }), 422, "params.slug");
     const rights = await d.admin.client.put(`/api/groups/${groupId}/rights`, { version: await version(), entries: [{ toolPath: "Census\u0007", rights: "R" }] });
     expectProblem(rights, 422, "entries.0.toolPath");
+    expect(rights.json().detail).toBe("Remove the invisible character U+0007 from the tool of entry 1: text may hold tabs and line breaks, nothing else that is invisible.");
     expectProblem(await vendor.post("/api/vendor/releases", { version: "9.9", name: "Spring\u0000", releasedOn: "2026-04-01" }), 422, "name");
   });
 

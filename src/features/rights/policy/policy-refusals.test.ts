@@ -76,7 +76,7 @@ const cases: { name: string; bad: string; marker: string; message: RegExp }[] = 
     name: "a bad rights string",
     bad: withValidChanges(BASE).replace("limit: 4\n", 'limit: 4\n    rights:\n      "Scheduling > Courses": read-only\n'),
     marker: '"Scheduling > Courses": read-only',
-    message: /Rights on "Scheduling > Courses": Invalid rights "read-only": .* are not rights; .*; did you mean "R"\?/,
+    message: /Rights on "Scheduling > Courses": "read-only" is not a set of rights: .* are not rights; .*; did you mean "R"\?/
   },
   {
     name: "partial Campus Instruction rights",
