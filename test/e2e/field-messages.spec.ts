@@ -42,3 +42,20 @@ test("single sign-on settings refuse a wrong issuer and domain at their fields, 
   await expect(oidc.getByRole("textbox", { name: "Allowed email domain (optional)" })).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByText(/body\.|expected string|Invalid input|oidc\./)).toHaveCount(0);
 });
+
+test("disabling dormant accounts with a reason too long for the audit log is refused at the Reason field, and nothing is disabled", async ({ page }) => {
+  await signInAs(page, "admin", "/security/dormant?days=1");
+  const rows = page.getByTestId("dormant-row");
+  await expect(rows.first()).toBeVisible();
+  const listed = await rows.count();
+  await page.getByRole("checkbox", { name: "Select every account listed" }).check();
+  const reason = page.getByRole("textbox", { name: "Reason (kept in the audit log)" });
+  await reason.fill("x".repeat(600));
+  await page.getByRole("button", { name: /^Disable \d+ selected$/ }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Disable" }).click();
+  await expect(reason).toHaveAttribute("aria-invalid", "true");
+  await expect(reason).toHaveAccessibleDescription(/at most 500 characters/);
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await expect(rows).toHaveCount(listed);
+  await expect(page.getByText(/body\.|expected string|Invalid input/)).toHaveCount(0);
+});

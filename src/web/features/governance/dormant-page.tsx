@@ -23,16 +23,21 @@ export function DormantPage() {
   const list = useQuery({ queryKey: governanceKeys.dormant(days), queryFn: () => governanceApi.dormant(days) });
   const [chosen, setChosen] = useState<Set<string>>(() => new Set());
   const [reason, setReason] = useState(`No sign-in for ${days} days`);
+  const [reasonError, setReasonError] = useState<string | undefined>();
   const canDisable = useCapabilities().can(CHANGES.disableAccounts);
   const accounts = list.data?.accounts ?? [];
   const toggle = (id: string) => setChosen((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set([...s, id])));
   const disable = async () => {
+    setReasonError(undefined);
     try {
       const r = await governanceApi.disable([...chosen], reason);
       notifications.show({ color: "green", message: `Disabled ${r.disabled.length} ${r.disabled.length === 1 ? "account" : "accounts"}; their sessions were ended.` });
       setChosen(new Set());
       void list.refetch();
     } catch (e) {
+      // a refused reason is said at its field; anything else in a message that stays until closed
+      const atReason = isApiError(e) ? e.fieldError("reason") : undefined;
+      if (atReason) return setReasonError(atReason); // the dialog closes onto the field
       notifications.show({ color: "red", message: isApiError(e) ? e.detail : "Nothing was disabled.", autoClose: false });
       throw e;
     }
@@ -59,7 +64,7 @@ export function DormantPage() {
         <>
           {canDisable && (
             <Group align="end" mb="sm">
-              <TextInput label="Reason (kept in the audit log)" value={reason} onChange={(e) => setReason(e.currentTarget.value)} w={360} />
+              <TextInput label="Reason (kept in the audit log)" value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={reasonError} w={360} />
               <ConfirmButton
                 disabled={chosen.size === 0 || reason.trim() === ""}
                 title={`Disable ${chosen.size} ${chosen.size === 1 ? "account" : "accounts"}?`}
