@@ -24,6 +24,7 @@ import { tokenRoutes } from "./tokens/routes.js";
 import { scimRoutes } from "./scim/routes.js";
 import { ssoRoutes } from "./sso/routes.js";
 import { onerosterRoutes } from "./oneroster/routes.js";
+import { notificationRoutes } from "./notifications/routes.js";
 
 /** Each feature is one Fastify plugin; adding a feature is one line here. */
 export async function registerFeatures(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -51,4 +52,5 @@ export async function registerFeatures(app: FastifyInstance, deps: AppDeps): Pro
   await app.register(scimRoutes(deps));
   await app.register(ssoRoutes(deps));
   await app.register(onerosterRoutes(deps));
+  await app.register(notificationRoutes(deps));
 }

@@ -1,12 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { callApi } from "./support/api.js";
 import type { AccountName } from "./support/accounts.js";
-import { makeDetailPages, PUBLIC_ROUTES, ROUTE_PATTERNS, settle, walkRoutes } from "./support/route-walk.js";
+import { makeDetailPages, PUBLIC_ROUTES, ROUTE_PATTERNS, walkRoutes } from "./support/route-walk.js";
 import { signInAs } from "./support/sign-in.js";
+import { audit, type Found } from "./support/axe-audit.js";
 
 /**
  * WCAG 2.1 AA: axe-core on every route of the web app, for each kind of user, with dialogs open,
@@ -14,24 +14,11 @@ import { signInAs } from "./support/sign-in.js";
  * page state, the rule and the first elements. The routes are read from the router's own files,
  * so a new page is audited (and must be reached by some user) without editing this spec.
  */
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 // Each test runs on, after another fails, in a fresh worker: the routes seen are kept in a file of this run.
 const VISITED_FILE = path.join(process.env.GATEHOUSE_E2E_DATA_DIR ?? fileURLToPath(new URL("../..", import.meta.url)), "accessibility-visited-routes.txt");
 const visitedRoutes = { add: (route: string) => fs.appendFileSync(VISITED_FILE, `${route}\n`) };
 const readVisited = () => new Set(fs.existsSync(VISITED_FILE) ? fs.readFileSync(VISITED_FILE, "utf8").split("\n") : []);
-
-type Found = string[];
-
-async function audit(page: Page, state: string, found: Found, options: { settled?: boolean } = {}) {
-  if (!options.settled) await settle(page);
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  for (const v of results.violations) {
-    if (v.impact !== "critical" && v.impact !== "serious") continue;
-    const where = v.nodes.slice(0, 3).map((n) => `${n.target.join(" ")}${n.failureSummary ? ` [${n.failureSummary.split("\n")[1]?.trim()}]` : ""}`);
-    found.push(`${state}: ${v.id} (${v.impact}, ${v.nodes.length}×) ${where.join(" | ")}`);
-  }
-}
 
 /** Each tab of the page's tab lists, chosen one after another. */
 async function auditTabs(page: Page, state: string, found: Found) {

@@ -9,7 +9,7 @@ import { loadAttachmentContent, storeAttachmentContent } from "./attachment-stor
 import { auditCaseChange } from "./audit-case.js";
 import { checkAttachment } from "./file-type.js";
 import { notifyCase } from "./notify-case.js";
-import { addEvent, districtRecipients, lockCase, updateCase, vendorUserEmail } from "./repo.js";
+import { addEvent, districtRecipients, lockCase, updateCase, vendorRecipient } from "./repo.js";
 
 export type Uploader = { userId: string; username: string; name: string; side: "district" | "vendor"; contactId?: string };
 
@@ -31,7 +31,7 @@ export async function addAttachment(deps: AppDeps, scope: DistrictScope, caseId:
     await auditCaseChange(tx, uploader, c, "case.attachment-added", { after: { fileName: checked.fileName, sizeBytes: file.data.length, side: uploader.side } });
     const updated = await updateCase(tx, scope, caseId, {}, now);
     if (uploader.contactId) await recordContactActivity(tx, { districtId: c.districtId, contactId: uploader.contactId, kind: "case-activity", at: now, caseId });
-    const to = uploader.side === "vendor" ? await districtRecipients(tx, scope, c) : [await vendorUserEmail(tx, c.assigneeId)];
+    const to = uploader.side === "vendor" ? await districtRecipients(tx, scope, c) : [await vendorRecipient(tx, c.assigneeId)];
     await notifyCase(tx, deps.config, updated, to, {
       audience: uploader.side === "vendor" ? "district" : "vendor",
       kind: "case-attachment",

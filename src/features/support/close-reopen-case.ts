@@ -4,7 +4,7 @@ import { recordContactActivity } from "../contacts/record-contact-activity.js";
 import type { PortalCaller } from "../contacts/require-portal-contact.js";
 import { auditCaseChange } from "./audit-case.js";
 import { notifyCase } from "./notify-case.js";
-import { addEvent, lockCase, updateCase, vendorUserEmail } from "./repo.js";
+import { addEvent, lockCase, updateCase, vendorRecipient } from "./repo.js";
 
 /** A contact closes their district's case (done), or reopens a resolved or closed one. */
 export async function setCaseOpen(deps: AppDeps, caller: PortalCaller, caseId: string, open: boolean) {
@@ -20,7 +20,7 @@ export async function setCaseOpen(deps: AppDeps, caller: PortalCaller, caseId: s
     const updated = await updateCase(tx, actor, caseId, open ? { status: "open", closedAt: null } : { status: "closed", closedAt: now }, now);
     await auditCaseChange(tx, actor, c, `case.${kind}`, { before: { status: c.status }, after: { status: updated.status } });
     await recordContactActivity(tx, { districtId: c.districtId, contactId: contact.id, kind: "case-activity", at: now, caseId });
-    await notifyCase(tx, deps.config, updated, [await vendorUserEmail(tx, c.assigneeId)], {
+    await notifyCase(tx, deps.config, updated, [await vendorRecipient(tx, c.assigneeId)], {
       audience: "vendor",
       kind: `case-${kind}`,
       headline: `${actor.displayName} ${kind} the case`,

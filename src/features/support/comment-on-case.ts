@@ -6,7 +6,7 @@ import { recordContactActivity } from "../contacts/record-contact-activity.js";
 import type { PortalCaller } from "../contacts/require-portal-contact.js";
 import { auditCaseChange } from "./audit-case.js";
 import { notifyCase } from "./notify-case.js";
-import { addEvent, districtRecipients, findAnyCase, lockCase, updateCase, vendorUserEmail } from "./repo.js";
+import { addEvent, districtRecipients, findAnyCase, lockCase, updateCase, vendorRecipient } from "./repo.js";
 
 const closedError = () => new AppError(409, "case-closed", "This case is closed. Reopen it to add to it.");
 
@@ -26,7 +26,7 @@ export async function commentAsContact(deps: AppDeps, caller: PortalCaller, case
     const updated = await updateCase(tx, actor, caseId, { status }, now);
     await auditCaseChange(tx, actor, c, "case.commented", { before: { status: c.status }, after: { status, side: "district" } });
     await recordContactActivity(tx, { districtId: c.districtId, contactId: contact.id, kind: "case-activity", at: now, caseId });
-    await notifyCase(tx, deps.config, updated, [await vendorUserEmail(tx, c.assigneeId)], {
+    await notifyCase(tx, deps.config, updated, [await vendorRecipient(tx, c.assigneeId)], {
       audience: "vendor",
       kind: "case-comment",
       headline: `${actor.displayName} (${contact.type} contact) added a comment`,

@@ -50,7 +50,7 @@ export async function decideModifyContact(deps: AppDeps, actor: Actor, caseId: s
     await tx.update(modifyContactRequests).set({ status, decidedByName: actor.displayName, decidedAt: now, decisionNote: input.note ?? null }).where(eq(modifyContactRequests.id, request.id));
     await addEvent(tx, { districtId: c.districtId, caseId, at: now, actorId: actor.userId, actorName: actor.displayName, actorSide: "vendor", kind: `modify-${status}`, body: input.note ?? null, data: { action: request.action } });
     const updated = await updateCase(tx, scope, caseId, { status: "resolved" }, now);
-    await notifyCase(tx, deps.config, updated, [...(await districtRecipients(tx, scope, c)), input.decision === "approve" ? targetEmail : null], {
+    await notifyCase(tx, deps.config, updated, [...(await districtRecipients(tx, scope, c)), input.decision === "approve" ? { userId: request.targetUserId, email: targetEmail } : null], {
       audience: "district",
       kind: `modify-contact-${status}`,
       headline: `${actor.displayName} of Support ${status} the request`,

@@ -38,7 +38,7 @@ export async function setWatcher(deps: AppDeps, caller: PortalCaller, caseId: st
     const updated = await updateCase(tx, actor, caseId, {}, now);
     await recordContactActivity(tx, { districtId: c.districtId, contactId: contact.id, kind: "case-activity", at: now, caseId });
     if (watching && watcher.id !== contact.id) {
-      await notifyCase(tx, deps.config, updated, [watcher.email], { audience: "district", kind: "case-watcher-added", headline: `${actor.displayName} added you as a watcher` });
+      await notifyCase(tx, deps.config, updated, [{ userId: watcher.userId, email: watcher.email }], { audience: "district", kind: "case-watcher-added", headline: `${actor.displayName} added you as a watcher` });
     }
     return updated;
   });

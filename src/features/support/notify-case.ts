@@ -1,10 +1,11 @@
 import escapeHtml from "escape-html";
-import { and, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Config } from "../../platform/config.js";
 import type { Db } from "../../platform/db/connect.js";
 import { users } from "../../platform/db/schema/users.js";
 import { enqueueEmail } from "../../platform/mail/enqueue-email.js";
-import type { CaseRow } from "./repo.js";
+import { addNotifications } from "../notifications/repo.js";
+import type { CaseRecipient, CaseRow } from "./repo.js";
 
 export type CaseNotice = {
   /** One line: what happened ("Vera Vendor replied"). */
@@ -21,10 +22,12 @@ export function caseLink(config: Pick<Config, "publicUrl">, c: Pick<CaseRow, "id
 }
 
 /**
- * Puts one email per recipient in the outbox, inside the caller's transaction, so a notice is
- * sent if and only if the change it reports was committed.
+ * Tells each recipient of a case event, inside the caller's transaction, so a notice exists if and
+ * only if the change it reports was committed: one email per address (lower-cased, once) in the
+ * outbox, and one in-app notification per person (a bare mailbox such as SUPPORT_TEAM_EMAIL gets
+ * only the email; a person with no address still gets the notification).
  */
-export async function notifyCase(tx: Db, config: Pick<Config, "publicUrl">, c: CaseRow, to: (string | null)[], notice: CaseNotice) {
+export async function notifyCase(tx: Db, config: Pick<Config, "publicUrl">, c: CaseRow, to: (CaseRecipient | null)[], notice: CaseNotice) {
   const link = caseLink(config, c, notice.audience);
   const flag = c.emergency ? "[EMERGENCY] " : c.priority === "urgent" ? "[URGENT] " : "";
   const subject = `${flag}[Case #${c.number}] ${c.subject} — ${notice.headline}`;
@@ -34,27 +37,30 @@ export async function notifyCase(tx: Db, config: Pick<Config, "publicUrl">, c: C
     notice.body ? `<p style="white-space:pre-wrap">${escapeHtml(notice.body)}</p>` : "",
     `<p><a href="${escapeHtml(link)}">Open case #${c.number}</a></p>`,
   ].join("\n");
-  for (const address of new Set(to.filter((a): a is string => Boolean(a)))) {
+  const addresses = new Map<string, string>();
+  const people = new Set<string>();
+  for (const r of to) {
+    const address = r?.email?.trim();
+    if (address && !addresses.has(address.toLowerCase())) addresses.set(address.toLowerCase(), address);
+    if (r?.userId) people.add(r.userId);
+  }
+  for (const address of addresses.values()) {
     await enqueueEmail(tx, { districtId: c.districtId, kind: notice.kind, to: address, subject, text, html });
   }
+  const districtId = notice.audience === "district" ? c.districtId : null;
+  await addNotifications(tx, [...people].map((userId) => ({ userId, districtId, caseId: c.id, kind: notice.kind, headline: notice.headline })));
 }
 
 /**
  * Tells the vendor's support team of a new case: the shared mailbox of SUPPORT_TEAM_EMAIL, when
  * set, and every active agent who asked for new cases ("all", or "emergency" when it is one).
- * An address is written once however many ways it qualifies. An emergency or urgent case says so
- * at the start of the subject.
+ * An emergency or urgent case says so at the start of the subject.
  */
 export async function notifyVendorTeam(tx: Db, config: Pick<Config, "publicUrl" | "supportTeamEmail">, c: CaseRow, notice: Omit<CaseNotice, "audience">) {
   const wanted = c.emergency ? (["all", "emergency"] as const) : (["all"] as const);
   const agents = await tx
-    .select({ email: users.email })
+    .select({ userId: users.id, email: users.email })
     .from(users)
-    .where(and(eq(users.kind, "vendor"), eq(users.disabled, false), isNotNull(users.email), inArray(users.newCaseEmails, [...wanted])));
-  const byLower = new Map<string, string>();
-  for (const address of [config.supportTeamEmail, ...agents.map((a) => a.email)]) {
-    const trimmed = address?.trim();
-    if (trimmed && !byLower.has(trimmed.toLowerCase())) byLower.set(trimmed.toLowerCase(), trimmed);
-  }
-  await notifyCase(tx, config, c, [...byLower.values()], { ...notice, audience: "vendor" });
+    .where(and(eq(users.kind, "vendor"), eq(users.disabled, false), inArray(users.newCaseEmails, [...wanted])));
+  await notifyCase(tx, config, c, [{ userId: null, email: config.supportTeamEmail ?? null }, ...agents], { ...notice, audience: "vendor" });
 }

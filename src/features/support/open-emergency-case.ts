@@ -59,7 +59,7 @@ export async function openEmergencyCase(deps: AppDeps, actor: Actor, input: Emer
       target: { type: "case", id: c.id, name: `#${c.number} ${c.subject}` },
       after: { onBehalfOf: contact.username, contactId: contact.id, openedBy: actor.displayName, reason: input.reason, priority: c.priority },
     });
-    await notifyCase(tx, deps.config, c, [contact.email], {
+    await notifyCase(tx, deps.config, c, [{ userId: contact.userId, email: contact.email }], {
       audience: "district",
       kind: "case-emergency-opened",
       headline: `${actor.displayName} of Support opened an emergency case on your behalf`,

@@ -150,18 +150,30 @@ export async function listAttachmentMeta(db: Db, scope: DistrictScope, caseId: s
 }
 
 /** Email addresses of the case's contact and watchers: who hears about replies and changes. */
-export async function districtRecipients(db: Db, scope: DistrictScope, c: CaseRow): Promise<string[]> {
+/** Someone a case event is told to: a person (emailed and notified in the app), or a bare mailbox. */
+export type CaseRecipient = { userId: string | null; email: string | null };
+
+/** The district side of a case: its contact, then its watchers by name. */
+export async function districtRecipients(db: Db, scope: DistrictScope, c: CaseRow): Promise<CaseRecipient[]> {
+  const person = { userId: users.id, email: users.email };
   const owner = await db
-    .select({ email: users.email })
+    .select(person)
     .from(authorizedContacts)
     .innerJoin(users, eq(users.id, authorizedContacts.userId))
     .where(inDistrict(authorizedContacts, scope, eq(authorizedContacts.id, c.contactId)));
-  const watchers = await listWatchers(db, scope, c.id);
-  return [...new Set([...owner, ...watchers].map((r) => r.email).filter((e): e is string => Boolean(e)))];
+  const watchers = await db
+    .select(person)
+    .from(caseWatchers)
+    .innerJoin(authorizedContacts, eq(authorizedContacts.id, caseWatchers.contactId))
+    .innerJoin(users, eq(users.id, authorizedContacts.userId))
+    .where(inDistrict(caseWatchers, scope, eq(caseWatchers.caseId, c.id)))
+    .orderBy(asc(users.displayName));
+  return [...owner, ...watchers];
 }
 
-export async function vendorUserEmail(db: Db, userId: string | null): Promise<string | null> {
+/** The vendor agent a case is assigned to, if any. */
+export async function vendorRecipient(db: Db, userId: string | null): Promise<CaseRecipient | null> {
   if (!userId) return null;
-  const [row] = await db.select({ email: users.email }).from(users).where(and(eq(users.id, userId), eq(users.kind, "vendor"))).limit(1);
-  return row?.email ?? null;
+  const [row] = await db.select({ userId: users.id, email: users.email }).from(users).where(and(eq(users.id, userId), eq(users.kind, "vendor"))).limit(1);
+  return row ?? null;
 }

@@ -3,6 +3,7 @@ import { useDisclosure } from "@mantine/hooks";
 import { useEffect, useMemo, useRef } from "react";
 import { Link, Outlet, useLocation } from "react-router-dom";
 import { PreviewBanner } from "../features/governance/preview-banner.js";
+import { NotificationBell } from "../features/notifications/notification-bell.js";
 import { useAuth, useSignOut, type Me } from "./auth-context.js";
 import { buildNavSections } from "./nav-model.js";
 import { useToolRights } from "./tool-rights.js";
@@ -63,6 +64,8 @@ export function Layout() {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            {/* case notifications go to vendor staff and current contacts, the people mfaRequired names */}
+            {user.user.mfaRequired && user.stage === "active" && <NotificationBell />}
             <UnstyledButton component={Link} to="/account">
               <Group gap={8} wrap="nowrap">
                 {/* the name is said once, here; on a phone only the initials show beside Sign out */}

@@ -39,6 +39,8 @@ export const E2E_DISTRICTS = [
   { slug: "e2e-xss", name: `XSS District <img src=x onerror="window.__xss='district'">` },
   // sso.spec.ts: single sign-on is turned on here, so no other district's sign-in page changes
   { slug: "e2e-sso", name: "SSO Test District" },
+  // notifications.spec.ts: a contact of their own district, so the demo district's contacts stay as they are
+  { slug: "e2e-notify", name: "Notify Test District" },
 ] as const;
 
 /** Payloads for xss.spec.ts: each sets window.__xss or opens a dialog if it ever runs. */
@@ -101,6 +103,8 @@ export const ACCOUNTS = {
   actionsStaffB: { username: "e2e-actions-dos", password: "Actions-Dos-E2E-Pass-31", displayName: "Dos Bulk", district: DEMO_DISTRICT.slug },
   // accessibility.spec.ts: a technical contact with MFA on, to look at every Support Case Portal page.
   a11yContact: { username: "e2e-a11y-contact", password: "Contact-A11y-Pass-62", displayName: "Ari Access", district: DEMO_DISTRICT.slug, mfaSecret: "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U", contact: "technical" },
+  // notifications.spec.ts: a support contact whose bell counts the vendor's replies
+  notifyContact: { username: "e2e-notify-contact", password: "Notify-Contact-Pass-73", displayName: "Nell Notified", district: "e2e-notify", mfaSecret: "NBSWY3DPO5XXE3DENBSWY3DPO5XXE3DE", contact: "support" },
   // seed-reports.spec.ts: staff given R on one report only, then on none.
   seedReportsReader: { username: "e2e-report-reader", password: "Reports-E2E-Pass-44", displayName: "Rory Reports", district: DEMO_DISTRICT.slug },
 } satisfies Record<string, Account>;

@@ -18,3 +18,4 @@ export * from "./scim.js";
 export * from "./sso.js";
 export * from "./oneroster.js";
 export * from "./vendor-desk.js";
+export * from "./notifications.js";
