@@ -8,6 +8,8 @@ test("a contact's bell counts the agent's reply, opens the case from the list an
   const c = await callApi<{ id: string; number: number }>(page, "POST", "/api/support/cases", { subject: `Bell check ${Date.now()}`, description: "Attendance letters print twice.", productArea: "Other" });
   await page.reload();
   const bell = page.getByTestId("notification-bell");
+  // the count arrives after the page: read it once it is there (the new case's own notice is in it)
+  await expect(bell).toHaveAttribute("aria-label", /unread/);
   const before = Number(/(\d+) unread/.exec((await bell.getAttribute("aria-label")) ?? "")?.[1] ?? 0);
   const agent = await (await browser.newContext()).newPage();
   await signInAs(agent, "vendor", "/vendor/cases");

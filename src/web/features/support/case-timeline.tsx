@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Paper, Stack, Text } from "@mantine/core";
+import { Anchor, Badge, darken, Group, Paper, Stack, Text, useMantineTheme } from "@mantine/core";
 import { formatDate, STATUS_LABELS } from "./labels.js";
 import { LinkedText } from "./linked-text.js";
 import type { CaseEvent } from "./types.js";
@@ -48,6 +48,8 @@ function describe(e: CaseEvent): string {
 
 /** Every change and message on a case, oldest first; internal notes stand out for vendor staff. */
 export function CaseTimeline({ events, attachmentBase }: { events: CaseEvent[]; attachmentBase: string }) {
+  // yellow's deepest shade on its own tint is 2.8:1; darkened as the theme does for tinted variants, 6:1 (WCAG AA)
+  const noteLabel = darken(useMantineTheme().colors.yellow[9], 0.4);
   return (
     <Stack gap="sm" component="ol" style={{ listStyle: "none", padding: 0, margin: 0 }} aria-label="Case timeline">
       {events.map((e) => {
@@ -77,7 +79,7 @@ export function CaseTimeline({ events, attachmentBase }: { events: CaseEvent[]; 
             {e.body && (
               <Paper withBorder p="sm" mt={4} radius="sm" bg={e.internal ? "yellow.0" : e.actorSide === "vendor" ? "grape.0" : "gray.0"} data-testid={e.internal ? "internal-note" : "message"}>
                 {e.internal && (
-                  <Text size="xs" fw={700} c="yellow.9" mb={2}>
+                  <Text size="xs" fw={700} c={noteLabel} mb={2}>
                     Internal note — not shown to the district
                   </Text>
                 )}
