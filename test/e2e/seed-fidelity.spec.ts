@@ -39,3 +39,17 @@ test("the rights editor shows the seed's cautions about the group it edits, and 
   await expect(page.getByRole("tab", { name: "Tool rights" })).toBeVisible();
   await expect(page.getByTestId("group-cautions")).toHaveCount(0);
 });
+
+// Seed, All Campus Users: "Account Setting". Nico is in no group, so the district has not given it.
+test("without Account Setting, My account says why and still signs out the other sessions", async ({ page }) => {
+  await signInAs(page, "seedFidelityNoAccount", "/account");
+  const notice = page.getByRole("status").filter({ hasText: "Account Setting is not among your rights" });
+  await expect(notice).toContainText("Your account settings need R on the Account Setting tool, which the All Campus Users group gives.");
+  await expect(notice.getByRole("list", { name: "Missing All Campus Users tools" })).toContainText("Log Off (the Sign out button) — Sign out always works");
+  await expect(page.getByRole("form", { name: "Change password" })).toHaveCount(0);
+  await expect(page.getByRole("table", { name: "Your sessions" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Set up an authenticator" })).toBeVisible();
+  await page.getByRole("button", { name: "Sign out everywhere else" }).click();
+  await page.getByRole("button", { name: "Sign out the others" }).click();
+  await expect(page.getByText(/Signed out \d+ other session/)).toBeVisible();
+});
