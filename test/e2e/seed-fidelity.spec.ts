@@ -53,3 +53,23 @@ test("without Account Setting, My account says why and still signs out the other
   await page.getByRole("button", { name: "Sign out the others" }).click();
   await expect(page.getByText(/Signed out \d+ other session/)).toBeVisible();
 });
+
+// Seed, SSN Rights: "Users assigned to a SSN group MUST have calendar tool rights to users included within the group."
+test("the SSN caution names a holder whose calendar rights miss the staff their SSN right covers, in the reviews and the group's editor", async ({ page }) => {
+  await signInAs(page, "admin");
+  const sol = await findUser(page, "seedFidelitySsn");
+  const name = `SSN next year ${tag()}`;
+  const group = await callApi<Group>(page, "POST", "/api/groups", { name });
+  const v = await callApi<{ version: number }>(page, "PUT", `/api/groups/${group.id}/rights`, { version: group.version, entries: [{ toolPath: "SSN Rights > SSN for Staff", rights: "R" }] });
+  await callApi(page, "PUT", `/api/groups/${group.id}/calendar-rights`, { version: v.version, calendarGrants: [{ school: "Harbor View High", year: "2026-27", calendar: "26-27 Harbor View High", modify: false }] });
+  await callApi(page, "POST", `/api/groups/${group.id}/members`, { userId: sol.id });
+  const finding = new RegExp(`${sol.username} holds SSN Rights > SSN for Staff without calendar rights to \\d+ staff in `);
+
+  await page.goto("/security/reviews?review=seed-cautions");
+  const ssn = page.getByRole("region", { name: "Caution: ssn-without-calendar-rights" });
+  await expect(ssn).toContainText("Users assigned to a SSN group MUST have calendar tool rights to users included within the group.");
+  await expect(ssn.getByRole("row").filter({ hasText: sol.username })).toContainText(finding);
+
+  await page.goto(`/security/groups/${group.id}`);
+  await expect(page.getByTestId("group-cautions").getByRole("region", { name: "Caution: ssn-without-calendar-rights" })).toContainText(finding);
+});

@@ -105,6 +105,7 @@ export const ACCOUNTS = {
   a11yContact: { username: "e2e-a11y-contact", password: "Contact-A11y-Pass-62", displayName: "Ari Access", district: DEMO_DISTRICT.slug, mfaSecret: "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U", contact: "technical", allCampusUsers: true },
   // seed-reports.spec.ts: staff given R on one report only, then on none.
   // seed-fidelity.spec.ts: staff in no group, so without the seed's Account Setting
+  seedFidelitySsn: { username: "e2e-ssn-holder", password: "Ssn-Holder-E2E-Pass-46", displayName: "Sol Ssnholder", district: DEMO_DISTRICT.slug },
   seedFidelityNoAccount: { username: "e2e-no-account", password: "No-Account-E2E-Pass-45", displayName: "Nico Noaccount", district: DEMO_DISTRICT.slug },
   seedReportsReader: { username: "e2e-report-reader", password: "Reports-E2E-Pass-44", displayName: "Rory Reports", district: DEMO_DISTRICT.slug },
 } satisfies Record<string, Account>;
