@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDistrict, buildUser, TEST_PASSWORD } from "../../test/support/factories.js";
+import { joinAllCampusUsers } from "../../test/support/rights-factories.js";
 import { clientFor, createTestApp, sessionCookie, type TestApp } from "../../test/support/test-app.js";
 
 let t: TestApp;
@@ -29,6 +30,7 @@ const rowsFor = (userId: string) =>
 describe("audit context", () => {
   it("sign-out, sign-out everywhere, ending a session and MFA setup are audited with the server's request id and the client's address", async () => {
     const user = await buildUser(t.database.db, { districtId: district.id });
+    await joinAllCampusUsers(t.database.db, district.id, [user.id]);
     const first = await signInFrom(user.username);
     const second = await signInFrom(user.username);
     const third = await signInFrom(user.username);

@@ -1,3 +1,4 @@
+import { and, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../src/platform/db/connect.js";
 import { calendarGrants, rightEntries, userGroupMembers, userGroups } from "../../src/platform/db/schema/rights.js";
@@ -83,4 +84,16 @@ export function useRightsDistrict(): { t: TestApp; d: RightsDistrict } {
   });
   afterAll(() => ctx.t.close());
   return ctx;
+}
+
+/** The seed's All Campus Users rights (Account Setting, Log Off, My Data), which every real user holds. */
+export const ALL_CAMPUS_USERS_RIGHTS = { "Account Setting": "RWAD", "Log Off": "RWAD", "My Data": "RW" } as const;
+
+/** Puts users in their district's All Campus Users group (made at the first call), so their own account page works. */
+export async function joinAllCampusUsers(db: Db, districtId: string, userIds: string[]): Promise<string> {
+  const [found] = await db.select({ id: userGroups.id }).from(userGroups).where(and(eq(userGroups.districtId, districtId), eq(userGroups.name, "All Campus Users")));
+  if (!found) return buildRightsGroup(db, districtId, { name: "All Campus Users", rights: ALL_CAMPUS_USERS_RIGHTS, members: userIds });
+  for (const userId of userIds) await db.insert(userGroupMembers).values({ districtId, groupId: found.id, userId });
+  await bumpRightsVersion(db, { districtId }, { groups: [found.id], users: userIds });
+  return found.id;
 }

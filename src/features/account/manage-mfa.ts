@@ -46,11 +46,13 @@ async function requireProof(deps: AppDeps, user: UserRow, proof: MfaProof, addre
 
 /**
  * Starts enrolment: a new secret is kept as pending until a code from it is confirmed. Moving to
- * a new authenticator (MFA already on) needs the password and a code from the current one.
+ * a new authenticator (MFA already on) needs the password and a code from the current one, and
+ * is refused with `reEnrolRefusal` when the caller lacks the right to change account settings.
  */
-export async function startMfaSetup(deps: AppDeps, session: SessionRow, proof: MfaProof, address: string) {
+export async function startMfaSetup(deps: AppDeps, session: SessionRow, proof: MfaProof, address: string, reEnrolRefusal: AppError | null = null) {
   refuseWhileCodePending(session);
   const user = await loadUser(deps, session.userId);
+  if (user.mfaEnabledAt && reEnrolRefusal) throw reEnrolRefusal;
   if (user.mfaEnabledAt) await requireProof(deps, user, proof, address, "move to a new authenticator");
   const secret = newTotpSecret();
   await deps.database.db.transaction(async (tx) => {

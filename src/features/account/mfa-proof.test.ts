@@ -1,6 +1,7 @@
 import { authenticator } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDistrict, buildUser, TEST_PASSWORD } from "../../../test/support/factories.js";
+import { joinAllCampusUsers } from "../../../test/support/rights-factories.js";
 import { clientFor, createTestApp, sessionCookie, signIn, type Client, type TestApp } from "../../../test/support/test-app.js";
 import { LOCKOUT } from "../../domain/auth/lockout.js";
 
@@ -17,6 +18,7 @@ const nextStepCode = (secret: string) => authenticator.clone({ epoch: Date.now()
 
 async function enrolled(): Promise<{ client: Client; secret: string; recoveryCodes: string[]; username: string; id: string }> {
   const user = await buildUser(t.database.db, { districtId: district.id });
+  await joinAllCampusUsers(t.database.db, district.id, [user.id]);
   const client = await signIn(t.app, { district: district.slug, username: user.username });
   const { secret } = (await client.post("/api/account/mfa/setup")).json();
   const confirmed = await client.post("/api/account/mfa/confirm", { code: authenticator.generate(secret) });
@@ -77,6 +79,7 @@ describe("changing a second factor", () => {
 
   it("counts wrong current passwords towards the sign-in lockout of that address", async () => {
     const user = await buildUser(t.database.db, { districtId: district.id });
+    await joinAllCampusUsers(t.database.db, district.id, [user.id]);
     const from = "198.51.100.40";
     const client = await passwordStep(user.username, from);
     const change = () => client.request({ method: "POST", url: "/api/account/password", remoteAddress: from, payload: { currentPassword: "guess-guess-guess", newPassword: "Another-Password-1" } });

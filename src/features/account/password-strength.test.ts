@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDistrict, buildUser, TEST_PASSWORD } from "../../../test/support/factories.js";
+import { joinAllCampusUsers } from "../../../test/support/rights-factories.js";
 import { createTestApp, signIn, type Client, type TestApp } from "../../../test/support/test-app.js";
 
 /** ASVS 2.1.1 / 2.1.7: a new password is long enough, not the username, and not a common one. */
@@ -11,6 +12,7 @@ beforeAll(async () => {
   const district = await buildDistrict(t.database.db);
   const a = await buildUser(t.database.db, { districtId: district.id, role: "student-information-system" });
   const u = await buildUser(t.database.db, { districtId: district.id });
+  await joinAllCampusUsers(t.database.db, district.id, [u.id]);
   admin = await signIn(t.app, { district: district.slug, username: a.username });
   owner = await signIn(t.app, { district: district.slug, username: u.username });
 });

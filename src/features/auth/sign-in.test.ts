@@ -1,6 +1,7 @@
 import { authenticator } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDistrict, buildUser } from "../../../test/support/factories.js";
+import { joinAllCampusUsers } from "../../../test/support/rights-factories.js";
 import { clientFor, createTestApp, sessionCookie, signIn, type TestApp } from "../../../test/support/test-app.js";
 
 let t: TestApp;
@@ -67,6 +68,7 @@ describe("sign-in", () => {
 describe("MFA", () => {
   it("enrols, then asks for a code at sign-in; a recovery code works once", async () => {
     const user = await buildUser(t.database.db, { districtId: district.id });
+    await joinAllCampusUsers(t.database.db, district.id, [user.id]);
     const client = await signIn(t.app, { district: district.slug, username: user.username });
     const setup = (await client.post("/api/account/mfa/setup")).json();
     const confirm = await client.post("/api/account/mfa/confirm", { code: authenticator.generate(setup.secret) });

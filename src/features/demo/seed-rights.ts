@@ -2,6 +2,7 @@ import type { PolicyDocument, PolicyRights } from "../../domain/policy/policy-do
 import type { Rights } from "../../domain/rights/rights.js";
 import type { Db } from "../../platform/db/connect.js";
 import { applyPolicy } from "../rights/policy/apply-policy.js";
+import { SUPPORT_DEMO_LOGINS } from "./seed-support.js";
 
 const DAY = 86_400_000;
 const ALL = { school: "*", year: "*", calendar: "*" };
@@ -58,6 +59,8 @@ export function demoRightsPolicy(districtName: string, now: Date): PolicyDocumen
       staff("clerk", ["All Campus Users", "Attendance Clerks"]),
       staff("nurse", ["All Campus Users", "Health Staff"]),
       { ...staff("scheduler", ["All Campus Users"]), groups: [{ name: "All Campus Users" }, { name: "Schedulers", until: masterSchedulingEnds }] },
+      // the authorized contacts (seedSupportDemo) hold the seed's own tools too: their account page sets up their authenticator
+      ...SUPPORT_DEMO_LOGINS.map((c) => staff(c.username, ["All Campus Users"])),
     ],
     assertions: [],
   };

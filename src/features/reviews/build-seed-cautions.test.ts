@@ -77,4 +77,36 @@ describe("the seed's cautions as checks", () => {
     expect(found.map((r) => r.subject)).toEqual(["di"]);
     expect(found[0]!.seedSays).toBe("Users assigned to a SSN group MUST have calendar tool rights to users included within the group.");
   });
+
+  it("names the SSN holders whose calendar rights miss people their SSN right covers, and where (staff through their school assignment)", () => {
+    const ballard = { school: "Ballard High", year: "2025-26", calendar: "25-26 Ballard High" };
+    const lincoln = { school: "Lincoln Elementary", year: "2025-26", calendar: "25-26 Lincoln" };
+    const ssn = (id: string, tool: string) => ({ id, name: id, entries: [{ toolPath: `SSN Rights > ${tool}`, rights: "R" as const }], calendarGrants: [{ ...ballard, modify: false }] });
+    const found = byCode(
+      buildSeedCautions(
+        source({
+          model: {
+            groups: [ssn("g-staff-ssn", "SSN for Staff"), ssn("g-all-ssn", "SSN for All People")],
+            users: [user("fay", { memberships: [{ groupId: "g-staff-ssn" }] }), user("gil", { memberships: [{ groupId: "g-all-ssn" }], calendarGrants: [{ ...lincoln, modify: false }] }), user("hal", { memberships: [{ groupId: "g-all-ssn" }] })],
+          },
+          ssnPopulation: [
+            { ...ballard, students: 40, staff: 5 },
+            { ...lincoln, students: 12, staff: 1 },
+          ],
+        }),
+      ),
+      "ssn-without-calendar-rights",
+    );
+    expect(found).toEqual([
+      {
+        code: "ssn-without-calendar-rights",
+        seedSays: "Users assigned to a SSN group MUST have calendar tool rights to users included within the group.",
+        subject: "fay",
+        finding: "fay holds SSN Rights > SSN for Staff without calendar rights to 1 staff in Lincoln Elementary · 2025-26 · 25-26 Lincoln.",
+        groupIds: ["g-staff-ssn"],
+        userIds: ["fay"],
+      },
+      expect.objectContaining({ subject: "hal", finding: "hal holds SSN Rights > SSN for All People without calendar rights to 12 students and 1 staff in Lincoln Elementary · 2025-26 · 25-26 Lincoln." }),
+    ]);
+  });
 });

@@ -5,9 +5,9 @@
 import { checkRight, userIndexOf } from "../../domain/rights/check-right.js";
 import { findNode } from "../../domain/rights/catalog.js";
 import { compileDistrict, compileGrantee } from "../../domain/rights/compile-district.js";
-import { isActiveAt } from "../../domain/rights/model.js";
+import { calendarGrantMatches, isActiveAt, type CalendarGrant } from "../../domain/rights/model.js";
 import { buildGroupsOverLimit } from "./build-grant-reviews.js";
-import { userLookup, type ReviewSource } from "./review-source.js";
+import { userLookup, type PopulationCalendar, type ReviewSource } from "./review-source.js";
 
 export const SEED_CAUTIONS = {
   "schedule-wizard-holders": "Campus recommends that one user be in charge of the Schedule Wizard.",
@@ -36,6 +36,29 @@ const caution = (code: SeedCautionCode, subject: string, finding: string, concer
   groupIds: concerns.groupIds ?? [],
   userIds: concerns.userIds ?? [],
 });
+
+/** Whom each SSN right covers: All People is every student and every staff member. */
+const COVERS: Record<string, ("students" | "staff")[]> = {
+  "SSN Rights > SSN for All People": ["students", "staff"],
+  "SSN Rights > SSN for Staff": ["staff"],
+  "SSN Rights > SSN for Students": ["students"],
+};
+
+/**
+ * The calendars whose covered people the holder's calendar rights do not reach, said so an
+ * administrator can grant them: "12 students and 3 staff in Ballard High · 2025-26 · 25-26 Ballard High".
+ */
+function ssnCoverageGaps(ssn: string[], grants: CalendarGrant[], population: PopulationCalendar[]): string | null {
+  const kinds = new Set(ssn.flatMap((t) => COVERS[t] ?? []));
+  const gaps = population
+    .filter((c) => !grants.some((g) => calendarGrantMatches(g, c)))
+    .map((c) => {
+      const people = [kinds.has("students") && c.students > 0 ? `${c.students} ${c.students === 1 ? "student" : "students"}` : "", kinds.has("staff") && c.staff > 0 ? `${c.staff} staff` : ""].filter(Boolean);
+      return people.length ? `${people.join(" and ")} in ${c.school} · ${c.year} · ${c.calendar}` : "";
+    })
+    .filter(Boolean);
+  return gaps.length ? gaps.join("; ") : null;
+}
 
 export function buildSeedCautions(source: ReviewSource): SeedCaution[] {
   const { catalog, model, asOf } = source;
@@ -89,10 +112,18 @@ export function buildSeedCautions(source: ReviewSource): SeedCaution[] {
   for (const u of model.users) {
     const ssn = SSN_TOOLS.filter((t) => level(u.id, t) >= 1);
     if (!ssn.length || u.productSecurityRole === "student-information-system") continue;
-    const grants = [...u.calendarGrants, ...u.memberships.filter((m) => isActiveAt(m, asOf)).flatMap((m) => groupsById.get(m.groupId)?.calendarGrants ?? [])];
+    const memberships = u.memberships.filter((m) => isActiveAt(m, asOf));
+    const grants = [...u.calendarGrants, ...memberships.flatMap((m) => groupsById.get(m.groupId)?.calendarGrants ?? [])].filter((g) => isActiveAt(g, asOf));
+    // the groups that give the SSN right, so their editor shows the finding too
+    const via = memberships.map((m) => groupsById.get(m.groupId)).filter((g) => g && SSN_TOOLS.some((t) => (compileGrantee(catalog, g.entries, asOf).levels[findNode(catalog, t)!.index] ?? 0) >= 1));
+    const concerns = { userIds: [u.id], groupIds: via.map((g) => g!.id) };
+    const who = nameOf(u.id).username;
     if (grants.length === 0) {
-      out.push(caution("ssn-without-calendar-rights", nameOf(u.id).username, `${nameOf(u.id).username} holds ${ssn.join(", ")} with no calendar rights, so no person's SSN can be shown to them.`, { userIds: [u.id] }));
+      out.push(caution("ssn-without-calendar-rights", who, `${who} holds ${ssn.join(", ")} with no calendar rights, so no person's SSN can be shown to them.`, concerns));
+      continue;
     }
+    const lacking = ssnCoverageGaps(ssn, grants, source.ssnPopulation ?? []);
+    if (lacking) out.push(caution("ssn-without-calendar-rights", who, `${who} holds ${ssn.join(", ")} without calendar rights to ${lacking}.`, concerns));
   }
   return out;
 }

@@ -16,7 +16,11 @@ export type ReviewSource = {
   asOf: Date;
   /** The district's master scheduling end date (a district setting); null when not set. */
   masterSchedulingEnd?: Date | null;
+  /** Each calendar with its students (enrolled) and staff (assigned): whom an SSN right covers there. */
+  ssnPopulation?: PopulationCalendar[];
 };
+
+export type PopulationCalendar = { school: string; year: string; calendar: string; students: number; staff: number };
 
 /** Members whose membership is in force at asOf, per group id (each user once). */
 export function activeMemberCounts(source: ReviewSource): Map<string, number> {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_DISTRICT, DEMO_LOGINS } from "../demo/demo-logins.js";
 import { seedDemo } from "../demo/seed-demo.js";
+import { SUPPORT_DEMO_LOGINS } from "../demo/seed-support.js";
 import { createTestApp, signIn, type TestApp } from "../../../test/support/test-app.js";
 
 let t: TestApp;
@@ -37,6 +38,15 @@ describe("demo district rights", () => {
     expect(members.json().items.map((m: { username: string }) => m.username)).toContain("scheduler");
     const rights = await groupAdmin.put(`/api/groups/${schedulers.id}/rights`, { version: schedulers.version, entries: [] });
     expect(rights.statusCode).toBe(404); // no Tool Rights tool at all for this role's group
+  });
+
+  it("gives every demo sign-in, the authorized contacts too, their own account page (All Campus Users)", async () => {
+    const kim = SUPPORT_DEMO_LOGINS[0];
+    const contact = await signIn(t.app, { district: DEMO_DISTRICT.slug, username: kim.username, password: kim.password });
+    for (const client of [await login("teacher"), await login("viewer"), contact]) {
+      expect((await client.get("/api/account/sessions")).statusCode).toBe(200);
+      expect((await client.get("/api/account/sso-links")).statusCode).toBe(200);
+    }
   });
 
   it("seeding again changes nothing", async () => {

@@ -201,7 +201,7 @@ export function ssoRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       "/api/account/sso-links",
-      { config: { access: access.authenticated() }, schema: { tags, summary: "The signed-in user's own links, and the OpenID Connect sign-in they may link themself to", response: { 200: z.object({ links: z.array(ZLink), options: z.array(ZSignInOption) }) } } },
+      { config: { access: access.own("Account Setting", "R") }, schema: { tags, summary: "The signed-in user's own links, and the OpenID Connect sign-in they may link themself to", response: { 200: z.object({ links: z.array(ZLink), options: z.array(ZSignInOption) }) } } },
       async (request) => {
         const actor = request.actor!;
         if (!actor.districtId) return { links: [], options: [] };

@@ -4,6 +4,7 @@ import { outbox } from "../../platform/db/schema/outbox.js";
 import { users } from "../../platform/db/schema/users.js";
 import { buildDistrict, buildUser, TEST_PASSWORD } from "../../../test/support/factories.js";
 import { buildContact, signInVendor, signInWithMfa } from "../../../test/support/support-factories.js";
+import { joinAllCampusUsers } from "../../../test/support/rights-factories.js";
 import { createTestApp, type TestApp } from "../../../test/support/test-app.js";
 import { preferredDateProblem } from "./file-update-request.js";
 
@@ -94,7 +95,8 @@ describe("support gaps", () => {
   });
 
   it("an authorized contact cannot turn MFA off", async () => {
-    const { tess } = await setUp();
+    const { d, owner, tess } = await setUp();
+    await joinAllCampusUsers(t.database.db, d.id, [owner.user.id]); // may change account settings, yet not this one
     const refused = await tess.post("/api/account/mfa/disable", { password: TEST_PASSWORD, code: "000000" });
     expect(refused.statusCode).toBe(403);
     expect(refused.json()).toMatchObject({ code: "mfa-required-for-contact", detail: expect.stringContaining("must keep MFA on") });

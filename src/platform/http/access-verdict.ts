@@ -1,5 +1,5 @@
-import type { AdminPower, Access, RoleNeeded } from "./access.js";
-import type { Actor } from "./actor.js";
+import type { AdminPower, Access, OwnTool, RoleNeeded } from "./access.js";
+import type { Actor, RightLetter } from "./actor.js";
 import { AppError, forbidden, notFound, unauthenticated } from "./errors.js";
 
 /**
@@ -23,12 +23,30 @@ export function accessVerdict(required: Access, caller: Caller): AppError | null
   const actor = caller.actor;
   if (!actor) return caller.hasSession ? new AppError(401, "mfa-required", "Finish signing in with your authenticator code first.") : unauthenticated();
   if (required.kind === "authenticated") return null;
+  if (required.kind === "own") return ownToolRefusal(actor, required.tool, required.right);
   if (required.kind === "vendor") return actor.kind === "vendor" ? null : notFound("This page");
   if (actor.kind !== "district") return forbidden("district-only", "This is a district tool; vendor staff work through the support portal.");
   // Without the right the tool does not exist for this caller: 404, not 403 (STYLE.md).
   if (!actor.rights.has(required.tool, required.right)) return notFound("This tool");
   if (required.role && !holdsRole(actor, required.role)) return roleRequired(required.role, required.administers, actor);
   return null;
+}
+
+/**
+ * The person's own tools (All Campus Users): only a district user without a Product Security Role
+ * can lack them. A role holder administers the district's accounts and must never be shut out
+ * of their own password and authenticator by a group change (their own, made by mistake).
+ */
+export function ownToolRefusal(actor: Actor, tool: OwnTool, right: RightLetter): AppError | null {
+  if (actor.kind !== "district" || actor.productSecurityRole !== "none") return null;
+  if (actor.rights.has(tool, right)) return null;
+  return forbidden("own-tool-missing", accountSettingMissing(right), { tool, requiredRight: right });
+}
+
+/** The one sentence the API's 403 and the account page both say (Account Setting is the only own tool routes need). */
+export function accountSettingMissing(right: RightLetter): string {
+  const need = right === "R" ? "R on the Account Setting tool" : `${right} on the Account Setting tool (R only shows them)`;
+  return `Your account settings need ${need}, which the All Campus Users group gives. Ask your district's system administrator to add you to that group. Signing out, signing out your other sessions and setting up an authenticator still work.`;
 }
 
 /** The Student Information System role includes the narrower SIS Group Assignment role. */

@@ -27,7 +27,16 @@ export type Access =
   | { kind: "vendor"; administers?: AdminPower }
   /** SCIM provisioning: only an API token with the `scim` scope, never a session. */
   | { kind: "scim" }
+  /**
+   * One of the person's own tools (the seed's All Campus Users group: Account Setting). A
+   * district user needs the right; vendor staff and Product Security Role holders always pass.
+   * Refused with 403 and why, not 404: the page is there for everyone, only the right is missing.
+   */
+  | { kind: "own"; tool: OwnTool; right: RightLetter }
   | ({ kind: "tool"; tool: string; right: RightLetter } & Partial<AdminDeclaration>);
+
+/** The seed's All Campus Users tools that guard a route of the person's own (My Data is a plain tool route). */
+export type OwnTool = "Account Setting";
 
 export const access = {
   public: (): Access => ({ kind: "public" }),
@@ -37,9 +46,11 @@ export const access = {
   vendor: (admin?: { administers: AdminPower }): Access => ({ kind: "vendor", ...admin }),
   tool: (tool: string, right: RightLetter, admin?: AdminDeclaration): Access => ({ kind: "tool", tool, right, ...admin }),
   scim: (): Access => ({ kind: "scim" }),
+  own: (tool: OwnTool, right: RightLetter): Access => ({ kind: "own", tool, right }),
 };
 
 export function describeAccess(a: Access): string {
+  if (a.kind === "own") return `${a.right} on ${a.tool} (own account; vendor staff and role holders pass)`;
   if (a.kind !== "tool") return a.kind;
   return `${a.right} on ${a.tool}${a.role ? ` with the ${a.role} role` : ""}`;
 }

@@ -55,6 +55,11 @@ function expected(a: Access, p: Persona): boolean {
   if (a.kind === "authenticated") return true;
   if (a.kind === "vendor") return p === "vendor";
   if (a.kind === "scim") return false; // only an API token with the scim scope (src/features/scim tests)
+  if (a.kind === "own") {
+    // the person's own Account Setting: everyone holding it, vendor staff and role holders
+    if (p === "no-right" || p === "owner") return false;
+    return p !== "read-only" || a.right === "R";
+  }
   switch (p) {
     case "vendor":
     case "no-right":
@@ -442,7 +447,7 @@ describe("authorization matrix", () => {
       const caller = callers[persona];
       if (!caller || persona === "mfa-pending") continue;
       const caps = (await caller.get("/api/me/capabilities")).json() as { routes: Record<string, { allowed: boolean }> };
-      for (const route of t.routeAccess.filter((r) => r.access.kind === "tool" || r.access.kind === "vendor")) {
+      for (const route of t.routeAccess.filter((r) => r.access.kind === "tool" || r.access.kind === "vendor" || r.access.kind === "own")) {
         const res = await probe.inject(requestFor(route, SAMPLES[keyOf(route)] ?? {}, caller));
         if (caps.routes[keyOf(route)]?.allowed !== (res.statusCode === ACCESS_PASSED)) disagree.push(`${keyOf(route)} as ${persona}`);
       }

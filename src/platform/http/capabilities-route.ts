@@ -27,7 +27,7 @@ export function registerCapabilitiesRoute(app: FastifyInstance, routeAccess: Rou
       const caller = { hasSession: true, actor: request.actor };
       const routes: z.infer<typeof ZCapabilities>["routes"] = {};
       for (const r of routeAccess) {
-        if (r.access.kind !== "tool" && r.access.kind !== "vendor") continue;
+        if (r.access.kind !== "tool" && r.access.kind !== "vendor" && r.access.kind !== "own") continue;
         const refusal = accessVerdict(r.access, caller);
         routes[`${r.method} ${r.url}`] = refusal ? { allowed: false, code: refusal.code, reason: refusal.message } : { allowed: true };
       }

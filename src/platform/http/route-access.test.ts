@@ -9,7 +9,7 @@ describe("route access declarations", () => {
   it("every API route declares the access it needs", () => {
     const api = t.routeAccess.filter((r) => r.url.startsWith("/api/"));
     expect(api.length).toBeGreaterThan(5);
-    for (const route of api) expect(route.access.kind, `${route.method} ${route.url}`).toMatch(/^(public|session|authenticated|vendor|tool)$/);
+    for (const route of api) expect(route.access.kind, `${route.method} ${route.url}`).toMatch(/^(public|session|authenticated|vendor|tool|own)$/);
   });
 
   it("refuses to register a route without one", async () => {

@@ -18,6 +18,8 @@ export type Account = {
   idleDays?: number;
   /** The account is an active authorized contact of its district, of this type. */
   contact?: "support" | "technical";
+  /** The account is in the demo district's All Campus Users group (the seed's own tools: My account works). */
+  allCampusUsers?: true;
 };
 
 const demo = (username: (typeof DEMO_LOGINS)[number]["username"], displayName: string): Account => ({
@@ -63,14 +65,14 @@ export const ACCOUNTS = {
   // Vendor support staff with MFA already on, for specs that work as the vendor.
   vendor: { username: "e2e-vendor", password: "Vendor-E2E-Pass-31", displayName: "Vic Vendor-Tester", district: null, mfaSecret: VENDOR_SECRET },
   // Accounts that one spec changes; each belongs to the spec named in its key.
-  signInWrongPassword: { username: "e2e-wrongpw", password: "Wrong-Pw-Owner-77", displayName: "Wendy Wrongpass", district: DEMO_DISTRICT.slug },
-  signInChangePassword: { username: "e2e-chpw", password: "Before-Change-Pass-5", displayName: "Charlie Changer", district: DEMO_DISTRICT.slug },
+  signInWrongPassword: { username: "e2e-wrongpw", password: "Wrong-Pw-Owner-77", displayName: "Wendy Wrongpass", district: DEMO_DISTRICT.slug, allCampusUsers: true },
+  signInChangePassword: { username: "e2e-chpw", password: "Before-Change-Pass-5", displayName: "Charlie Changer", district: DEMO_DISTRICT.slug, allCampusUsers: true },
   signInVendorEnrol: { username: "e2e-vendor-new", password: "New-Vendor-Pass-64", displayName: "Nia Newvendor", district: null },
-  accountMfa: { username: "e2e-mfa", password: "Mfa-Owner-Pass-48", displayName: "Morgan Mfa", district: DEMO_DISTRICT.slug },
-  accountMfaMove: { username: "e2e-mfa-move", password: "Mfa-Mover-Pass-57", displayName: "Max Mover", district: DEMO_DISTRICT.slug, mfaSecret: "KRSXG5DSNFXGOIDBNZSCAYLOEBWWK3TU" },
+  accountMfa: { username: "e2e-mfa", password: "Mfa-Owner-Pass-48", displayName: "Morgan Mfa", district: DEMO_DISTRICT.slug, allCampusUsers: true },
+  accountMfaMove: { username: "e2e-mfa-move", password: "Mfa-Mover-Pass-57", displayName: "Max Mover", district: DEMO_DISTRICT.slug, mfaSecret: "KRSXG5DSNFXGOIDBNZSCAYLOEBWWK3TU", allCampusUsers: true },
   // auth-access.spec.ts: a vendor colleague who gets locked out, and a user given a set-password link.
   authLockedVendor: { username: "e2e-vendor-locked", password: "Locked-Vendor-Pass-66", displayName: "Lou Lockedout", district: null },
-  authPasswordLink: { username: "e2e-pwlink", password: "Link-Owner-Pass-39", displayName: "Lee Linked", district: DEMO_DISTRICT.slug },
+  authPasswordLink: { username: "e2e-pwlink", password: "Link-Owner-Pass-39", displayName: "Lee Linked", district: DEMO_DISTRICT.slug, allCampusUsers: true },
   // Staff whose groups, rights and role the security specs change; they start in no group.
   securityCounselor: { username: "e2e-counselor", password: "Counselor-E2E-Pass-52", displayName: "Casey Counselor", district: DEMO_DISTRICT.slug },
   securityAuditor: { username: "e2e-auditor", password: "Auditor-E2E-Pass-63", displayName: "Avery Auditor", district: DEMO_DISTRICT.slug },
@@ -102,10 +104,13 @@ export const ACCOUNTS = {
   actionsStaffA: { username: "e2e-actions-una", password: "Actions-Una-E2E-Pass-30", displayName: "Una Bulk", district: DEMO_DISTRICT.slug },
   actionsStaffB: { username: "e2e-actions-dos", password: "Actions-Dos-E2E-Pass-31", displayName: "Dos Bulk", district: DEMO_DISTRICT.slug },
   // accessibility.spec.ts: a technical contact with MFA on, to look at every Support Case Portal page.
-  a11yContact: { username: "e2e-a11y-contact", password: "Contact-A11y-Pass-62", displayName: "Ari Access", district: DEMO_DISTRICT.slug, mfaSecret: "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U", contact: "technical" },
+  a11yContact: { username: "e2e-a11y-contact", password: "Contact-A11y-Pass-62", displayName: "Ari Access", district: DEMO_DISTRICT.slug, mfaSecret: "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U", contact: "technical", allCampusUsers: true },
   // notifications.spec.ts: a support contact whose bell counts the vendor's replies
   notifyContact: { username: "e2e-notify-contact", password: "Notify-Contact-Pass-73", displayName: "Nell Notified", district: "e2e-notify", mfaSecret: "NBSWY3DPO5XXE3DENBSWY3DPO5XXE3DE", contact: "support" },
   // seed-reports.spec.ts: staff given R on one report only, then on none.
+  // seed-fidelity.spec.ts: staff in no group, so without the seed's Account Setting
+  seedFidelitySsn: { username: "e2e-ssn-holder", password: "Ssn-Holder-E2E-Pass-46", displayName: "Sol Ssnholder", district: DEMO_DISTRICT.slug },
+  seedFidelityNoAccount: { username: "e2e-no-account", password: "No-Account-E2E-Pass-45", displayName: "Nico Noaccount", district: DEMO_DISTRICT.slug },
   seedReportsReader: { username: "e2e-report-reader", password: "Reports-E2E-Pass-44", displayName: "Rory Reports", district: DEMO_DISTRICT.slug },
 } satisfies Record<string, Account>;
 

@@ -3,7 +3,7 @@
  * seeds the demo district and creates the accounts in accounts.ts. Exits non-zero on any failure
  * so the run stops with the reason instead of failing every test.
  */
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { openDatabase } from "../../../src/cli/context.js";
 import { seedDemo } from "../../../src/features/demo/seed-demo.js";
 import { createUser } from "../../../src/features/users/create-user.js";
@@ -13,7 +13,10 @@ import { users } from "../../../src/platform/db/schema/users.js";
 import { districts } from "../../../src/platform/db/schema/districts.js";
 import { sisCalendars, sisSchools, sisSchoolYears } from "../../../src/platform/db/schema/sis.js";
 import { authorizedContacts } from "../../../src/platform/db/schema/contacts.js";
+import { userGroupMembers, userGroups } from "../../../src/platform/db/schema/rights.js";
+import { bumpRightsVersion } from "../../../src/features/rights/rights-version.js";
 import { ACCOUNTS, DEMO_SLUG, E2E_DISTRICTS } from "./accounts.js";
+import { GAPS_CONTACT } from "./support-fixtures.js";
 import { seedLifecycleFixtures } from "./lifecycle-fixtures.js";
 import { seedSupportFixtures } from "./support-fixtures.js";
 
@@ -38,6 +41,7 @@ try {
   await seedOneCalendar(districtIds.get("e2e-xss")!);
   await seedLifecycleFixtures(database, config);
   await seedSupportFixtures(database.db, districtId);
+  const allCampusUsers: string[] = [];
   for (const account of Object.values(ACCOUNTS)) {
     const inDistrict = account.district ? districtIds.get(account.district)! : null;
     if (await findLoginUser(database.db, inDistrict, account.username)) continue; // the seed made it
@@ -62,6 +66,15 @@ try {
     if ("idleDays" in account && account.idleDays) {
       await database.db.update(users).set({ createdAt: new Date(Date.now() - account.idleDays * 86_400_000) }).where(eq(users.id, user.id));
     }
+    if ("allCampusUsers" in account && account.allCampusUsers) allCampusUsers.push(user.id);
+  }
+  // the accounts whose specs use My account get the seed's own tools, as the demo's people have them
+  const gaps = await findLoginUser(database.db, districtId, GAPS_CONTACT.username);
+  if (gaps) allCampusUsers.push(gaps.id);
+  const [everyone] = await database.db.select({ id: userGroups.id }).from(userGroups).where(and(eq(userGroups.districtId, districtId), eq(userGroups.name, "All Campus Users")));
+  if (everyone && allCampusUsers.length > 0) {
+    await database.db.insert(userGroupMembers).values(allCampusUsers.map((userId) => ({ districtId, groupId: everyone.id, userId }))).onConflictDoNothing();
+    await bumpRightsVersion(database.db, { districtId }, { groups: [everyone.id], users: allCampusUsers });
   }
 } finally {
   await database.close();

@@ -35,6 +35,9 @@ export const CHANGES = {
   automationMappings: "PUT /api/staff-automation/mappings",
   markProtected: "POST /api/protected-areas",
   schoolAssignments: "PUT /api/users/:userId/school-assignments",
+  // the person's own Account Setting (R to see the account page, W to change it)
+  viewAccount: "GET /api/account/sessions",
+  changeAccount: "POST /api/account/password",
 } as const;
 
 export type Change = (typeof CHANGES)[keyof typeof CHANGES];

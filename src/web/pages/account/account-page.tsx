@@ -1,10 +1,12 @@
-import { Badge, Card, Grid, Group, Stack, Text, Title } from "@mantine/core";
+import { Badge, Box, Card, Grid, Group, Stack, Text, Title } from "@mantine/core";
 import { useMe, type Me } from "../../app/auth-context.js";
 import { PageHeader } from "../../components/page-header.js";
 import { ChangePasswordCard } from "./change-password-card.js";
 import { MfaCard } from "./mfa-card.js";
 import { SessionsCard } from "./sessions-card.js";
 import { MySsoLinksCard } from "../../features/sso/my-sso-links-card.js";
+import { CHANGES, useCapabilities } from "../../features/security/use-capabilities.js";
+import { OwnToolsNotice } from "./own-tools-notice.js";
 
 const ROLE_NAMES: Record<Me["user"]["productSecurityRole"], string> = {
   none: "None",
@@ -49,27 +51,40 @@ function ProfileCard({ me }: { me: Me }) {
   );
 }
 
-/** /account — the signed-in user's own profile, password, MFA and sessions. */
+/**
+ * /account — the signed-in user's own profile, password, MFA and sessions. Without the seed's
+ * Account Setting right a district user reads why (the server's sentence) instead of forms that
+ * would fail; signing out the other sessions and a first authenticator stay (SECURITY.md).
+ */
 export function AccountPage() {
   const me = useMe() as Me;
+  const { verdict, isLoading } = useCapabilities();
+  const view = verdict(CHANGES.viewAccount);
+  const change = verdict(CHANGES.changeAccount);
+  const refused = !isLoading && !change.allowed ? (view.allowed ? change : view) : undefined;
   return (
     <>
       <PageHeader title="My account" description="Your profile, your password, your authenticator (MFA) and the places you are signed in." />
+      {refused?.reason && (
+        <Box mb="lg">
+          <OwnToolsNotice reason={refused.reason} />
+        </Box>
+      )}
       <Grid gutter="lg">
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Stack gap="lg">
             <ProfileCard me={me} />
-            <MfaCard me={me} />
+            <MfaCard me={me} mayChange={change.allowed} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Stack gap="lg">
-            <ChangePasswordCard />
-            <MySsoLinksCard />
+            {change.allowed && <ChangePasswordCard />}
+            {view.allowed && <MySsoLinksCard />}
           </Stack>
         </Grid.Col>
         <Grid.Col span={12}>
-          <SessionsCard />
+          <SessionsCard listAllowed={view.allowed} />
         </Grid.Col>
       </Grid>
     </>

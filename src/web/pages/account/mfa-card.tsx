@@ -6,8 +6,11 @@ import { useAuth, type Me } from "../../app/auth-context.js";
 import { MfaEnrolment, type Setup } from "./mfa-enrolment.js";
 import { MfaProofForm } from "./mfa-proof-form.js";
 
-/** MFA status with enrol, re-enrol (new phone) and — for those not required to keep it — turning it off. */
-export function MfaCard({ me }: { me: Me }) {
+/**
+ * MFA status with enrol, re-enrol (new phone) and — for those not required to keep it — turning it
+ * off. A first authenticator is always offered; changing one needs W on Account Setting (`mayChange`).
+ */
+export function MfaCard({ me, mayChange }: { me: Me; mayChange: boolean }) {
   const { refresh } = useAuth();
   const [mode, setMode] = useState<"view" | "prove" | "enrol" | "disable">("view");
   const [started, setStarted] = useState<Setup | undefined>(undefined);
@@ -82,16 +85,18 @@ export function MfaCard({ me }: { me: Me }) {
               </Text>
             </Alert>
           )}
-          <Group>
-            <Button variant={enabled ? "default" : "filled"} onClick={() => setMode(enabled ? "prove" : "enrol")}>
-              {enabled ? "Move to a new authenticator" : "Set up an authenticator"}
-            </Button>
-            {enabled && !required && (
-              <Button variant="subtle" color="red" onClick={() => setMode("disable")}>
-                Turn off MFA
+          {(!enabled || mayChange) && (
+            <Group>
+              <Button variant={enabled ? "default" : "filled"} onClick={() => setMode(enabled ? "prove" : "enrol")}>
+                {enabled ? "Move to a new authenticator" : "Set up an authenticator"}
               </Button>
-            )}
-          </Group>
+              {enabled && !required && (
+                <Button variant="subtle" color="red" onClick={() => setMode("disable")}>
+                  Turn off MFA
+                </Button>
+              )}
+            </Group>
+          )}
         </Stack>
       )}
     </Card>
