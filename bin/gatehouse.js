@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs the compiled CLI (dist/server). In a source checkout it first rebuilds the server (and,
-// for `serve`, the web app) when a source changed since the last build (a hash check, ~20 ms), so
+// for `serve`, the web app) when a source changed since the last build (a stat per file, a hash only when a time moved), so
 // `npx gatehouse` never runs stale code; `npm start` is this with `serve`, in one process.
 import fs from "node:fs";
 import module from "node:module";

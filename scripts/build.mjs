@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Builds the web app (Vite → dist/web) and the server and CLI (esbuild → dist/server), each only
-// when one of its sources changed. Each build records the files it read with their hashes
-// (dist/<part>/.build-inputs.json); a later run that finds them all unchanged does nothing.
+// when one of its sources changed. Each build records the files it read with their hashes, sizes
+// and modification times (dist/<part>/.build-inputs.json); a later run that finds them all
+// unchanged does nothing. A file whose size and time are as recorded is not read again (a start
+// then costs one stat per file); one whose time moved is hashed, so a touched file does not rebuild.
 // Usage: node scripts/build.mjs [web|server]...   (both when none is named)
 import { createHash } from "node:crypto";
 import fs from "node:fs";
@@ -17,33 +19,47 @@ const PARTS = {
   server: { outDir: "dist/server", extra: [], build: buildServer },
 };
 
-function hashFile(rel) {
+function hashFile(rel, base) {
   try {
-    return createHash("sha1").update(fs.readFileSync(path.join(root, rel))).digest("hex");
+    return createHash("sha1").update(fs.readFileSync(path.join(base, rel))).digest("hex");
   } catch {
     return "missing";
   }
 }
 
-function stampPath(part) {
-  return path.join(root, PARTS[part].outDir, ".build-inputs.json");
+function stampPath(part, base) {
+  return path.join(base, PARTS[part].outDir, ".build-inputs.json");
 }
 
-/** True when the last build's recorded inputs are all unchanged. */
-export function isUpToDate(part) {
+function statFile(rel, base) {
+  try {
+    const { size, mtimeMs } = fs.statSync(path.join(base, rel));
+    return { size, mtimeMs };
+  } catch {
+    return null;
+  }
+}
+
+/** True when the last build's recorded inputs are all unchanged (`base`: the checkout, for tests). */
+export function isUpToDate(part, base = root) {
   let recorded;
   try {
-    recorded = JSON.parse(fs.readFileSync(stampPath(part), "utf8"));
+    recorded = JSON.parse(fs.readFileSync(stampPath(part, base), "utf8"));
   } catch {
     return false;
   }
-  return Object.entries(recorded).every(([rel, hash]) => hashFile(rel) === hash);
+  return Object.entries(recorded).every(([rel, input]) => {
+    const stat = statFile(rel, base);
+    if (stat && stat.size === input.size && stat.mtimeMs === input.mtimeMs) return true;
+    return hashFile(rel, base) === input.hash;
+  });
 }
 
-function writeStamp(part, inputs) {
+/** Records `inputs` (paths relative to `base`) as the last build's. */
+export function writeStamp(part, inputs, base = root) {
   const files = [...new Set([...inputs, ...ALWAYS, ...PARTS[part].extra])].sort();
-  const stamp = Object.fromEntries(files.map((rel) => [rel, hashFile(rel)]));
-  fs.writeFileSync(stampPath(part), JSON.stringify(stamp, null, 1) + "\n");
+  const stamp = Object.fromEntries(files.map((rel) => [rel, { hash: hashFile(rel, base), ...statFile(rel, base) }]));
+  fs.writeFileSync(stampPath(part, base), JSON.stringify(stamp) + "\n");
 }
 
 /** Project files only: dependencies are covered by package-lock.json. */
@@ -66,12 +82,29 @@ async function buildWeb() {
   return ownFiles(ids);
 }
 
+const EXTERNAL = [
+  ...["@electric-sql/pglite", "@node-rs/argon2", "@fastify/swagger-ui", "pino", "pino-pretty", "thread-stream", "esbuild", "vite"],
+  // CommonJS packages loaded with import(): a bundled one would offer only its default export
+  // (esbuild), where Node offers its named ones too. All of them load after start-up anyway.
+  ...["@fastify/cookie", "@node-saml/node-saml", "@xmldom/xmldom", "@zxcvbn-ts/language-common", "nodemailer", "qrcode", "selfsigned"],
+  // Calls the deprecated Buffer(): Node warns about that only outside node_modules.
+  "thirty-two",
+];
+
+/** Fails the build when a bundled CommonJS module is reached by import() (see EXTERNAL). */
+function checkNoDynamicCommonJs(outputs) {
+  for (const [file, output] of Object.entries(outputs)) {
+    const source = output.entryPoint ?? "";
+    if (file.endsWith(".js") && source.includes("node_modules/") && output.exports.length === 1 && output.exports[0] === "default" && /^export default require_\w+\(\);$/m.test(fs.readFileSync(path.join(root, file), "utf8")))
+      throw new Error(`build: ${source} is CommonJS loaded with import(); bundled it would lose its named exports: add its package to EXTERNAL in scripts/build.mjs`);
+  }
+}
+
 async function buildServer() {
   const esbuild = await import("esbuild");
   const outdir = path.join(root, "dist/server");
   fs.rmSync(outdir, { recursive: true, force: true });
-  // One bundle of our own code, split at each dynamic import so a command loads only what it
-  // uses; packages stay in node_modules (PGlite finds its wasm files there).
+  // One bundle, split at each dynamic import so a command loads only what it uses.
   const result = await esbuild.build({
     absWorkingDir: root,
     entryPoints: { main: "src/cli/main.ts" },
@@ -81,11 +114,18 @@ async function buildServer() {
     format: "esm",
     platform: "node",
     target: "node20.19",
-    packages: "external",
+    // Pure-JS dependencies are bundled in (a few files to read instead of hundreds to resolve
+    // at each start); these stay in node_modules: native or WebAssembly code, files read beside
+    // their modules (swagger-ui's assets, pino's worker threads), the build tools, and the rest
+    // of EXTERNAL. Dependency updates still rebuild: package-lock.json is an input (ALWAYS).
+    external: EXTERNAL,
+    // Bundled CommonJS code calls require() for Node's own modules.
+    banner: { js: 'import { createRequire as __gatehouseRequire } from "node:module"; const require = __gatehouseRequire(import.meta.url);' },
     sourcemap: "linked",
     metafile: true,
     logLevel: "warning",
   });
+  checkNoDynamicCommonJs(result.metafile.outputs);
   return ownFiles(Object.keys(result.metafile.inputs));
 }
 
