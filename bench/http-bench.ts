@@ -37,11 +37,12 @@ const CONNECTIONS = 50;
 const REPETITIONS = Number(process.env.BENCH_REPETITIONS ?? 3);
 // BENCH_TARGETS=pk,summary narrows the run (for profiling with --cpu-prof)
 const ONLY_TARGETS = process.env.BENCH_TARGETS?.split(",");
-const here = path.dirname(new URL(import.meta.url).pathname);
+// bench/, also when this file runs bundled from bench/.build (npm run bench, as the server ships)
+const benchDir = path.dirname(new URL(import.meta.url).pathname).replace(/\/\.build$/, "");
 
 function load(spec: LoadSpec): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(here, "support/load-client.ts"), JSON.stringify(spec)], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(benchDir, "support/load-client.ts"), JSON.stringify(spec)], { stdio: ["ignore", "pipe", "inherit"] });
     let out = "";
     child.stdout.on("data", (c: Buffer) => (out += c.toString()));
     child.once("exit", (code) => (code === 0 ? resolve(JSON.parse(out.trim().split("\n").pop()!) as LoadResult) : reject(new Error(`load client exited ${code}`))));

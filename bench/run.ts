@@ -19,7 +19,7 @@ const BENCHMARKS: { name: string; file: string; tsx?: boolean }[] = [
   { name: "rights-who-has-access", file: "rights/who-has-access.ts" },
   { name: "adhoc", file: "adhoc-bench.ts", tsx: true },
   { name: "sweep", file: "sweep-bench.ts", tsx: true },
-  { name: "http", file: "http-bench.ts", tsx: true },
+  { name: "http", file: "http-bench.ts" },
   { name: "oneroster", file: "oneroster-bench.ts", tsx: true },
   { name: "scim-bulk", file: "scim-bulk-bench.ts", tsx: true },
   { name: "startup", file: "startup-bench.ts", tsx: true },

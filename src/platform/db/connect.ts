@@ -62,7 +62,12 @@ async function connectPostgres(url: string, poolSize = 20): Promise<Database> {
 
 async function connectPglite(dataDir?: string, holder = "gatehouse"): Promise<Database> {
   const lock = dataDir ? await lockDataDir(dataDir, holder) : undefined;
-  const [{ PGlite }, { drizzle: drizzlePglite }] = await Promise.all([import("@electric-sql/pglite"), import("drizzle-orm/pglite")]);
+  const [pglite, { drizzle: drizzlePglite }, { useNamedStatements }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("drizzle-orm/pglite"),
+    import("./pglite-named-statements.js"),
+  ]);
+  const { PGlite } = pglite;
   let client: PGlite;
   try {
     client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
@@ -70,6 +75,7 @@ async function connectPglite(dataDir?: string, holder = "gatehouse"): Promise<Da
     lock?.release();
     throw error;
   }
+  useNamedStatements(client, pglite);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     kind: "pglite",
