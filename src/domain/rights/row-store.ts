@@ -1,9 +1,10 @@
 /**
  * Where compiled versions keep their rows: one buffer shared by a version and the versions
- * recompiled from it, each with its own map from user index to where their row starts (`rowAt`). A recompile
- * writes its changed users' rows after every row already written and points its map at them,
- * so no row another version may read is ever overwritten (copy-on-write, row by row). When the
- * buffer is full, the recompile copies its version's rows into a fresh buffer with room to spare.
+ * recompiled from it, each with its own map from user index to where their row starts
+ * (`rowAt`). A recompile writes its changed users' rows after every row already written and
+ * points its map at them, so no row another version may read is ever overwritten
+ * (copy-on-write, row by row). When the buffer is full, the recompile copies its version's rows
+ * into a fresh buffer with room to spare. Rows of versions no longer read stay until then.
  */
 
 export interface RowStore {
