@@ -8,7 +8,7 @@
  */
 
 export interface RowStore {
-  rows: Uint8Array;
+  readonly rows: Uint8Array;
   /** rows written so far: every row from here on is free (and still zero) */
   used: number;
 }
@@ -40,8 +40,8 @@ export interface RowsForRecompile {
  */
 export function rowsForRecompile(from: { store: RowStore; rows: Uint8Array; rowAt: Int32Array }, total: number, stride: number, needed: number): RowsForRecompile {
   const { store } = from;
-  // a sibling version may have moved the store to a new buffer: this one's rows are in the old one
-  if (store.rows === from.rows && (store.used + needed) * stride <= store.rows.length) {
+  // a store keeps its buffer: a move makes a new store, and versions of the old one fill the old buffer
+  if ((store.used + needed) * stride <= store.rows.length) {
     const rowAt = new Int32Array(total).fill(-1);
     rowAt.set(from.rowAt);
     const next = store.used;
