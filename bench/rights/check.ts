@@ -1,6 +1,6 @@
 /**
- * The compiled rights check as the server uses it (checkRight: flat levels array, calendar cap
- * table), half of the checks in a calendar, against the floor: one read of a flat Uint8Array
+ * The compiled rights check as the server uses it (checkRight: the user's row through rowAt,
+ * calendar cap table), half of the checks in a calendar, against the floor: one read of a flat Uint8Array
  * at the same indices.
  */
 import { calendarSlot } from "../../src/domain/rights/calendar-caps.js";
@@ -13,7 +13,8 @@ const size = benchSize();
 const d = benchDistrict(size);
 const compiled = compileDistrict(d.catalog, d.model, ASOF);
 const q = sampleChecks(d, 2_000_000);
-const flat = compiled.levels;
+// after a full compile row u is user u's (rowAt[u] = u * stride): the rows as one flat array
+const flat = compiled.rows;
 const stride = compiled.stride;
 let sink = 0;
 

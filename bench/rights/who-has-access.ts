@@ -30,7 +30,8 @@ const baseline = () =>
   cpuMs(() => {
     const out = new Int32Array(compiled.userIds.length);
     let n = 0;
-    for (let u = 0; u < compiled.userIds.length; u++) if (compiled.levels[u * compiled.stride + node]! >= 1) out[n++] = u;
+    // after a full compile row u is user u's (rowAt[u] = u * stride)
+    for (let u = 0; u < compiled.userIds.length; u++) if (compiled.rows[u * compiled.stride + node]! >= 1) out[n++] = u;
     sink += n;
   });
 await warmUp(3, { list, perGroup, report, baseline });

@@ -42,15 +42,17 @@ export function calendarSlot(compiled: CompiledDistrict, calendar: CalendarRef):
 
 /** The user's cap in the slot's calendar, wherever that slot keeps it. */
 export function capInSlot(compiled: CompiledDistrict, userIdx: number, slot: number): number {
-  return slot < ROW_CAP_SLOTS ? compiled.levels[userIdx * compiled.stride + compiled.capOffset + slot]! : compiled.calendarCaps.caps[slot]![userIdx]!;
+  return slot < ROW_CAP_SLOTS ? compiled.rows[compiled.rowAt[userIdx]! + compiled.capOffset + slot]! : compiled.calendarCaps.caps[slot]![userIdx]!;
 }
 
-// Deriving the caps adds to the compiled arrays without changing any answer, so it is safe
-// even while other readers hold this compiled district.
+// Deriving the caps adds to the compiled rows without changing any answer, so it is safe
+// even while other readers hold this compiled district. A row can be another version's too:
+// then its user is the same in both (a recompile gives a changed user a fresh row), so both
+// compute the same caps there.
 function fillInRows(compiled: CompiledDistrict, c: CalendarSlot): void {
-  const { levels, stride } = compiled;
+  const { rows, rowAt } = compiled;
   const at = compiled.capOffset + c.slot;
-  for (let u = 0; u < compiled.userIds.length; u++) levels[u * stride + at] = capFromGrants(compiled, u, c.school, c.year, c.calendar);
+  for (let u = 0; u < compiled.userIds.length; u++) rows[rowAt[u]! + at] = capFromGrants(compiled, u, c.school, c.year, c.calendar);
 }
 
 function fillColumn(compiled: CompiledDistrict, calendar: CalendarRef): Uint8Array {

@@ -1,6 +1,6 @@
 /**
- * The compiled check (flat levels array, calendar cap table, incremental recompile, holder
- * list) against the direct evaluation in explain-right, on random districts from fast-check.
+ * The compiled check (rows in a shared buffer, calendar cap table, incremental recompile with
+ * copy-on-write rows, holder list) against the direct evaluation in explain-right, on random districts from fast-check.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -126,6 +126,40 @@ describe("compiled check vs explainRight (fast-check)", () => {
         const allChanged: DistrictModel = { ...changedUser, groups: changedUser.groups.map((x, i) => ({ ...x, entries: other.groups[i % other.groups.length]!.entries })) };
         expectAgrees(recompileForChanges(afterUser, allChanged, { groupIds: allChanged.groups.map((x) => x.id) }), allChanged, nodes, [undefined, calendar]);
         expectAgrees(recompileForChanges(compiled, changedUser, { groupIds: [g.id], userIds: [u.id] }), changedUser, nodes, [undefined, CALS[0], calendar]);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("leave the version they start from as it was (rows copy-on-write), siblings and successors alike", () => {
+    fc.assert(
+      fc.property(district, district, someNodes, fc.nat(), calendarOrNone, (model, other, nodes, pick, calendar) => {
+        const compiled = compileDistrict(catalog, model, NOW);
+        checkRight(compiled, 0, checkedNodes[0]!.index, CALS[0]); // a cap slot filled before the changes
+        const answersOf = (c: ReturnType<typeof compileDistrict>, m: DistrictModel) =>
+          m.users.flatMap((u) => nodes.flatMap((n) => [undefined, CALS[0], calendar].map((cal) => checkRight(c, c.userIndex.get(u.id)!, n.index, cal))));
+        const before = answersOf(compiled, model);
+        const g = model.groups[pick % model.groups.length]!;
+        const changedGroup: DistrictModel = { ...model, groups: model.groups.map((x) => (x === g ? { ...x, entries: other.groups[0]!.entries, calendarGrants: other.groups[0]!.calendarGrants } : x)) };
+        // one user changed, one removed, one added
+        const u = model.users[pick % model.users.length]!;
+        const gone = model.users[(pick + 1) % model.users.length]!;
+        const added: UserModel = { ...other.users[0]!, id: "added", username: "added" };
+        const changedUsers: DistrictModel = {
+          ...model,
+          users: [...model.users.filter((x) => x !== gone || x === u).map((x) => (x === u ? { ...other.users[pick % other.users.length]!, id: u.id, username: u.username } : x)), added],
+        };
+        const a = recompileForGroup(compiled, changedGroup, g.id);
+        const b = recompileForChanges(compiled, changedUsers, { userIds: [u.id, gone.id, "added"] }); // a sibling of a
+        const allChanged: DistrictModel = { ...changedGroup, groups: changedGroup.groups.map((x, i) => ({ ...x, entries: other.groups[i % other.groups.length]!.entries })) };
+        const c = recompileForChanges(a, allChanged, { groupIds: allChanged.groups.map((x) => x.id) }); // a successor of a
+        // each fills caps of calendars not yet checked, also in rows it shares with the others
+        expectAgrees(a, changedGroup, nodes, [undefined, CALS[1], calendar]);
+        expectAgrees(b, changedUsers, nodes, [CALS[2], CALS[0], calendar]);
+        expectAgrees(c, allChanged, nodes, [undefined, CALS[1], CALS[2]]);
+        expect(answersOf(compiled, model)).toEqual(before);
+        expectAgrees(compiled, model, nodes, [undefined, ...CALS, calendar]);
+        expectAgrees(a, changedGroup, nodes, [undefined, ...CALS]);
       }),
       { numRuns: 100 },
     );

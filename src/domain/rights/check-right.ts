@@ -20,8 +20,8 @@ export function calendarCapLevel(compiled: CompiledDistrict, userIdx: number, ca
  * row, and for a calendar-scoped tool one more read of their cap in that calendar, in the same row.
  */
 export function checkRight(compiled: CompiledDistrict, userIdx: number, nodeIdx: number, calendar?: CalendarRef): RightsLevel {
-  const levels = compiled.levels;
-  const row = userIdx * compiled.stride;
+  const levels = compiled.rows;
+  const row = compiled.rowAt[userIdx]!;
   if (calendar === undefined) return levels[row + nodeIdx] as RightsLevel;
   // The slot first, then both reads with nothing between them: the row is usually not in the
   // CPU cache, and two independent loads wait for memory once instead of twice.
@@ -33,7 +33,7 @@ export function checkRight(compiled: CompiledDistrict, userIdx: number, nodeIdx:
 
 /** checkRight with the calendar already resolved to its slot (calendarSlot), or -1 for none. */
 export function checkRightInSlot(compiled: CompiledDistrict, userIdx: number, nodeIdx: number, slot: number): RightsLevel {
-  const level = compiled.levels[userIdx * compiled.stride + nodeIdx]!;
+  const level = compiled.rows[compiled.rowAt[userIdx]! + nodeIdx]!;
   if (level === 0 || slot < 0 || compiled.calendarScoped[nodeIdx] === 0) return level as RightsLevel;
   const cap = capInSlot(compiled, userIdx, slot);
   return (level < cap ? level : cap) as RightsLevel;

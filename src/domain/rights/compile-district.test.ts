@@ -118,6 +118,37 @@ describe("incremental recompile", () => {
     expect(c.groupMembers.get("g2")?.includes(c.userIndex.get("new")!)).toBe(true);
   });
 
+  it("moves a version's rows to a fresh buffer when the shared one is full, leaving older versions as they were", () => {
+    const model = randomModel(11);
+    const compiled = compileDistrict(catalog, model, NOW);
+    const nodes = catalog.nodes.filter((n, i) => i % 7 === 0 || n.path.startsWith("Census"));
+    const answersOf = (c: ReturnType<typeof compileDistrict>) => model.users.flatMap((u) => nodes.flatMap((n) => [undefined, CALS[0]].map((cal) => checkRight(c, c.userIndex.get(u.id)!, n.index, cal))));
+    const before = answersOf(compiled);
+    const firstRows = compiled.rows;
+    // each recompile of g2 writes its members' rows in fresh rows: enough of them fill the buffer
+    const members = compiled.groupMembers.get("g2")!.length;
+    expect(members).toBeGreaterThan(0);
+    const recompiles = Math.ceil(firstRows.length / compiled.stride / members) + 1;
+    let c = compiled;
+    const versions = [compiled];
+    for (let i = 0; i < recompiles; i++) {
+      const entries = [{ toolPath: "Census", rights: RIGHTS_BY_LEVEL[i % 5]! }];
+      const m: DistrictModel = { users: model.users, groups: model.groups.map((g) => (g.id === "g2" ? { ...g, entries } : g)) };
+      c = recompileForGroup(c, m, "g2");
+      versions.push(c);
+      const full = compileDistrict(catalog, m, NOW);
+      for (const u of model.users) expect(getRights(c, u.id, "Census > People", { calendar: CALS[1]! }), `${i} ${u.id}`).toBe(getRights(full, u.id, "Census > People", { calendar: CALS[1]! }));
+    }
+    expect(c.rows).not.toBe(firstRows);
+    expect(versions.filter((v) => v.rows === firstRows).length).toBeLessThan(versions.length);
+    expect(answersOf(compiled)).toEqual(before);
+    expect(getRights(versions[1]!, model.users[0]!.id, "Census > People")).toBe(getRights(compileDistrict(catalog, versions[1]!.model, NOW), model.users[0]!.id, "Census > People"));
+    // a recompile from a version left in the full buffer moves too, and is right
+    const sibling = recompileForGroup(versions[1]!, versions[2]!.model, "g2");
+    expect(sibling.rows).not.toBe(firstRows);
+    for (const u of model.users) expect(getRights(sibling, u.id, "Census", { calendar: CALS[0]! })).toBe(evaluateRight(catalog, versions[2]!.model, u.id, "Census", { asOf: NOW, calendar: CALS[0]! }));
+  });
+
   it("narrows validUntil when a recompiled user brings an earlier time bound", () => {
     const model: DistrictModel = { groups: [{ id: "g", name: "G", entries: [{ toolPath: "Census", rights: "R" }], calendarGrants: [] }], users: [{ id: "u", username: "u", productSecurityRole: "none", memberships: [{ groupId: "g" }], entries: [], calendarGrants: [] }] };
     const c = compileDistrict(catalog, model, NOW);

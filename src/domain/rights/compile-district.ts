@@ -3,13 +3,15 @@
  * node, then their cap in each of the first calendars checked — valid for every instant in
  * [validFrom, validUntil). A check is one read in the row plus, for a calendar-scoped tool,
  * one read of the cap a few bytes further on (see calendar-caps.ts); anything outside the
- * window goes through the direct evaluation.
+ * window goes through the direct evaluation. A recompile shares the buffer and writes only its
+ * changed users' rows, in free rows (row-store.ts).
  */
 import { resolveNodeIndex, type Catalog } from "./catalog.js";
 import type { GranteeRef } from "./explain-right.js";
 import { isActiveAt, type CalendarGrant, type CalendarRef, type DistrictModel, type GroupModel, type RightEntry, type TimeBounds, type UserModel } from "./model.js";
 import { protectedNodesOf } from "./protected-areas.js";
 import { levelOfRights } from "./rights.js";
+import { newRowStore, rowsForRecompile, type RowStore } from "./row-store.js";
 
 export type CompiledGrant = CalendarGrant & { source: GranteeRef };
 
@@ -25,15 +27,20 @@ export interface CompiledDistrict {
   userIndex: Map<string, number>;
   /** the user model each index was compiled from (undefined: removed user) */
   users: (UserModel | undefined)[];
-  /** bytes per user row in `levels`: the levels, then ROW_CAP_SLOTS calendar caps */
+  /** bytes per row in `rows`: the levels, then ROW_CAP_SLOTS calendar caps */
   stride: number;
   /** where the caps start in a row: the node count rounded up to a multiple of 4 */
   capOffset: number;
   /**
-   * user u's level on node n is levels[u * stride + n] (deny and role already applied); their
-   * cap in calendar slot s < ROW_CAP_SLOTS is levels[u * stride + capOffset + s]
+   * With r = rowAt[u], user u's level on node n is rows[r + n] (deny and role already applied);
+   * their cap in calendar slot s < ROW_CAP_SLOTS is rows[r + capOffset + s]. The buffer is shared
+   * with other versions: only the rows this version's rowAt points to are its own to read.
    */
-  levels: Uint8Array;
+  rows: Uint8Array;
+  /** user index → where their row starts in `rows` (after a full compile, u * stride) */
+  rowAt: Int32Array;
+  /** the shared buffer's free space, for recompiles (row-store.ts) */
+  store: RowStore;
   /** 1 where the node is calendar-scoped (a calendar caps it) */
   calendarScoped: Uint8Array;
   /** 1 where the node is protected: the seed's list and what the district marked (protected-areas.ts) */
@@ -295,8 +302,8 @@ function calendarScopedOf(catalog: Catalog): Uint8Array {
 
 /** One user's row of levels (a view into the flat array, not a copy). */
 export function userLevels(compiled: CompiledDistrict, userIdx: number): Uint8Array {
-  const start = userIdx * compiled.stride;
-  return compiled.levels.subarray(start, start + compiled.catalog.nodes.length);
+  const start = compiled.rowAt[userIdx]!;
+  return compiled.rows.subarray(start, start + compiled.catalog.nodes.length);
 }
 
 const toDate = (t: number): Date | null => (Number.isFinite(t) ? new Date(t) : null);
@@ -305,7 +312,8 @@ export function compileDistrict(catalog: Catalog, model: DistrictModel, asOf: Da
   const capOffset = levelBytesOf(catalog);
   const stride = capOffset + ROW_CAP_SLOTS;
   const n = model.users.length;
-  const levels = new Uint8Array(n * stride);
+  const { store, rowAt } = newRowStore(n, stride);
+  const levels = store.rows;
   const levels32 = new Uint32Array(levels.buffer);
   const uc = new UserCompiler(catalog, asOf, capOffset, new GroupCompiler(catalog, model.groups, asOf, capOffset));
   const userIds: string[] = new Array(n);
@@ -333,7 +341,9 @@ export function compileDistrict(catalog: Catalog, model: DistrictModel, asOf: Da
     users: model.users.slice(),
     stride,
     capOffset,
-    levels,
+    rows: levels,
+    rowAt,
+    store,
     calendarScoped: calendarScopedOf(catalog),
     protectedNodes: protectedNodesOf(catalog, model.protectedTools),
     grants,
@@ -364,8 +374,8 @@ export function capFromGrants(compiled: CompiledDistrict, userIdx: number, schoo
 
 /**
  * Recomputes only the given users (id → their model in the new snapshot, undefined when
- * removed); returns a new compiled district (readers of the old one are not disturbed: its
- * arrays are copied, not changed).
+ * removed); returns a new compiled district (readers of the old one are not disturbed: the
+ * changed users get fresh rows and the other arrays are copied, not changed).
  */
 function recompileUsers(compiled: CompiledDistrict, model: DistrictModel, found: Map<string, UserModel | undefined>): CompiledDistrict {
   const { catalog, asOf, stride, capOffset } = compiled;
@@ -377,8 +387,8 @@ function recompileUsers(compiled: CompiledDistrict, model: DistrictModel, found:
     } else if (!user) removed = true;
   }
   const total = compiled.userIds.length + added.length;
-  const levels = new Uint8Array(total * stride);
-  levels.set(compiled.levels);
+  const { store, rowAt, next: firstRow } = rowsForRecompile(compiled, total, stride, found.size);
+  const levels = store.rows;
   const sisRole = new Uint8Array(total);
   sisRole.set(compiled.sisRole);
   const next: CompiledDistrict = {
@@ -387,7 +397,9 @@ function recompileUsers(compiled: CompiledDistrict, model: DistrictModel, found:
     userIds: added.length ? [...compiled.userIds, ...added] : compiled.userIds,
     userIndex: added.length || removed ? new Map(compiled.userIndex) : compiled.userIndex,
     users: compiled.users.slice(),
-    levels,
+    rows: levels,
+    rowAt,
+    store,
     grants: compiled.grants.slice(),
     sisRole,
     // copy-on-write: only the member sets this recompile touches are cloned
@@ -410,11 +422,14 @@ function recompileUsers(compiled: CompiledDistrict, model: DistrictModel, found:
   const uc = new UserCompiler(catalog, asOf, capOffset, new GroupCompiler(catalog, model.groups, asOf, capOffset));
   const w: Window = { from: compiled.validFrom ? compiled.validFrom.getTime() : -Infinity, until: compiled.validUntil ? compiled.validUntil.getTime() : Infinity };
   const touched: number[] = [];
+  let free = firstRow;
   for (const [userId, user] of found) {
     const idx = next.userIndex.get(userId);
     if (idx === undefined) continue; // neither compiled before nor in the model
     if (compiled.users[idx] !== user) moveMember(compiled.users[idx], user, idx);
-    levels.fill(0, idx * stride, (idx + 1) * stride);
+    // a fresh row (never written, so zero), not the old one: other versions may still read that
+    const row = free++;
+    rowAt[idx] = row * stride;
     touched.push(idx);
     if (!user) {
       // removed user: nothing left to read, keep indices of everyone else stable
@@ -425,7 +440,7 @@ function recompileUsers(compiled: CompiledDistrict, model: DistrictModel, found:
       continue;
     }
     // narrowing the window is always safe; widening it would need a full scan
-    next.grants[idx] = uc.compile(user, levels, levels32, idx * (stride >> 2), w);
+    next.grants[idx] = uc.compile(user, levels, levels32, row * (stride >> 2), w);
     next.users[idx] = user;
     sisRole[idx] = user.productSecurityRole === "student-information-system" ? 1 : 0;
   }
@@ -439,7 +454,7 @@ function recompileUsers(compiled: CompiledDistrict, model: DistrictModel, found:
   next.calendarCaps.inRow.forEach((filled, slot) => {
     if (!filled) return;
     const k = keys[slot]!;
-    for (const idx of touched) levels[idx * stride + capOffset + slot] = capFromGrants(next, idx, k.school, k.year, k.calendar);
+    for (const idx of touched) levels[rowAt[idx]! + capOffset + slot] = capFromGrants(next, idx, k.school, k.year, k.calendar);
   });
   compiled.calendarCaps.caps.forEach((old, slot) => {
     const caps = new Uint8Array(total);

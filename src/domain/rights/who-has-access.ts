@@ -31,7 +31,7 @@ export interface HolderList {
 }
 
 function isCompiled(x: CompiledDistrict | DistrictModel): x is CompiledDistrict {
-  return "levels" in x;
+  return "rowAt" in x;
 }
 
 function minLevel(minRight: RightLetter | Rights): number {
