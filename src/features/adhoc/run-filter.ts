@@ -20,16 +20,13 @@ async function prepare(db: Db, actor: DistrictActor, def: AdhocDefinition, stric
 }
 
 /**
- * One page and its access-log rows, in one transaction (one commit per batch, and a page is
- * never shown without its log). JIT off: PostgreSQL otherwise compiles every batch's statement,
- * its cost estimate being the district's size, which took longer than running it.
+ * One page, in a transaction with JIT off: PostgreSQL otherwise compiles every batch's
+ * statement, its cost estimate being the district's size, which took longer than running it.
  */
-async function readPage(db: Db, query: BuiltQuery, after: KeyValue[] | null, limit: number, log: (tx: Db, rows: Row[]) => Promise<void>): Promise<Row[]> {
+async function readPage(db: Db, query: BuiltQuery, after: KeyValue[] | null, limit: number): Promise<Row[]> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`set local jit = off`);
-    const rows = await queryRows<Row>(tx, query.page(after, limit));
-    await log(tx, rows);
-    return rows;
+    return queryRows<Row>(tx, query.page(after, limit));
   });
 }
 
@@ -53,35 +50,41 @@ const valuesOf = (query: BuiltQuery, row: Row) =>
   query.columns.map((_, i) => (query.readableIn[i]?.has(row._cal as string) === false ? WITHHELD : ((row[`f${i}`] ?? null) as KeyValue)));
 
 /**
- * The first page of results, as the designer's preview shows it. A page that reads no logged
- * field and whose plan is bounded by its limit is one statement on its own: the transaction,
- * its `set local jit` and commit were three of the preview's six round trips.
+ * The first page of results, as the designer's preview shows it, once its reads are in the
+ * access log. A page that reads no logged field and whose plan is bounded by its limit is one
+ * statement on its own: the transaction, its `set local jit` and commit were three of the
+ * preview's six round trips.
  */
 export async function previewFilter(db: Db, actor: DistrictActor, def: AdhocDefinition, options: RunOptions) {
   const query = await prepare(db, actor, def, options.strict);
   const rows =
     query.loggedColumns.length === 0 && query.boundedByLimit
       ? await queryRows<Row>(db, query.page(null, PREVIEW_ROWS + 1))
-      : await readPage(db, query, null, PREVIEW_ROWS + 1, (tx, read) => recordFieldReads(tx, actor, readsOf(query, read.slice(0, PREVIEW_ROWS)), "adhoc-preview", options.filterId));
+      : await readPage(db, query, null, PREVIEW_ROWS + 1);
   const page = rows.slice(0, PREVIEW_ROWS);
+  await recordFieldReads(db, actor, readsOf(query, page), "adhoc-preview", options.filterId);
   return { columns: query.columns, rows: page.map((r) => valuesOf(query, r)), more: rows.length > PREVIEW_ROWS };
 }
 
 /**
- * CSV in keyset batches: memory holds one batch whatever the size of the district, and the
+ * CSV in keyset batches: memory holds two batches whatever the size of the district, and the
  * database is free between batches (PGlite has a single connection). Pulled by the response
- * stream, so a slow client slows the query rather than filling memory.
+ * stream, so a slow client slows the query rather than filling memory. A batch is sent only
+ * once its reads are in the access log; the next batch is read while that log is written (on
+ * PostgreSQL, on another connection), and is logged only if it is to be sent.
  */
 export async function* exportFilterCsv(db: Db, actor: DistrictActor, def: AdhocDefinition, options: RunOptions, route: AccessRoute = "adhoc-export") {
   const query = await prepare(db, actor, def, options.strict);
-  yield csvLine(query.columns.map((c) => (c.withheld ? `${c.label} (withheld)` : c.label))) ;
-  let after: KeyValue[] | null = null;
-  for (;;) {
-    const rows = await readPage(db, query, after, EXPORT_BATCH, (tx, read) => recordFieldReads(tx, actor, readsOf(query, read), route, options.filterId));
-    if (rows.length === 0) return;
-    yield rows.map((r) => csvLine(valuesOf(query, r))).join("");
-    if (rows.length < EXPORT_BATCH) return;
-    after = query.keyOf(rows[rows.length - 1]!);
+  yield csvLine(query.columns.map((c) => (c.withheld ? `${c.label} (withheld)` : c.label)));
+  const log = (rows: Row[]) => recordFieldReads(db, actor, readsOf(query, rows), route, options.filterId);
+  let rows = await readPage(db, query, null, EXPORT_BATCH);
+  while (rows.length > 0) {
+    const logged = log(rows);
+    const nextPage = rows.length === EXPORT_BATCH ? readPage(db, query, query.keyOf(rows[rows.length - 1]!), EXPORT_BATCH) : Promise.resolve([]);
+    const csv = rows.map((r) => csvLine(valuesOf(query, r))).join(""); // while the database works
+    const [, next] = await Promise.all([logged, nextPage]);
+    yield csv;
+    rows = next;
   }
 }
 

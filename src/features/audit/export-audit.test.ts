@@ -24,8 +24,8 @@ beforeAll(async () => {
     }
   }
   await database.db.insert(sisAccessLog).values([
-    { districtId: north.id, actorId: ACTOR, actorName: "Ann", personId: ACTOR, field: "ssn", tool: "Student Information > General > Demographics", route: "screen" },
-    { districtId: south.id, actorId: ACTOR, actorName: "Ann", personId: ACTOR, field: "ssn", tool: "Student Information > General > Demographics", route: "adhoc-export" },
+    { districtId: north.id, actorId: ACTOR, actorName: "Ann", personId: ACTOR, fields: ["ssn"], tools: ["Student Information > General > Demographics"], route: "screen" },
+    { districtId: south.id, actorId: ACTOR, actorName: "Ann", personId: ACTOR, fields: ["ssn"], tools: ["Student Information > General > Demographics"], route: "adhoc-export" },
   ]);
   // Rows before --since: an old entry written with an explicit time.
   await database.query("insert into audit_log (district_id, at, action) values ($1, '2020-01-01T00:00:00Z', 'old.entry')", [north.id]);

@@ -4,7 +4,7 @@
  * user groups should be given access to Federally protected data." A district marks further
  * tools; they then get what the seed's list gets, from the next request on.
  */
-import { and, eq } from "drizzle-orm";
+import { and, arrayContains, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportPolicy, parsePolicy } from "../../domain/policy/index.js";
 import { auditLog, sisAccessLog } from "../../platform/db/schema/index.js";
@@ -25,7 +25,7 @@ let fx: Awaited<ReturnType<typeof buildSisDistrict>>;
 let district: { id: string; name: string; slug: string };
 
 const gradeReads = async (route: string) =>
-  (await t.database.db.select().from(sisAccessLog).where(and(eq(sisAccessLog.districtId, district.id), eq(sisAccessLog.field, "grades.average"), eq(sisAccessLog.route, route)))).length;
+  (await t.database.db.select().from(sisAccessLog).where(and(eq(sisAccessLog.districtId, district.id), arrayContains(sisAccessLog.fields, ["grades.average"]), eq(sisAccessLog.route, route)))).length;
 const mark = (toolPath: string) => boss.post("/api/protected-areas", { toolPath });
 const unmark = (toolPath: string) => boss.delete(`/api/protected-areas?toolPath=${encodeURIComponent(toolPath)}`);
 

@@ -81,7 +81,7 @@ afterAll(() => t.close());
 
 const csvRows = (body: string) => body.trim().split("\r\n").map((l) => l.split(","));
 const logCount = async (field: string) =>
-  (await t.database.query<{ n: number }>("select count(*)::int as n from sis_access_log where actor_id = $1 and field = $2", [runnerId, field]))[0]!.n;
+  (await t.database.query<{ n: number }>("select count(*)::int as n from sis_access_log a, unnest(a.fields) f where a.actor_id = $1 and f = $2", [runnerId, field]))[0]!.n;
 
 describe("the field catalog covers the seed's federally protected list", () => {
   it("has a screen probe and an Ad hoc field for every protected area, and nothing else protected", () => {

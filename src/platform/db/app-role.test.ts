@@ -45,7 +45,7 @@ describe.skipIf(!serverUrl)("the serving role on PostgreSQL", () => {
     const district = await buildDistrict(owner.db);
     await app.query("insert into audit_log (district_id, action) values ($1, 'test.event')", [district.id]);
     await app.query(
-      "insert into sis_access_log (district_id, actor_id, actor_name, person_id, field, tool, route) values ($1, gen_random_uuid(), 'a', gen_random_uuid(), 'f', 't', 'screen')",
+      "insert into sis_access_log (district_id, actor_id, actor_name, person_id, fields, tools, route) values ($1, gen_random_uuid(), 'a', gen_random_uuid(), '{f}', '{t}', 'screen')",
       [district.id],
     );
     expect(await app.query("select action from audit_log")).toEqual([{ action: "test.event" }]);
@@ -75,7 +75,7 @@ describe.skipIf(!serverUrl)("the serving role on PostgreSQL", () => {
       await client.query("set session_replication_role = replica");
       await expect(client.query("update audit_log set action = 'rewritten'")).rejects.toThrow(/append-only/);
       await client.query(
-        "insert into sis_access_log (district_id, actor_id, actor_name, person_id, field, tool, route) values ($1, gen_random_uuid(), 'a', gen_random_uuid(), 'f', 't', 'screen')",
+        "insert into sis_access_log (district_id, actor_id, actor_name, person_id, fields, tools, route) values ($1, gen_random_uuid(), 'a', gen_random_uuid(), '{f}', '{t}', 'screen')",
         [district.id],
       );
       await expect(client.query("delete from sis_access_log")).rejects.toThrow(/append-only/);

@@ -19,10 +19,10 @@ it("refuses to update, delete or truncate the audit log", async () => {
 it("refuses to update, delete or truncate FERPA's record of access and the case timeline", async () => {
   const district = await buildDistrict(database.db);
   await database.query(
-    "insert into sis_access_log (district_id, actor_id, actor_name, person_id, field, tool, route) values ($1, gen_random_uuid(), 'a', gen_random_uuid(), 'f', 't', 'screen')",
+    "insert into sis_access_log (district_id, actor_id, actor_name, person_id, fields, tools, route) values ($1, gen_random_uuid(), 'a', gen_random_uuid(), '{f}', '{t}', 'screen')",
     [district.id],
   );
-  await expect(database.query("update sis_access_log set field = 'x'")).rejects.toThrow(/append-only/);
+  await expect(database.query("update sis_access_log set fields = '{x}'")).rejects.toThrow(/append-only/);
   await expect(database.query("delete from sis_access_log")).rejects.toThrow(/append-only/);
   // the same row triggers guard case_events (its rows need a case: see app-role.test.ts on PostgreSQL)
   for (const table of ["sis_access_log", "case_events"]) await expect(database.query(`truncate ${table}`)).rejects.toThrow(/append-only/);
@@ -30,5 +30,5 @@ it("refuses to update, delete or truncate FERPA's record of access and the case 
     { tgname: "case_events_no_truncate" },
     { tgname: "case_events_no_update_delete" },
   ]);
-  expect(await database.query("select field from sis_access_log")).toEqual([{ field: "f" }]);
+  expect(await database.query("select fields from sis_access_log")).toEqual([{ fields: ["f"] }]);
 });

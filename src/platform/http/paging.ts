@@ -54,7 +54,7 @@ const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c), "utf8").toStr
  * The pieces a repo adds to its query: select `key` as `pageKey`, add `after` to the where
  * clause, order by `orderBy` and fetch `limit` rows (one more than the page, to know if more follow).
  */
-export function keyset(query: PageQuery, sorts: Record<string, SortKey>, id: { column: AnyColumn; type: "uuid" | "bigint" }) {
+export function keyset(query: PageQuery, sorts: Record<string, SortKey>, id: { column: AnyColumn | SQL; type: "uuid" | "bigint" }) {
   const spec = sorts[query.sort];
   if (!spec) throw new Error(`no sort key ${query.sort}`);
   const key = sql`coalesce(${spec.expr}, ${sql.raw(NULL_AS[spec.type])})`;

@@ -38,8 +38,11 @@ export const adhocFilterShares = pgTable(
 );
 
 /**
- * FERPA's record of access: one row per person whose protected field a user was shown, per
- * field, per read. Written set-based with the read itself.
+ * FERPA's record of access: one row per person whose protected fields a user was shown, per
+ * read, with every field read (and the tool it is under, position for position). Each field of
+ * a row is one entry of the log as people read it (`list-access-log.ts`). One row per person
+ * rather than per field: an export batch writes a sixth of the rows and index entries.
+ * Written set-based with the read itself.
  */
 export const sisAccessLog = pgTable(
   "sis_access_log",
@@ -50,8 +53,8 @@ export const sisAccessLog = pgTable(
     actorId: uuid("actor_id").notNull(),
     actorName: text("actor_name").notNull(),
     personId: uuid("person_id").notNull(),
-    field: text("field").notNull(),
-    tool: text("tool").notNull(),
+    fields: text("fields").array().notNull(),
+    tools: text("tools").array().notNull(),
     /** screen | adhoc-preview | adhoc-export */
     route: text("route").notNull(),
     filterId: uuid("filter_id"),
