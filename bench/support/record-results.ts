@@ -12,8 +12,16 @@ export function recordResults(name: string, figures: unknown): void {
     date: new Date().toISOString(),
     node: process.version,
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${os.platform()} ${os.release()}`,
-    command: `npx tsx ${path.relative(process.cwd(), process.argv[1] ?? "")} ${process.argv.slice(2).join(" ")}`.trim(),
+    command: commandLine(),
     figures,
   };
   fs.writeFileSync(file, `${JSON.stringify(all, null, 2)}\n`);
+}
+
+/** How to run it again: bench/run.ts runs a bundled benchmark from bench/.build/<name>.mjs. */
+function commandLine(): string {
+  const script = path.relative(process.cwd(), process.argv[1] ?? "");
+  const args = process.argv.slice(2).join(" ");
+  const bundled = /(?:^|\/)\.build\/([^/]+)\.mjs$/.exec(script);
+  return (bundled ? `npm run bench -- ${bundled[1]} ${args}` : `npx tsx ${script} ${args}`).trim();
 }

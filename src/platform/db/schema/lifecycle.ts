@@ -29,7 +29,9 @@ export const contactNotices = pgTable(
   },
   (t) => [
     unique("contact_notices_contact_cycle_stage").on(t.contactId, t.inactivityCycle, t.stage),
-    index("contact_notices_district_sent_idx").on(t.districtId, t.sentOn),
+    // No (district, sent_on) index: no query reads notices by district, and each big sweep day
+    // paid for it on every stage record (migration 0031 dropped it). Deleting a district, which
+    // Gatehouse never does, would scan this table for the FK; contacts' cascade uses the unique key.
     // The reminder stage's candidates: notices sent in its window, not every pending contact.
     index("contact_notices_notice_sent_idx").on(t.sentOn).where(sql`${t.stage} = 'notice'`),
   ],

@@ -1,0 +1,1 @@
+DROP INDEX "contact_notices_district_sent_idx";
