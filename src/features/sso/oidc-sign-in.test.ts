@@ -2,7 +2,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDistrict, buildUser } from "../../../test/support/factories.js";
 import { CookieJar, followSignIn, startOidcProvider, type TestIdp } from "../../../test/support/oidc-provider.js";
-import { buildRightsGroup } from "../../../test/support/rights-factories.js";
+import { buildRightsGroup, joinAllCampusUsers } from "../../../test/support/rights-factories.js";
 import { createTestApp, signIn, type Client, type TestApp } from "../../../test/support/test-app.js";
 import { changePublicUrl } from "../installation/public-url.js";
 
@@ -151,17 +151,34 @@ describe("OpenID Connect sign-in", () => {
     await admin.put("/api/sso/settings", { oidc: { enabled: true, allowedDomain: null } });
   });
 
-  it("lets a signed-in user link their own identity", async () => {
-    const carol = await buildUser(t.database.db, { districtId: district.id, username: "carol" });
-    const res = await t.app.inject({ method: "POST", url: "/api/auth/sign-in", payload: { district: district.slug, username: "carol", password: "correct-horse-battery" } });
+  /** A browser signed in as `username`, its session cookie in the jar. */
+  async function signedInJar(username: string) {
+    const res = await t.app.inject({ method: "POST", url: "/api/auth/sign-in", payload: { district: district.slug, username, password: "correct-horse-battery" } });
     const jar = new CookieJar();
     jar.take(new Response(null, { headers: [["set-cookie", `gh_session=${res.cookies.find((c) => c.name === "gh_session")!.value}`]] }));
+    return jar;
+  }
+
+  it("lets a signed-in user link their own identity", async () => {
+    const carol = await buildUser(t.database.db, { districtId: district.id, username: "carol" });
+    await joinAllCampusUsers(t.database.db, district.id, [carol.id]);
+    const jar = await signedInJar("carol");
     const done = await followSignIn(jar, `${startUrl()}?link=1`, "carol-at-idp");
     expect(done.location).toBe("/account?sso-linked=1");
     const links = (await admin.get(`/api/sso/links?userId=${carol.id}`)).json();
     expect(links).toMatchObject([{ provider: "oidc", subject: "carol-at-idp", username: "carol" }]);
     const signedIn = await followSignIn(new CookieJar(), startUrl(), "carol-at-idp");
     expect(signedIn.location).toBe("/");
+  });
+
+  it("does not let a person without W on Account Setting link an identity, and does not offer it", async () => {
+    const dave = await buildUser(t.database.db, { districtId: district.id, username: "dave" });
+    await buildRightsGroup(t.database.db, district.id, { rights: { "Account Setting": "R" }, members: [dave.id] });
+    const client = await signIn(t.app, { district: district.slug, username: "dave" });
+    expect((await client.get("/api/account/sso-links")).json()).toEqual({ links: [], options: [] });
+    const refused = await followSignIn(await signedInJar("dave"), `${startUrl()}?link=1`, "dave-at-idp");
+    expect(refused.location).toBe("/account?sso-error=account-setting-missing");
+    expect((await admin.get(`/api/sso/links?userId=${dave.id}`)).json()).toEqual([]);
   });
 
   it("is configured only by a Student Information System role holder", async () => {

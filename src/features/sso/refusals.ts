@@ -25,6 +25,7 @@ export type RefusalCode =
   | "account-disabled"
   | "jit-no-username"
   | "jit-username-taken"
+  | "account-setting-missing"
   | "invalid-response";
 
 export class SsoRefusal extends Error {

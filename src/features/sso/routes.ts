@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { SsoProvider } from "../../platform/db/schema/sso.js";
 import type { AppDeps } from "../../platform/deps.js";
 import { access } from "../../platform/http/access.js";
+import { accountSettingMissing, ownToolRefusal } from "../../platform/http/access-verdict.js";
 import { AppError, notFound } from "../../platform/http/errors.js";
 import { setSessionCookie } from "../auth/cookies.js";
 import { installationPublicUrl } from "../installation/public-url.js";
@@ -41,6 +42,9 @@ export function ssoRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     const client = (request: FastifyRequest) => ({ ip: request.ip, userAgent: request.headers["user-agent"] });
     const linkingUser = (request: FastifyRequest, district: District, wanted: boolean) =>
       wanted && request.actor?.districtId === district.id && !request.actor.preview ? request.actor.userId : null;
+    // Linking an identity changes the person's own account: W on Account Setting, as the account page's changes need
+    const mayLink = (request: FastifyRequest) => !request.actor || ownToolRefusal(request.actor, "Account Setting", "W") === null;
+    const linkRefused = () => new SsoRefusal("account-setting-missing", accountSettingMissing("W"));
 
     /** A refusal in a browser flow: audited, then the person is back on the sign-in page, which says why. */
     async function refuse(reply: FastifyReply, district: District, provider: SsoProvider, e: unknown, linking: boolean) {
@@ -78,6 +82,7 @@ export function ssoRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         const found = await configured(request.params.slug, "oidc");
         if (!found) throw notConfigured(request.params.slug);
         const linkUserId = linkingUser(request, found.district, request.query.link === "1");
+        if (linkUserId && !mayLink(request)) return refuse(reply, found.district, "oidc", linkRefused(), true);
         try {
           const publicUrl = await installationPublicUrl(db, deps.config);
           const { url, binding } = await startOidc(deps, found.district, found.settings, oidcRedirectUri(publicUrl, found.district.slug), linkUserId);
@@ -102,6 +107,7 @@ export function ssoRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           const publicUrl = await installationPublicUrl(db, deps.config);
           const { claims, linkUserId } = await finishOidc(deps, district, settings, oidcRedirectUri(publicUrl, district.slug), request.query, request.cookies[BINDING_COOKIE]);
           linking = Boolean(linkUserId);
+          if (linking && !mayLink(request)) throw linkRefused(); // the right went while the person was at the IdP
           return await signedIn(request, reply, await finishSso(deps, district, settings, oidcIdentity(settings, claims), linkUserId, client(request)));
         } catch (e) {
           return refuse(reply, district, "oidc", e, linking);
@@ -211,7 +217,7 @@ export function ssoRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         return {
           links,
           options: [
-            ...(s?.oidcEnabled ? [{ provider: "oidc" as const, label: s.oidcLabel ?? "your identity provider", url: `/sso/${slug}/oidc/start?link=1` }] : []),
+            ...(s?.oidcEnabled && mayLink(request) ? [{ provider: "oidc" as const, label: s.oidcLabel ?? "your identity provider", url: `/sso/${slug}/oidc/start?link=1` }] : []),
           ],
         };
       },

@@ -43,5 +43,6 @@ export const SSO_ERRORS: Record<string, string> = {
   "account-disabled": "This account is disabled. Ask your district's system administrator.",
   "jit-no-username": "Your identity provider sent no usable username or email, so no account could be made for you. Ask your district's system administrator.",
   "jit-username-taken": "There is already an account with your username here that is not linked to this sign-in. Ask your district's system administrator to link it.",
+  "account-setting-missing": "Linking an identity changes your account settings, which need W on the Account Setting tool (the All Campus Users group gives it). Ask your district's system administrator to add you to that group.",
   "invalid-response": "The sign-in could not be finished. Start again; if it keeps happening, tell your district's system administrator.",
 };
