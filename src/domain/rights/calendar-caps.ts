@@ -21,12 +21,19 @@ function findSlot(table: CalendarCapTable, calendar: CalendarRef): CalendarSlot 
   return undefined;
 }
 
+/**
+ * A table for a version that has named more calendars than one holds. Its slots start past the
+ * row's cap slots: the rows are shared with other versions, whose slots there mean other
+ * calendars, so this version keeps its later calendars' caps in columns of its own.
+ */
+const freshTable = (): CalendarCapTable => ({ slots: new Map(), keys: new Array<CalendarSlot>(ROW_CAP_SLOTS), inRow: [], caps: [] });
+
 /** The calendar's slot in compiled.calendarCaps, its caps filled for every user. */
 export function calendarSlot(compiled: CompiledDistrict, calendar: CalendarRef): number {
   let table = compiled.calendarCaps;
   let found = findSlot(table, calendar);
   if (found === undefined) {
-    if (table.keys.length >= MAX_SLOTS) table = compiled.calendarCaps = { slots: new Map(), keys: [], inRow: [], caps: [] };
+    if (table.keys.length >= MAX_SLOTS) table = compiled.calendarCaps = freshTable();
     found = { school: calendar.school, year: calendar.year, calendar: calendar.calendar, slot: table.keys.length };
     table.keys.push(found);
     const list = table.slots.get(calendar.calendar);

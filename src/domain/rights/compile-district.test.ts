@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getCatalog } from "./catalog.js";
-import { checkRight, getRights } from "./check-right.js";
+import { calendarCapLevel, checkRight, getRights } from "./check-right.js";
 import { compileDistrict, recompileForGroup, recompileForUser, userLevels } from "./compile-district.js";
 import { evaluateRight, explainRight } from "./explain-right.js";
 import { formatExplanation } from "./format-explanation.js";
@@ -147,6 +147,20 @@ describe("incremental recompile", () => {
     const sibling = recompileForGroup(versions[1]!, versions[2]!.model, "g2");
     expect(sibling.rows).not.toBe(firstRows);
     for (const u of model.users) expect(getRights(sibling, u.id, "Census", { calendar: CALS[0]! })).toBe(evaluateRight(catalog, versions[2]!.model, u.id, "Census", { asOf: NOW, calendar: CALS[0]! }));
+  });
+
+  it("keeps an older version's calendar caps when a newer one has named more calendars than its table holds", () => {
+    const model = randomModel(5);
+    const compiled = compileDistrict(catalog, model, NOW);
+    const capsIn = (c: ReturnType<typeof compileDistrict>, cal: CalendarRef) => model.users.map((u) => calendarCapLevel(c, c.userIndex.get(u.id)!, cal));
+    const before = capsIn(compiled, CALS[0]!); // the first calendar named: its caps live in the rows
+    expect(before.some((cap) => cap !== 0)).toBe(true);
+    const m: DistrictModel = { users: model.users, groups: model.groups.map((g) => (g.id === "g2" ? { ...g, entries: [{ toolPath: "Census", rights: "R" }] } : g)) };
+    const next = recompileForGroup(compiled, m, "g2");
+    // calendars named in checks need not exist; past the table's size the newer version starts a fresh one
+    for (let i = 0; i < 4200; i++) calendarCapLevel(next, 0, { school: "Nowhere", year: "2025-26", calendar: `Calendar ${i}` });
+    expect(capsIn(next, CALS[1]!)).toEqual(capsIn(compileDistrict(catalog, m, NOW), CALS[1]!));
+    expect(capsIn(compiled, CALS[0]!)).toEqual(before);
   });
 
   it("narrows validUntil when a recompiled user brings an earlier time bound", () => {
