@@ -35,10 +35,10 @@ export interface RowsForRecompile {
 }
 
 /**
- * Reserves `needed` fresh rows for a version recompiled from one with rows `rows` and map
+ * Reserves `needed` fresh rows for a version recompiled from one with buffer `store` and map
  * `rowAt` (for `total` users, the new ones at -1 until written).
  */
-export function rowsForRecompile(from: { store: RowStore; rows: Uint8Array; rowAt: Int32Array }, total: number, stride: number, needed: number): RowsForRecompile {
+export function rowsForRecompile(from: { store: RowStore; rowAt: Int32Array }, total: number, stride: number, needed: number): RowsForRecompile {
   const { store } = from;
   // a store keeps its buffer: a move makes a new store, and versions of the old one fill the old buffer
   if ((store.used + needed) * stride <= store.rows.length) {
@@ -48,7 +48,7 @@ export function rowsForRecompile(from: { store: RowStore; rows: Uint8Array; rowA
     store.used += needed;
     return { store, rowAt, next };
   }
-  return compacted(from.rows, from.rowAt, total, stride, needed);
+  return compacted(store.rows, from.rowAt, total, stride, needed);
 }
 
 /** This version's rows, in user order, at the start of a fresh buffer. */

@@ -1,6 +1,7 @@
 import type { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { lockDataDir, type DataDirLock } from "./data-dir-lock.js";
+import { useNamedStatements } from "./pglite-named-statements.js";
 import * as schema from "./schema/index.js";
 
 export type Schema = typeof schema;
@@ -62,11 +63,7 @@ async function connectPostgres(url: string, poolSize = 20): Promise<Database> {
 
 async function connectPglite(dataDir?: string, holder = "gatehouse"): Promise<Database> {
   const lock = dataDir ? await lockDataDir(dataDir, holder) : undefined;
-  const [pglite, { drizzle: drizzlePglite }, { useNamedStatements }] = await Promise.all([
-    import("@electric-sql/pglite"),
-    import("drizzle-orm/pglite"),
-    import("./pglite-named-statements.js"),
-  ]);
+  const [pglite, { drizzle: drizzlePglite }] = await Promise.all([import("@electric-sql/pglite"), import("drizzle-orm/pglite")]);
   const { PGlite } = pglite;
   let client: PGlite;
   try {
