@@ -1,11 +1,11 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { parseDay, startOfDay, formatDay, type Day } from "../../src/domain/contacts/calendar-day.js";
 import { sweepContacts, type SweepAction } from "../../src/features/lifecycle/sweep-contacts.js";
 import type { Database, Db } from "../../src/platform/db/connect.js";
 import { authorizedContacts } from "../../src/platform/db/schema/contacts.js";
 import { contactNotices } from "../../src/platform/db/schema/lifecycle.js";
-import { outbox } from "../../src/platform/db/schema/outbox.js";
 import { buildUser } from "./factories.js";
+import { outboxMail } from "./outbox.js";
 
 export const PORTAL_URL = "https://portal.example.test";
 
@@ -22,8 +22,11 @@ export function timeline(base: string) {
 }
 
 /** A district user designated as a contact, last active at `lastActivityAt`. */
-export async function addContact(db: Db, input: { districtId: string; lastActivityAt: Date; type?: "support" | "technical"; email?: string }) {
-  const user = await buildUser(db, { districtId: input.districtId, email: input.email });
+export async function addContact(
+  db: Db,
+  input: { districtId: string; lastActivityAt: Date; type?: "support" | "technical"; email?: string; displayName?: string },
+) {
+  const user = await buildUser(db, { districtId: input.districtId, email: input.email, displayName: input.displayName });
   const [contact] = await db
     .insert(authorizedContacts)
     .values({ districtId: input.districtId, userId: user.id, type: input.type ?? "support", lastActivityAt: input.lastActivityAt, designatedAt: input.lastActivityAt })
@@ -42,7 +45,7 @@ export async function noticesOf(db: Db, contactId: string) {
 }
 
 export async function mailTo(db: Db, address: string, districtId: string) {
-  return db.select().from(outbox).where(and(eq(outbox.toAddress, address), eq(outbox.districtId, districtId))).orderBy(asc(outbox.createdAt));
+  return outboxMail(db, sql`o.to_address = ${address} and o.district_id = ${districtId}`);
 }
 
 export async function contactRow(db: Db, contactId: string) {

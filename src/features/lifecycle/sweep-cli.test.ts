@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { formatDay } from "../../domain/contacts/calendar-day.js";
 import { connectDatabase, type Database } from "../../platform/db/connect.js";
 import { migrateDatabase } from "../../platform/db/migrate.js";
-import { SWEEP_LOCK } from "./sweep-contacts.js";
+import { SWEEP_LOCK, SWEEP_SHARES } from "./sweep-contacts.js";
 import { buildDistrict } from "../../../test/support/factories.js";
 import { expectedDay300, prepareAllStagesDue, sweepOn, timeline } from "../../../test/support/lifecycle.js";
 import { createTestDatabase } from "../../../test/support/test-db.js";
@@ -128,18 +128,19 @@ if (POSTGRES) {
       const database = await target.open();
       const district = await buildDistrict(database.db);
       const { groups, day } = await prepareAllStagesDue(database, t, district.id, 3);
-      // Hold the sweepers' turn lock so both processes are connected and inside their first
-      // stage's transaction before either may act; then let them go together.
+      // Hold the sweepers' turn lock of every share so both processes are connected and inside
+      // their first stage's transactions before either may act; then let them go together.
       const holder = new pg.Client({ connectionString: target.env.DATABASE_URL });
       await holder.connect();
-      await holder.query("select pg_advisory_lock($1)", [SWEEP_LOCK]);
+      const shares = Array.from({ length: SWEEP_SHARES }, (_, share) => share);
+      for (const share of shares) await holder.query("select pg_advisory_lock($1, $2)", [SWEEP_LOCK, share]);
       const args = ["contacts", "sweep", "--as-of", formatDay(day), "--json"];
       const runs = Promise.all([runCli(args, target.env), runCli(args, target.env)]);
       const waitingForTurn = async () =>
-        (await database.query<{ n: number }>("select count(*)::int as n from pg_locks where locktype = 'advisory' and objid = $1 and not granted and database = (select oid from pg_database where datname = current_database())", [SWEEP_LOCK]))[0]!.n;
-      for (let i = 0; i < 600 && (await waitingForTurn()) < 2; i++) await new Promise((r) => setTimeout(r, 100));
-      expect(await waitingForTurn()).toBe(2);
-      await holder.query("select pg_advisory_unlock($1)", [SWEEP_LOCK]);
+        (await database.query<{ n: number }>("select count(*)::int as n from pg_locks where locktype = 'advisory' and classid = $1 and objsubid = 2 and not granted and database = (select oid from pg_database where datname = current_database())", [SWEEP_LOCK]))[0]!.n;
+      for (let i = 0; i < 600 && (await waitingForTurn()) < 2 * SWEEP_SHARES; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(await waitingForTurn()).toBe(2 * SWEEP_SHARES);
+      for (const share of shares) await holder.query("select pg_advisory_unlock($1, $2)", [SWEEP_LOCK, share]);
       await holder.end();
       const [a, b] = await runs;
       expect(a.code, a.stderr).toBe(0);

@@ -2,6 +2,7 @@ import { and, eq, ilike, or, sql } from "drizzle-orm";
 import type { Database } from "../../platform/db/connect.js";
 import { districts } from "../../platform/db/schema/districts.js";
 import { outbox } from "../../platform/db/schema/outbox.js";
+import { OUTBOX_BODIES, OUTBOX_TEMPLATE_JOIN } from "../../platform/mail/outbox-bodies.js";
 import { countAll, keyset, toPage, type Page, type SortKey } from "../../platform/http/paging.js";
 import { escapeLike } from "../contacts/repo.js";
 import type { OUTBOX_SORTS, OutboxItem, OutboxQuery } from "./schema.js";
@@ -63,8 +64,8 @@ export async function countOutboxByStatus(database: Database): Promise<Record<"p
 
 export async function findOutboxMessage(database: Database, id: string) {
   const [row] = await database.query<OutboxItem & { text: string; html: string; districtId: string | null }>(
-    `select ${ITEM_COLUMNS}, o.text_body as text, o.html_body as html, o.district_id as "districtId"
-     from outbox o left join districts d on d.id = o.district_id where o.id = $1`,
+    `select ${ITEM_COLUMNS}, ${OUTBOX_BODIES}, o.district_id as "districtId"
+     from outbox o left join districts d on d.id = o.district_id ${OUTBOX_TEMPLATE_JOIN} where o.id = $1`,
     [id],
   );
   return row ?? null;

@@ -1,4 +1,5 @@
 import type { Database } from "../db/connect.js";
+import { OUTBOX_BODIES, OUTBOX_TEMPLATE_JOIN } from "./outbox-bodies.js";
 
 export type ClaimedMessage = { id: string; to: string; subject: string; text: string; html: string; attempts: number };
 
@@ -9,15 +10,19 @@ export type ClaimedMessage = { id: string; to: string; subject: string; text: st
  */
 export async function claimDueMessages(database: Database, now: Date, leaseMs: number, maxAttempts: number, limit: number): Promise<ClaimedMessage[]> {
   return database.query<ClaimedMessage>(
-    `update outbox o set status = 'sending', attempts = o.attempts + 1, locked_until = $1::timestamptz + make_interval(secs => $2::double precision / 1000)
-     where o.id in (
-       select id from outbox
-       where (status = 'pending' and next_attempt_at <= $1::timestamptz)
-          or (status = 'sending' and locked_until < $1::timestamptz and attempts < $3)
-       order by next_attempt_at
-       limit $4
-       for update skip locked)
-     returning o.id, o.to_address as "to", o.subject, o.text_body as "text", o.html_body as "html", o.attempts`,
+    `with claimed as (
+       update outbox o set status = 'sending', attempts = o.attempts + 1, locked_until = $1::timestamptz + make_interval(secs => $2::double precision / 1000)
+       where o.id in (
+         select id from outbox
+         where (status = 'pending' and next_attempt_at <= $1::timestamptz)
+            or (status = 'sending' and locked_until < $1::timestamptz and attempts < $3)
+         order by next_attempt_at
+         limit $4
+         for update skip locked)
+       returning o.*)
+     select o.id, o.to_address as "to", o.subject, ${OUTBOX_BODIES}, o.attempts
+     from claimed o ${OUTBOX_TEMPLATE_JOIN}
+     order by o.next_attempt_at`,
     [now.toISOString(), leaseMs, maxAttempts, limit],
   );
 }

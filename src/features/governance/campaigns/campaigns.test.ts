@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "../../../platform/db/schema/audit.js";
 import { reviewCampaigns } from "../../../platform/db/schema/governance.js";
@@ -7,6 +7,7 @@ import { userGroupMembers } from "../../../platform/db/schema/rights.js";
 import { buildUser } from "../../../../test/support/factories.js";
 import { buildRightsDistrict, buildRightsGroup, type RightsDistrict } from "../../../../test/support/rights-factories.js";
 import { createTestApp, fixedClock, type TestApp } from "../../../../test/support/test-app.js";
+import { outboxMail } from "../../../../test/support/outbox.js";
 import { runCampaignJobs } from "./run-campaign-jobs.js";
 
 const clock = fixedClock(new Date("2026-09-01T12:00:00Z"));
@@ -86,7 +87,7 @@ describe("access review campaigns", () => {
     expect((await runCampaignJobs(t.database, new Date("2026-09-05T02:00:00Z"), "http://gh.test")).reminded).toBe(0);
     expect((await runCampaignJobs(t.database, new Date("2026-09-08T02:00:00Z"), "http://gh.test")).reminded).toBe(1);
     expect((await runCampaignJobs(t.database, new Date("2026-09-09T02:00:00Z"), "http://gh.test")).reminded).toBe(0);
-    const mails = await t.database.db.select().from(outbox).where(eq(outbox.kind, "campaign-reminder"));
+    const mails = await outboxMail(t.database.db, sql`o.kind = 'campaign-reminder'`);
     expect(mails.find((m) => m.textBody.includes(`/security/campaigns/${id}`))?.subject).toMatch(/Due 2026-09-10: access review "Counselor review" has 1 undecided item/);
   });
 
