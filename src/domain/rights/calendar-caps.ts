@@ -28,8 +28,30 @@ function findSlot(table: CalendarCapTable, calendar: CalendarRef): CalendarSlot 
  */
 const freshTable = (): CalendarCapTable => ({ slots: new Map(), keys: new Array<CalendarSlot>(ROW_CAP_SLOTS), inRow: [], caps: [] });
 
+/**
+ * Where a calendar object last resolved: its table, its slot and the names it had then. A request
+ * checks many tools in one calendar; each check after the first skips the name lookup. The names
+ * are compared again, so an object whose fields changed since is looked up afresh.
+ */
+const RESOLVED = Symbol("calendar slot");
+type Resolved = { table: CalendarCapTable; slot: number; school: string; year: string; calendar: string };
+type Resolvable = CalendarRef & { [RESOLVED]?: Resolved };
+
 /** The calendar's slot in compiled.calendarCaps, its caps filled for every user. */
 export function calendarSlot(compiled: CompiledDistrict, calendar: CalendarRef): number {
+  const last = (calendar as Resolvable)[RESOLVED];
+  if (last !== undefined && last.table === compiled.calendarCaps && last.calendar === calendar.calendar && last.school === calendar.school && last.year === calendar.year) {
+    return last.slot;
+  }
+  const slot = resolveSlot(compiled, calendar);
+  if (Object.isExtensible(calendar)) {
+    const resolved: Resolved = { table: compiled.calendarCaps, slot, school: calendar.school, year: calendar.year, calendar: calendar.calendar };
+    Object.defineProperty(calendar, RESOLVED, { value: resolved, writable: true, configurable: true, enumerable: false });
+  }
+  return slot;
+}
+
+function resolveSlot(compiled: CompiledDistrict, calendar: CalendarRef): number {
   let table = compiled.calendarCaps;
   let found = findSlot(table, calendar);
   if (found === undefined) {
