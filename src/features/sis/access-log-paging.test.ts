@@ -85,4 +85,24 @@ describe("access log paging", () => {
     expect(moved.statusCode).toBe(400);
     expect(moved.json()).toMatchObject({ code: "cursor-invalid" });
   });
+
+  it("walks reads that fall in the same millisecond one by one, none skipped (the cursor keeps microseconds)", async () => {
+    const district = await buildDistrict(t.database.db);
+    const fx = await buildSisDistrict(t.database.db, district.id);
+    // Newest first is .123403, .123402, .123401: inserted oldest last, so ids run against time.
+    for (const at of ["2026-04-01T09:00:00.123403Z", "2026-04-01T09:00:00.123402Z", "2026-04-01T09:00:00.123401Z"]) {
+      await t.database.query(
+        "insert into sis_access_log (district_id, at, actor_id, actor_name, person_id, fields, tools, route) values ($1, $2::timestamptz, gen_random_uuid(), $3, $4, '{health.conditions}', '{Student Information}', 'screen')",
+        [district.id, at, `reader ${at.slice(20, 26)}`, fx.ava.id],
+      );
+    }
+    const u = await buildUser(t.database.db, { districtId: district.id, role: "student-information-system" });
+    const reader = await signIn(t.app, { district: district.slug, username: u.username });
+    for (const order of ["desc", "asc"]) {
+      const { items, totals } = await walkPages<Entry>(reader, `/api/access-log?limit=1&order=${order}`);
+      expect(totals).toEqual([3, 3, 3]);
+      const expected = ["reader 123403", "reader 123402", "reader 123401"];
+      expect(items.map((e) => e.actorName)).toEqual(order === "desc" ? expected : expected.reverse());
+    }
+  });
 });

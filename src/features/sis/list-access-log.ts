@@ -9,7 +9,7 @@ import type { ACCESS_LOG_SORTS, AccessLogQuery } from "./schema.js";
 const personName = sql`p.last_name || ', ' || p.first_name`;
 
 const accessLogSortKeys: Record<(typeof ACCESS_LOG_SORTS)[number], SortKey> = {
-  at: { expr: sql`a.at`, type: "timestamptz" },
+  at: { expr: sql`a.at`, type: "timestamptz", notNull: true },
   actor: { expr: sql`lower(a.actor_name)`, type: "text" },
   person: { expr: sql`lower(${personName})`, type: "text" },
   // by the tool the screen shows under each field, so readings of one area stay together

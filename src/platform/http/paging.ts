@@ -11,7 +11,12 @@ import { AppError } from "./errors.js";
 
 export type SortOrder = "asc" | "desc";
 type SqlType = "text" | "integer" | "timestamptz" | "boolean";
-export type SortKey = { expr: SQL | AnyColumn; type: SqlType };
+/**
+ * A sort key: the expression and its type. `notNull` says it is never null (a NOT NULL column):
+ * it is then sorted and compared as it is, so an index on it can serve the page; other keys sort
+ * a null as NULL_AS says.
+ */
+export type SortKey = { expr: SQL | AnyColumn; type: SqlType; notNull?: true };
 export type PageQuery = { cursor?: string; limit: number; sort: string; order: SortOrder };
 export type Page<T> = { items: T[]; total: number; nextCursor: string | null };
 
@@ -57,10 +62,13 @@ const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c), "utf8").toStr
 export function keyset(query: PageQuery, sorts: Record<string, SortKey>, id: { column: AnyColumn | SQL; type: "uuid" | "bigint" }) {
   const spec = sorts[query.sort];
   if (!spec) throw new Error(`no sort key ${query.sort}`);
-  const key = sql`coalesce(${spec.expr}, ${sql.raw(NULL_AS[spec.type])})`;
+  const key = spec.notNull ? sql`${spec.expr}` : sql`coalesce(${spec.expr}, ${sql.raw(NULL_AS[spec.type])})`;
   const cursor = query.cursor ? decodeCursor(query.cursor, query) : null;
-  const op = sql.raw(query.order === "asc" ? ">" : "<");
-  const after = cursor ? sql`(${key}, ${id.column}) ${op} (cast(${cursor.k} as ${sql.raw(spec.type)}), cast(${cursor.i} as ${sql.raw(id.type)}))` : undefined;
+  const op = query.order === "asc" ? ">" : "<";
+  const k = cursor ? sql`cast(${cursor.k} as ${sql.raw(spec.type)})` : undefined;
+  // The first comparison alone says the same as the row comparison's first column; an index on
+  // the key can start the page there, which it cannot do from the row comparison.
+  const after = cursor ? sql`${key} ${sql.raw(op)}= ${k} and (${key}, ${id.column}) ${sql.raw(op)} (${k}, cast(${cursor.i} as ${sql.raw(id.type)}))` : undefined;
   const dir = query.order === "asc" ? asc : desc;
   return { key, after, orderBy: [dir(key), dir(id.column)], limit: query.limit + 1 };
 }
