@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { parseDay, startOfDay, formatDay, type Day } from "../../src/domain/contacts/calendar-day.js";
 import { sweepContacts, type SweepAction } from "../../src/features/lifecycle/sweep-contacts.js";
 import type { Database, Db } from "../../src/platform/db/connect.js";
